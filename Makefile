@@ -1,0 +1,41 @@
+# synoptic: the two set-up commands are `make demo` and `make test`.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD ?= build
+CMAKE_FLAGS ?=
+SYN := $(BUILD)/synoptic
+
+.PHONY: all setup build demo test test-asan eval bench fuzz format clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+	@echo "built $(SYN)"
+
+demo: build
+	@mkdir -p out
+	$(SYN) analyze examples --out out/report.md --out out/report.html --out out/report.json
+
+test: build
+	@scripts/run_tests $(BUILD)
+
+test-asan: setup
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYN_SANITIZE=ON -DSYN_BENCH=OFF
+	cmake --build build-asan -j $(JOBS)
+	@scripts/run_tests build-asan
+
+eval: build
+	@scripts/run_eval $(BUILD)
+
+bench: build
+	@scripts/run_bench $(BUILD)
+
+clean:
+	rm -rf build build-asan out

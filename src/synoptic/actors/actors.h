@@ -1,0 +1,42 @@
+// Actors: who is who, and when.
+//
+// An ActorKb (countries with ISO 3166 alpha-3 / CAMEO codes, capitals,
+// demonyms; international organisations; office holders with dated terms;
+// aliases) is loaded once and shared read-only by all threads.
+// ResolveActors() links a document's mentions to entities: name variants and
+// surname-only mentions, demonyms to countries, capitals and "the Kremlin" to
+// governments, role descriptions ("the Russian President") to the office
+// holder at the document's date. It fills DocAnalysis::entities, sets each
+// Mention::entity, and may add mentions the NER missed (demonyms, roles).
+#ifndef SYNOPTIC_ACTORS_ACTORS_H_
+#define SYNOPTIC_ACTORS_ACTORS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "synoptic/core/civil.h"
+#include "synoptic/core/env.h"
+#include "synoptic/core/status.h"
+#include "synoptic/core/types.h"
+
+namespace synoptic::actors {
+
+class ActorKb;  // opaque; immutable after loading
+
+struct ActorOptions {
+  std::string models_dir = "models";
+  // Debian's iso-codes JSON (country names and codes).
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";
+};
+
+Result<std::shared_ptr<const ActorKb>> LoadActorKb(Env* env,
+                                                    const ActorOptions& options);
+
+// `date` is the document's date (for dated offices); nullopt = unknown.
+void ResolveActors(const ActorKb& kb, const std::optional<civil::Date>& date,
+                   DocAnalysis* analysis);
+
+}  // namespace synoptic::actors
+
+#endif  // SYNOPTIC_ACTORS_ACTORS_H_

@@ -1,0 +1,37 @@
+// Tokens, sentences, part-of-speech tags and candidate entity mentions.
+//
+// An NlpModel is loaded once and shared read-only by every thread
+// (std::shared_ptr<const NlpModel>). Annotate() fills DocAnalysis::tokens,
+// ::sentences and ::mentions (typed candidates, not yet resolved: entity = -1)
+// from DocAnalysis::doc.text. It allocates per document, never per token.
+// Offsets are bytes into doc.text.
+#ifndef SYNOPTIC_NLP_NLP_H_
+#define SYNOPTIC_NLP_NLP_H_
+
+#include <memory>
+#include <string>
+
+#include "synoptic/core/env.h"
+#include "synoptic/core/status.h"
+#include "synoptic/core/types.h"
+
+namespace synoptic::nlp {
+
+class NlpModel;  // opaque; immutable after loading
+
+struct NlpOptions {
+  std::string models_dir = "models";  // where the shipped model files are
+  // Sentences longer than this many tokens are split at the cap.
+  uint32_t max_sentence_tokens = 250;
+};
+
+Result<std::shared_ptr<const NlpModel>> LoadNlpModel(Env* env,
+                                                      const NlpOptions& options);
+
+// Fills analysis->tokens, ->sentences and ->mentions; clears them first.
+void Annotate(const NlpModel& model, const NlpOptions& options,
+              DocAnalysis* analysis);
+
+}  // namespace synoptic::nlp
+
+#endif  // SYNOPTIC_NLP_NLP_H_

@@ -1,0 +1,2 @@
+// PLACEHOLDER
+#include "synoptic/report/pipeline.h"

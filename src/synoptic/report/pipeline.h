@@ -1,0 +1,64 @@
+// The analysis pipeline: per-document stages on N threads, then the
+// cross-document stage.
+//
+// An Analyzer holds the loaded models (shared, read-only) and analyses one
+// record at a time; it is safe to call Analyze() from several threads at
+// once. AnalyzeAll() runs records on `jobs` threads and returns results in
+// input order, so the output is identical for any number of jobs.
+#ifndef SYNOPTIC_REPORT_PIPELINE_H_
+#define SYNOPTIC_REPORT_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "synoptic/core/civil.h"
+#include "synoptic/core/env.h"
+#include "synoptic/core/status.h"
+#include "synoptic/core/types.h"
+#include "synoptic/ingest/reader.h"
+#include "synoptic/report/report.h"
+
+namespace synoptic::report {
+
+struct PipelineOptions {
+  std::string models_dir = "models";
+  int jobs = 0;                          // 0: all cores
+  std::optional<civil::Date> dct;        // --dct for inputs that state none
+  ingest::ReaderOptions reader;
+};
+
+class Analyzer {
+ public:
+  static Result<std::unique_ptr<Analyzer>> Create(Env* env,
+                                                  const PipelineOptions& options);
+  ~Analyzer();
+  // Extract, annotate, time, actors, events. kEmpty etc. on unusable input.
+  Result<DocAnalysis> Analyze(const ingest::InputRecord& record) const;
+
+ private:
+  Analyzer();
+  struct Models;
+  std::unique_ptr<Models> models_;
+  PipelineOptions options_;
+};
+
+// Called after each record is done (from worker threads, serialized).
+using ProgressFn = std::function<void(size_t done, size_t total)>;
+
+// Analyses records on options.jobs threads. Results come back in input
+// order; a record that fails becomes an InputError in *errors.
+std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
+                                    std::vector<ingest::InputRecord> records,
+                                    int jobs, std::vector<InputError>* errors,
+                                    const ProgressFn& progress);
+
+// Cross-document stage over analysed documents; fills a Report.
+Report BuildReport(std::vector<DocAnalysis> docs, std::vector<InputError> errors,
+                   std::string generated, std::string version);
+
+}  // namespace synoptic::report
+
+#endif  // SYNOPTIC_REPORT_PIPELINE_H_

@@ -1,0 +1,114 @@
+// Cross-document stage: entities across documents, near-duplicates, event
+// clusters, storylines, the timeline, disagreements, relations, summaries.
+//
+// BuildStories() works on the compact per-document results only. It may
+// set an inferred publication date on undated documents (published_from
+// "inferred") and re-resolve their relative time expressions with anchor
+// "inferred". Output is a deterministic function of the SET of documents:
+// the order they are given in does not change ids or content.
+#ifndef SYNOPTIC_STORIES_STORIES_H_
+#define SYNOPTIC_STORIES_STORIES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "synoptic/core/types.h"
+
+namespace synoptic::stories {
+
+// A cited piece of text: document index (into the docs vector) and span.
+struct Citation {
+  uint32_t doc = 0;
+  ByteSpan span;
+  std::string text;
+};
+
+struct GlobalEntity {
+  std::string id;     // "E1", ... stable for a given set of documents
+  std::string key;    // LocalEntity::key it merges
+  std::string name;
+  EntityType type = EntityType::kOther;
+  std::string code;
+  std::vector<std::string> aliases;
+  std::vector<std::pair<uint32_t, ByteSpan>> mentions;  // (doc, span)
+};
+
+struct EventRef {
+  uint32_t doc = 0;
+  uint32_t index = 0;  // into docs[doc].events
+};
+
+struct Cluster {
+  std::string id;      // "C1", ...
+  std::string title;
+  std::vector<uint32_t> docs;          // document indexes, reprints included
+  std::string date;    // when it happened (ISO 8601 date) or empty
+  std::vector<EventRef> events;
+  std::vector<Citation> summary;
+  // Near-duplicate groups inside the cluster: each inner vector lists the
+  // document indexes of one set of reprints (first = canonical).
+  std::vector<std::vector<uint32_t>> duplicates;
+  std::vector<std::string> sources;    // distinct sites reporting it
+};
+
+struct Storyline {
+  std::string id;      // "S1", ...
+  std::string title;
+  std::vector<std::string> clusters;   // cluster ids in time order
+};
+
+struct TimelineEntry {
+  std::string date;
+  std::string text;
+  std::string cluster;
+  std::vector<Citation> citations;
+};
+
+struct Claim {
+  std::string value;
+  Citation citation;
+};
+
+struct Disagreement {
+  std::string about;   // "location of meet (Putin, Kim Jong Un)"
+  std::string cluster;
+  std::vector<Claim> claims;
+};
+
+struct Relation {
+  std::string a;       // GlobalEntity ids
+  std::string b;
+  std::string period;  // "2023-09" (month) or "2023"
+  double cooperation = 0;
+  double conflict = 0;
+  std::vector<EventRef> events;
+};
+
+struct StoryResult {
+  std::vector<GlobalEntity> entities;
+  // Per document: local entity index -> index into `entities`.
+  std::vector<std::vector<int32_t>> entity_map;
+  std::vector<Cluster> clusters;
+  std::vector<int32_t> doc_cluster;  // per document: index into clusters or -1
+  std::vector<Storyline> storylines;
+  std::vector<TimelineEntry> timeline;
+  std::vector<Disagreement> disagreements;
+  std::vector<Relation> relations;
+};
+
+struct StoryOptions {
+  // Cap on documents in one cluster (hostile input cannot make one huge).
+  uint32_t max_cluster_docs = 100000;
+  // Similarity needed to join a cluster (0..1).
+  double cluster_threshold = 0.30;
+  // Jaccard estimate above which two documents are near-duplicates.
+  double duplicate_threshold = 0.80;
+};
+
+StoryResult BuildStories(std::vector<DocAnalysis>* docs,
+                         const StoryOptions& options);
+
+}  // namespace synoptic::stories
+
+#endif  // SYNOPTIC_STORIES_STORIES_H_
