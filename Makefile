@@ -5,7 +5,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 SYN := $(BUILD)/synoptic
 
-.PHONY: all setup build demo test test-asan eval bench fuzz format clean
+.PHONY: all setup build demo test test-asan clean
 
 all: build
 
@@ -30,12 +30,6 @@ test-asan: setup
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYN_SANITIZE=ON -DSYN_BENCH=OFF
 	cmake --build build-asan -j $(JOBS)
 	@scripts/run_tests build-asan
-
-eval: build
-	@scripts/run_eval $(BUILD)
-
-bench: build
-	@scripts/run_bench $(BUILD)
 
 clean:
 	rm -rf build build-asan out

@@ -47,15 +47,21 @@ class Analyzer {
 
 // Called after each record is done (from worker threads, serialized).
 using ProgressFn = std::function<void(size_t done, size_t total)>;
+// Called once per record in input order as soon as it and all records before
+// it are done (for streaming output); serialized, never concurrently.
+using EmitFn = std::function<void(size_t index, const Result<DocAnalysis>& result)>;
 
 // Analyses records on options.jobs threads. Results come back in input
 // order; a record that fails becomes an InputError in *errors.
 std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
                                     std::vector<ingest::InputRecord> records,
                                     int jobs, std::vector<InputError>* errors,
-                                    const ProgressFn& progress);
+                                    const ProgressFn& progress,
+                                    const EmitFn& emit = nullptr);
 
-// Cross-document stage over analysed documents; fills a Report.
+// Cross-document stage over analysed documents; fills a Report. Documents
+// with identical content are kept once (Report::duplicate_inputs lists the
+// other copies).
 Report BuildReport(std::vector<DocAnalysis> docs, std::vector<InputError> errors,
                    std::string generated, std::string version);
 

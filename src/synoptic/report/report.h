@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "synoptic/core/status.h"
@@ -23,6 +24,8 @@ struct Report {
   std::vector<DocAnalysis> docs;
   stories::StoryResult stories;
   std::vector<InputError> errors;
+  // Inputs whose content equals an earlier document: (source, kept source).
+  std::vector<std::pair<std::string, std::string>> duplicate_inputs;
   std::string generated;   // ISO 8601 UTC time of the run
   std::string version;     // synoptic version string
 };

@@ -1,0 +1,24 @@
+# The command line: help for every subcommand, version, usage errors.
+source "$(dirname "$0")/lib.sh"
+
+for cmd in analyze ingest report search extract time version; do
+  out=$("$SYN" "$cmd" --help 2>&1); rc=$?
+  if [[ $rc -eq 0 && $out == *"Usage"* ]]; then pass "$cmd --help"; else fail "$cmd --help (exit $rc)"; fi
+done
+[[ $("$SYN" version) == "synoptic "* ]] && pass "version" || fail "version output"
+expect_rc 2 "no subcommand is a usage error" -- "$SYN" >/dev/null 2>&1
+expect_rc 2 "unknown flag is a usage error" -- "$SYN" analyze --bogus x >/dev/null 2>&1
+expect_rc 2 "bad --dct is a usage error" -- "$SYN" analyze --dct yesterday "$SRC/examples" >/dev/null 2>&1
+expect_rc 2 "unknown format is a usage error" -- "$SYN" analyze --format pdf "$SRC/examples" >/dev/null 2>&1
+err=$("$SYN" analyze "$WORK/does-not-exist.html" --format json -o "$WORK/r.json" 2>&1); rc=$?
+[[ $rc -eq 1 && $err == *"does-not-exist.html"* ]] && pass "missing input named, exit 1" || fail "missing input: exit $rc, stderr: $err"
+validate "$WORK/r.json" >/dev/null && pass "report of nothing is still schema-valid" || fail "empty report invalid"
+expect_rc 3 "report on a missing store" -- "$SYN" report --db "$WORK/none.db" >/dev/null 2>&1
+
+# stdin and the time command
+printf '<html><head><title>Quay works</title></head><body><article><p>The harbour board said on Monday that the north quay will reopen next week after repairs that took three months.</p><p>Ferry services will resume on the same day, the board said.</p></article></body></html>' > "$WORK/page.html"
+"$SYN" analyze - --format json --dct 2025-05-07 < "$WORK/page.html" > "$WORK/stdin.json" 2>/dev/null
+[[ $(json "$WORK/stdin.json" 'len(r["documents"])') == 1 ]] && pass "stdin input" || fail "stdin input"
+out=$(echo "The board met on Monday and will meet again next week." | "$SYN" time --dct 2025-05-07 -)
+[[ -n $out ]] && pass "time command tags text" || fail "time command printed nothing"
+finish

@@ -1,0 +1,30 @@
+# The bundled example corpus end to end: every format read, the report is
+# schema-valid in JSON, rendered in md and html, identical for any --jobs.
+source "$(dirname "$0")/lib.sh"
+EX="$SRC/examples"
+[[ -d $EX ]] || skip "no examples/"
+
+"$SYN" analyze "$EX" --jobs 1 -q -o "$WORK/j1.json" -o "$WORK/r.md" -o "$WORK/r.html"; rc=$?
+[[ $rc -eq 0 ]] && pass "examples analysed without input errors" || fail "analyze examples exit $rc"
+validate "$WORK/j1.json" && pass "examples report is schema-valid" || fail "schema"
+"$SYN" analyze "$EX" --jobs 2 -q -o "$WORK/j2.json"
+strip() { grep -v '"generated"' "$1"; }
+if diff <(strip "$WORK/j1.json") <(strip "$WORK/j2.json") >/dev/null; then
+  pass "--jobs 2 output identical to --jobs 1"
+else
+  fail "--jobs 2 output differs from --jobs 1"
+fi
+ndocs=$(json "$WORK/j1.json" 'len(r["documents"])')
+((ndocs >= 12)) && pass "$ndocs documents" || fail "only $ndocs documents from examples"
+formats=$(json "$WORK/j1.json" '" ".join(sorted({d["format"] for d in r["documents"]}))')
+[[ $formats == *html* && $formats == *text* ]] && pass "formats: $formats" || fail "formats: $formats"
+warc=$(json "$WORK/j1.json" 'sum(1 for d in r["documents"] if ".warc" in d["source"])')
+jsonl=$(json "$WORK/j1.json" 'sum(1 for d in r["documents"] if ".jsonl" in d["source"])')
+((warc >= 2)) && pass "$warc WARC records" || fail "WARC records: $warc"
+((jsonl >= 3)) && pass "$jsonl JSON lines records" || fail "JSON lines records: $jsonl"
+grep -q '<h2 id="storylines">' "$WORK/r.html" && pass "html report" || fail "html report"
+grep -q '^## Timeline' "$WORK/r.md" && pass "markdown report" || fail "markdown report"
+# jsonl streams one line per document
+lines=$("$SYN" analyze "$EX" --format jsonl -q | wc -l)
+[[ $lines -eq $ndocs ]] && pass "jsonl: one line per document" || fail "jsonl lines $lines != $ndocs"
+finish
