@@ -25,8 +25,8 @@ struct Citation {
 };
 
 struct GlobalEntity {
-  std::string id;     // "E1", ... stable for a given set of documents
-  std::string key;    // LocalEntity::key it merges
+  std::string id;   // "E1", ... stable for a given set of documents
+  std::string key;  // LocalEntity::key it merges
   std::string name;
   EntityType type = EntityType::kOther;
   std::string code;
@@ -40,22 +40,24 @@ struct EventRef {
 };
 
 struct Cluster {
-  std::string id;      // "C1", ...
+  std::string id;  // "C1", ...
   std::string title;
-  std::vector<uint32_t> docs;          // document indexes, reprints included
-  std::string date;    // when it happened (ISO 8601 date) or empty
+  std::vector<uint32_t> docs;  // document indexes, reprints included
+  std::string date;            // when it happened (ISO 8601 date) or empty
+  // Events of its documents; a reprint's copies of its canonical's events
+  // are left out.
   std::vector<EventRef> events;
-  std::vector<Citation> summary;
+  std::vector<Citation> summary;  // extractive, 3-5 sentences
   // Near-duplicate groups inside the cluster: each inner vector lists the
   // document indexes of one set of reprints (first = canonical).
   std::vector<std::vector<uint32_t>> duplicates;
-  std::vector<std::string> sources;    // distinct sites reporting it
+  std::vector<std::string> sources;  // distinct sites reporting it
 };
 
 struct Storyline {
-  std::string id;      // "S1", ...
+  std::string id;  // "S1", ...
   std::string title;
-  std::vector<std::string> clusters;   // cluster ids in time order
+  std::vector<std::string> clusters;  // cluster ids in time order
 };
 
 struct TimelineEntry {
@@ -71,13 +73,13 @@ struct Claim {
 };
 
 struct Disagreement {
-  std::string about;   // "location of meet (Putin, Kim Jong Un)"
+  std::string about;  // "location of meet (Putin, Kim Jong Un)"
   std::string cluster;
   std::vector<Claim> claims;
 };
 
 struct Relation {
-  std::string a;       // GlobalEntity ids
+  std::string a;  // GlobalEntity ids
   std::string b;
   std::string period;  // "2023-09" (month) or "2023"
   double cooperation = 0;
@@ -98,14 +100,30 @@ struct StoryResult {
 };
 
 struct StoryOptions {
-  // Cap on documents in one cluster (hostile input cannot make one huge).
+  // Cap on original documents in one cluster (hostile input cannot make one
+  // huge); reprints follow their original.
   uint32_t max_cluster_docs = 100000;
   // Similarity needed to join a cluster (0..1).
   double cluster_threshold = 0.30;
   // Jaccard estimate above which two documents are near-duplicates.
   double duplicate_threshold = 0.80;
+  // Similarity (0..1: shared key actors, then text) needed to chain two
+  // clusters into one storyline, and a cap on clusters per storyline.
+  double storyline_threshold = 0.50;
+  uint32_t max_storyline_clusters = 500;
+  // Summary length per cluster (sentences).
+  uint32_t summary_sentences = 5;
+  // Caps on work per document: sentences considered for summaries and
+  // clusters compared when clustering.
+  uint32_t max_sentences_per_doc = 60;
+  uint32_t max_candidates = 32;
 };
 
+// Builds every cross-document result for `*docs`. May set published,
+// published_from (kInferred), times and event dates of undated documents
+// (see the file comment); touches nothing else. Never fails: documents
+// with missing parts (no entities, no events, no date) simply contribute
+// less. Thread-compatible: one call per docs vector at a time.
 StoryResult BuildStories(std::vector<DocAnalysis>* docs,
                          const StoryOptions& options);
 

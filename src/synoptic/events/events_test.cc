@@ -1,0 +1,739 @@
+// Tests for the events stage. Inputs are built by hand from a small markup:
+//   [Jana Novak]{0}    a mention of entity 0 ("{?GPE}": unresolved GPE)
+//   <Tuesday>{1}       the span of DocAnalysis::times[1]
+//   met/V              the POS of the preceding word (V N A P D)
+// The helper tokenises the plain text (whitespace, punctuation, quote marks,
+// "'s", "n't"), tags words with a tiny function-word table, splits sentences
+// at . ! ? and paragraphs at blank lines. No other stage is run.
+#include "synoptic/events/events.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "synoptic/core/env.h"
+
+namespace synoptic::events {
+namespace {
+
+struct Ent {
+  const char* key;
+  const char* name;
+  EntityType type;
+};
+
+const std::vector<Ent> kEntities = {
+    {"kb:novak_jana", "Jana Novak", EntityType::kPerson},               // 0
+    {"kb:brandt_otto", "Otto Brandt", EntityType::kPerson},             // 1
+    {"kb:vienna", "Vienna", EntityType::kGpe},                          // 2
+    {"kb:BRA", "Brazil", EntityType::kGpe},                             // 3
+    {"kb:ARG", "Argentina", EntityType::kGpe},                          // 4
+    {"kb:buenos_aires", "Buenos Aires", EntityType::kGpe},              // 5
+    {"kb:JPN", "Japan", EntityType::kGpe},                              // 6
+    {"kb:CAN", "Canada", EntityType::kGpe},                             // 7
+    {"name:GPE:ruritania", "Ruritania", EntityType::kGpe},              // 8
+    {"name:GPE:freedonia", "Freedonia", EntityType::kGpe},              // 9
+    {"kb:reuters", "Reuters", EntityType::kOrg},                        // 10
+    {"name:ORG:freedonian army", "Freedonian army", EntityType::kOrg},  // 11
+    {"name:NORP:ruritanian", "Ruritanian", EntityType::kNorp},          // 12
+    {"name:PERSON:lena ortiz", "Lena Ortiz", EntityType::kPerson},      // 13
+};
+
+bool StartsWithAny(std::string_view s,
+                   std::initializer_list<std::string_view> l, size_t* len) {
+  for (std::string_view p : l) {
+    if (s.substr(0, p.size()) == p) {
+      *len = p.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+const std::initializer_list<std::string_view> kMarks = {"\"",
+                                                        "\xE2\x80\x9C",
+                                                        "\xE2\x80\x9D",
+                                                        "\xE2\x80\x9E",
+                                                        "\xC2\xAB",
+                                                        "\xC2\xBB",
+                                                        "\xE2\x80\x98",
+                                                        "\xE2\x80\x99",
+                                                        "(",
+                                                        ")",
+                                                        ",",
+                                                        ".",
+                                                        ":",
+                                                        ";",
+                                                        "!",
+                                                        "?"};
+
+Pos DefaultPos(std::string_view w) {
+  static const std::map<std::string, Pos> kTable = {
+      {"the", Pos::kDet},    {"a", Pos::kDet},     {"an", Pos::kDet},
+      {"this", Pos::kDet},   {"of", Pos::kAdp},    {"in", Pos::kAdp},
+      {"on", Pos::kAdp},     {"at", Pos::kAdp},    {"to", Pos::kAdp},
+      {"with", Pos::kAdp},   {"by", Pos::kAdp},    {"between", Pos::kAdp},
+      {"and", Pos::kCconj},  {"but", Pos::kCconj}, {"if", Pos::kSconj},
+      {"that", Pos::kSconj}, {"he", Pos::kPron},   {"she", Pos::kPron},
+      {"we", Pos::kPron},    {"it", Pos::kPron},   {"not", Pos::kPart},
+      {"n't", Pos::kPart},   {"will", Pos::kAux},  {"may", Pos::kAux},
+      {"could", Pos::kAux},  {"was", Pos::kAux},   {"is", Pos::kAux},
+      {"had", Pos::kAux},    {"has", Pos::kAux},   {"did", Pos::kAux},
+      {"were", Pos::kAux},   {"would", Pos::kAux}, {"never", Pos::kAdv},
+      {"'s", Pos::kPart},    {"new", Pos::kAdj},   {"military", Pos::kAdj},
+  };
+  std::string l(w);
+  for (char& c : l)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = kTable.find(l);
+  if (it != kTable.end()) return it->second;
+  if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0])))
+    return Pos::kPropn;
+  return Pos::kNoun;
+}
+
+struct Built {
+  DocAnalysis a;
+};
+
+// Parses the markup into a DocAnalysis. times: values for <...>{i}.
+DocAnalysis Build(std::string_view markup,
+                  std::vector<std::string> time_values = {},
+                  bool untagged = false) {
+  DocAnalysis a;
+  for (const Ent& e : kEntities) {
+    LocalEntity le;
+    le.key = e.key;
+    le.name = e.name;
+    le.type = e.type;
+    a.entities.push_back(le);
+  }
+  a.times.resize(time_values.size());
+  for (size_t i = 0; i < time_values.size(); ++i)
+    a.times[i].value = time_values[i];
+  std::string& text = a.doc.text;
+  std::map<uint32_t, Pos> pos_at_end;
+  size_t i = 0;
+  while (i < markup.size()) {
+    char c = markup[i];
+    if (c == '[' || c == '<') {
+      char close = c == '[' ? ']' : '>';
+      size_t e = markup.find(close, i);
+      size_t b1 = markup.find('{', e);
+      size_t b2 = markup.find('}', b1);
+      std::string inner(markup.substr(i + 1, e - i - 1));
+      std::string spec(markup.substr(b1 + 1, b2 - b1 - 1));
+      ByteSpan span{static_cast<uint32_t>(text.size()),
+                    static_cast<uint32_t>(text.size() + inner.size())};
+      text += inner;
+      if (c == '<') {
+        a.times[std::stoi(spec)].span = span;
+      } else {
+        Mention m;
+        m.span = span;
+        if (spec[0] == '?') {
+          m.entity = -1;
+          m.type = spec == "?GPE" ? EntityType::kGpe : EntityType::kPerson;
+        } else {
+          m.entity = std::stoi(spec);
+          m.type = a.entities[m.entity].type;
+        }
+        a.mentions.push_back(m);
+      }
+      i = b2 + 1;
+      continue;
+    }
+    if (c == '/' && i + 1 < markup.size() &&
+        std::isupper(static_cast<unsigned char>(markup[i + 1])) &&
+        (i + 2 >= markup.size() ||
+         !std::isalpha(static_cast<unsigned char>(markup[i + 2])))) {
+      static const std::map<char, Pos> kMap = {{'V', Pos::kVerb},
+                                               {'N', Pos::kNoun},
+                                               {'A', Pos::kAdj},
+                                               {'P', Pos::kAdp},
+                                               {'D', Pos::kDet}};
+      pos_at_end[static_cast<uint32_t>(text.size())] = kMap.at(markup[i + 1]);
+      i += 2;
+      continue;
+    }
+    text.push_back(c);
+    ++i;
+  }
+  // Paragraphs.
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t p = text.find("\n\n", start);
+    size_t end = p == std::string::npos ? text.size() : p;
+    a.doc.paragraphs.push_back(
+        {static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    if (p == std::string::npos) break;
+    start = p + 2;
+  }
+  // Tokens.
+  auto add = [&](size_t b, size_t e) {
+    Token t;
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(e);
+    std::string_view w(text.data() + b, e - b);
+    size_t len;
+    bool mark = StartsWithAny(w, kMarks, &len) && len == w.size();
+    if (mark) {
+      t.pos = Pos::kPunct;
+      t.flags |= kTokPunct;
+    } else if (auto it = pos_at_end.find(t.end); it != pos_at_end.end()) {
+      t.pos = it->second;
+    } else {
+      t.pos = DefaultPos(w);
+    }
+    if (untagged) t.pos = Pos::kX;
+    a.tokens.push_back(t);
+  };
+  size_t k = 0;
+  while (k < text.size()) {
+    if (text[k] == ' ' || text[k] == '\n') {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e < text.size() && text[e] != ' ' && text[e] != '\n') ++e;
+    size_t b = k;
+    size_t len;
+    std::vector<std::pair<size_t, size_t>> tail;
+    while (b < e && StartsWithAny(std::string_view(text).substr(b, e - b),
+                                  kMarks, &len)) {
+      add(b, b + len);
+      b += len;
+    }
+    while (e > b) {
+      std::string_view w(text.data() + b, e - b);
+      bool peeled = false;
+      for (std::string_view m : kMarks) {
+        if (w.size() > m.size() && w.substr(w.size() - m.size()) == m) {
+          tail.push_back({e - m.size(), e});
+          e -= m.size();
+          peeled = true;
+          break;
+        }
+      }
+      if (peeled) continue;
+      for (std::string_view suf : {"'s", "\xE2\x80\x99s", "n't"}) {
+        if (w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf) {
+          tail.push_back({e - suf.size(), e});
+          e -= suf.size();
+          peeled = true;
+          break;
+        }
+      }
+      if (!peeled) break;
+    }
+    if (e > b) add(b, e);
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it)
+      add(it->first, it->second);
+    k = std::max(k + 1, std::max(e, tail.empty() ? e : tail.front().second));
+  }
+  // Sentences: end at . ! ? (plus a closing quote right after) or a paragraph
+  // end.
+  uint32_t first = 0;
+  for (uint32_t t = 0; t < a.tokens.size(); ++t) {
+    std::string_view w(text.data() + a.tokens[t].begin,
+                       a.tokens[t].end - a.tokens[t].begin);
+    bool end = w == "." || w == "!" || w == "?";
+    uint32_t last = t;
+    if (end && t + 1 < a.tokens.size()) {
+      std::string_view n(text.data() + a.tokens[t + 1].begin,
+                         a.tokens[t + 1].end - a.tokens[t + 1].begin);
+      if ((n == "\"" || n == "\xE2\x80\x9D" || n == "\xC2\xBB" ||
+           n == "\xE2\x80\x99" || n == "\xE2\x80\x9C") &&
+          a.tokens[t + 1].begin == a.tokens[t].end) {
+        last = t + 1;
+      }
+    }
+    bool para_end =
+        t + 1 < a.tokens.size() &&
+        text.substr(a.tokens[t].end, a.tokens[t + 1].begin - a.tokens[t].end)
+                .find("\n\n") != std::string::npos;
+    if (end || para_end || t + 1 == a.tokens.size()) {
+      Sentence s;
+      s.first_token = first;
+      s.end_token = last + 1;
+      s.span = {a.tokens[first].begin, a.tokens[last].end};
+      a.sentences.push_back(s);
+      first = last + 1;
+      t = last;
+    }
+  }
+  for (Mention& m : a.mentions) {
+    for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+      if (a.sentences[s].span.begin <= m.span.begin &&
+          m.span.begin < a.sentences[s].span.end) {
+        m.sentence = s;
+      }
+    }
+  }
+  return a;
+}
+
+std::shared_ptr<const EventLexicon> Lexicon() {
+  static std::shared_ptr<const EventLexicon> lex = [] {
+    EventOptions o;
+    o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+    auto r = LoadEventLexicon(DefaultEnv(), o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : nullptr;
+  }();
+  return lex;
+}
+
+DocAnalysis Analyze(std::string_view markup,
+                    std::vector<std::string> times = {},
+                    bool untagged = false) {
+  DocAnalysis a = Build(markup, std::move(times), untagged);
+  ExtractEvents(*Lexicon(), &a);
+  return a;
+}
+
+std::string Str(const DocAnalysis& a, ByteSpan s) {
+  return a.doc.text.substr(s.begin, s.end - s.begin);
+}
+
+const Event* FindType(const DocAnalysis& a, std::string_view type) {
+  for (const Event& e : a.events) {
+    if (e.type == type) return &e;
+  }
+  return nullptr;
+}
+
+std::string Dump(const DocAnalysis& a) {
+  std::string out;
+  for (const Event& e : a.events) {
+    out += e.type + " " + e.code + " src=" + std::to_string(e.source) +
+           " tgt=" + std::to_string(e.target) +
+           " mod=" + std::string(ModalityName(e.modality)) +
+           " attr=" + e.attributed_to + " trig=" + Str(a, e.trigger) + "\n";
+  }
+  for (const Quote& q : a.quotes) {
+    out += std::string(q.direct ? "Q " : "IQ ") + "[" + Str(a, q.span) +
+           "] spk=" + std::to_string(q.speaker) + " " + q.speaker_text +
+           " cue=" + q.cue + "\n";
+  }
+  return out;
+}
+
+TEST(EventLexicon, LoadsShippedFilesAndRejectsBadHeader) {
+  ASSERT_NE(Lexicon(), nullptr);
+  MemEnv env;
+  env.AddFile("m/events_verbs.tsv", "# synoptic events_verbs v9\n");
+  env.AddFile("m/events_cues.tsv", "# synoptic events_cues v1\n");
+  env.AddFile("m/events_forms.tsv", "# synoptic events_forms v1\n");
+  EventOptions o;
+  o.models_dir = "m";
+  auto r = LoadEventLexicon(&env, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
+  env.AddFile("m/events_verbs.tsv",
+              "# synoptic events_verbs v1\nV\tmeet\tmeet\t04x\t1\t1.0\t-\n");
+  r = LoadEventLexicon(&env, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+}
+
+TEST(Events, CodesMeetingWithPlaceAndTime) {
+  DocAnalysis a = Analyze(
+      "Prime Minister [Jana Novak]{0} met/V Chancellor [Otto Brandt]{1} in "
+      "[Vienna]{2} on <Tuesday>{0}.",
+      {"2025-03-04"});
+  const Event* e = FindType(a, "meet");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "040");
+  EXPECT_EQ(e->root_code, "04");
+  EXPECT_EQ(e->quad_class, 1);
+  EXPECT_DOUBLE_EQ(e->goldstein, 1.0);
+  EXPECT_EQ(e->source, 0);
+  EXPECT_EQ(e->target, 1);
+  EXPECT_EQ(e->location, 2);
+  EXPECT_EQ(e->time, 0);
+  EXPECT_EQ(e->date, "2025-03-04");
+  EXPECT_EQ(e->modality, Modality::kAsserted);
+  EXPECT_EQ(Str(a, e->trigger), "met");
+}
+
+TEST(Events, WorksWithoutPosTags) {
+  DocAnalysis a =
+      Analyze("[Jana Novak]{0} met [Otto Brandt]{1} in [Vienna]{2}.", {}, true);
+  const Event* e = FindType(a, "meet");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->source, 0);
+  EXPECT_EQ(e->target, 1);
+}
+
+TEST(Events, ReciprocalSubjectsAndMultiwordPattern) {
+  DocAnalysis a = Analyze(
+      "[Brazil]{3} and [Argentina]{4} signed/V a trade agreement in "
+      "[Buenos Aires]{5}.");
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  const Event& e = a.events[0];
+  EXPECT_EQ(e.type, "sign_agreement");
+  EXPECT_EQ(e.code, "057");
+  EXPECT_DOUBLE_EQ(e.goldstein, 8.0);
+  EXPECT_EQ(e.source, 3);
+  EXPECT_EQ(e.target, 4);
+  EXPECT_EQ(e.location, 5);
+  EXPECT_EQ(Str(a, e.trigger), "signed a trade agreement");
+}
+
+TEST(Events, PlannedVisitBecomesIntentToMeet) {
+  DocAnalysis a =
+      Analyze("[Jana Novak]{0} will visit/V [Japan]{6} next month.");
+  const Event* e = FindType(a, "visit");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->modality, Modality::kPlanned);
+  EXPECT_EQ(e->code, "036");
+  EXPECT_EQ(e->source, 0);
+  EXPECT_EQ(e->target, 6);
+  DocAnalysis b = Analyze(
+      "[Otto Brandt]{1} is set to meet/V [Jana Novak]{0} in [Vienna]{2}.");
+  ASSERT_NE(FindType(b, "meet"), nullptr) << Dump(b);
+  EXPECT_EQ(FindType(b, "meet")->modality, Modality::kPlanned);
+  EXPECT_EQ(FindType(b, "meet")->target, 0);
+}
+
+TEST(Events, NegatedSanction) {
+  DocAnalysis a = Analyze("[Canada]{7} did not sanction/V [Ruritania]{8}.");
+  const Event* e = FindType(a, "sanction");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "163");
+  EXPECT_EQ(e->quad_class,
+            4);  // GDELT quad classes: roots 14-20 are material conflict
+  EXPECT_EQ(e->modality, Modality::kNegated);
+  EXPECT_EQ(e->source, 7);
+  EXPECT_EQ(e->target, 8);
+}
+
+TEST(Events, SpeculatedWithUnnamedSource) {
+  DocAnalysis a = Analyze(
+      "[Ruritania]{8} may attack/V [Freedonia]{9} soon, analysts say/V.");
+  const Event* e = FindType(a, "attack");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "190");
+  EXPECT_EQ(e->quad_class, 4);
+  EXPECT_EQ(e->modality, Modality::kSpeculated);
+  EXPECT_EQ(e->attributed_to, "analysts");
+}
+
+TEST(Events, HypotheticalInvasion) {
+  DocAnalysis a = Analyze(
+      "If [Freedonia]{9} were to invade/V [Ruritania]{8}, the region "
+      "would suffer.");
+  const Event* e = FindType(a, "invade");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "192");
+  EXPECT_EQ(e->modality, Modality::kHypothetical);
+  EXPECT_EQ(e->source, 9);
+  EXPECT_EQ(e->target, 8);
+}
+
+TEST(Events, ReportedWithCitingChain) {
+  DocAnalysis a = Analyze(
+      "[Reuters]{10}, citing officials, reported/V that [Ruritania]{8} "
+      "had shelled/V [Freedonia]{9}.");
+  const Event* e = FindType(a, "shelling");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "194");
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_EQ(e->attributed_to, "kb:reuters < officials");
+  EXPECT_EQ(e->source, 8);
+  EXPECT_EQ(e->target, 9);
+}
+
+TEST(Events, AccordingToEntityAndMissileStrike) {
+  DocAnalysis a = Analyze(
+      "[Ruritania]{8} fired/V missiles at [Freedonia]{9}, according to "
+      "the [Freedonian army]{11}.");
+  const Event* e = FindType(a, "missile_strike");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "194");
+  EXPECT_EQ(e->target, 9);
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_EQ(e->attributed_to, "name:ORG:freedonian army");
+}
+
+TEST(Events, SaidMakesReported) {
+  DocAnalysis a = Analyze(
+      "[Otto Brandt]{1} said/V [Ruritania]{8} had arrested/V two "
+      "journalists.");
+  const Event* e = FindType(a, "arrest");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->code, "173");
+  EXPECT_EQ(e->source, 8);
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_EQ(e->attributed_to, "kb:brandt_otto");
+}
+
+TEST(Events, NominalEvents) {
+  DocAnalysis a = Analyze(
+      "The meeting between [Jana Novak]{0} and [Otto Brandt]{1} lasted/V "
+      "two hours. [Jana Novak]{0}'s visit to [Japan]{6} was postponed/V. "
+      "[Ruritanian]{12} strikes on [Freedonia]{9} continued/V.");
+  const Event* m = FindType(a, "meet");
+  ASSERT_NE(m, nullptr) << Dump(a);
+  EXPECT_EQ(m->source, 0);
+  EXPECT_EQ(m->target, 1);
+  const Event* v = FindType(a, "visit");
+  ASSERT_NE(v, nullptr) << Dump(a);
+  EXPECT_EQ(v->source, 0);
+  EXPECT_EQ(v->target, 6);
+  EXPECT_EQ(v->code, "042");
+  const Event* s = FindType(a, "attack");
+  ASSERT_NE(s, nullptr) << Dump(a);
+  EXPECT_EQ(s->source, 12);
+  EXPECT_EQ(s->target, 9);
+}
+
+TEST(Events, PassiveAgentAndTime) {
+  DocAnalysis a =
+      Analyze("[Freedonia]{9} was attacked/V by [Ruritania]{8} on <Friday>{0}.",
+              {"XXXX-WXX-5"});
+  const Event* e = FindType(a, "attack");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->source, 8);
+  EXPECT_EQ(e->target, 9);
+  EXPECT_EQ(e->time, 0);
+  EXPECT_EQ(e->date, "");  // unresolved value is not a date
+}
+
+TEST(Events, VerbalConflictAndCooperationClasses) {
+  DocAnalysis a = Analyze(
+      "[Canada]{7} condemned/V [Ruritania]{8}. [Canada]{7} accused/V "
+      "[Ruritania]{8} of war crimes. [Canada]{7} imposed/V new sanctions on "
+      "[Ruritania]{8}. [Japan]{6} pledged/V military aid to [Freedonia]{9}. "
+      "[Ruritania]{8} praised/V [Japan]{6}.");
+  std::map<std::string, std::string> codes;
+  for (const Event& e : a.events) codes[e.type] = e.code;
+  EXPECT_EQ(codes["criticize"], "111") << Dump(a);
+  EXPECT_EQ(codes["accuse"], "112");
+  EXPECT_EQ(codes["sanction"], "163");
+  EXPECT_EQ(codes["pledge_military_aid"], "0332");
+  EXPECT_EQ(codes["praise"], "051");
+  DocAnalysis b = Analyze(
+      "[Canada]{7} welcomed/V the resumption of talks with [Japan]{6}.");
+  EXPECT_EQ(FindType(b, "host"), nullptr) << Dump(b);  // no direct object
+  ASSERT_NE(FindType(b, "endorse"), nullptr) << Dump(b);
+  EXPECT_EQ(FindType(b, "endorse")->code, "051");
+  const Event* s = FindType(a, "sanction");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->source, 7);
+  EXPECT_EQ(s->target, 8);
+  const Event* p = FindType(a, "pledge_military_aid");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->source, 6);
+  EXPECT_EQ(p->target, 9);
+}
+
+TEST(Events, CoordinatedVerbPhraseKeepsFirstSubject) {
+  DocAnalysis a = Analyze(
+      "[Freedonia]{9} welcomed/V [Jana Novak]{0} and signed/V a defence pact.");
+  const Event* h = FindType(a, "host");
+  ASSERT_NE(h, nullptr) << Dump(a);
+  EXPECT_EQ(h->code, "043");
+  EXPECT_EQ(h->source, 9);
+  EXPECT_EQ(h->target, 0);
+  const Event* s = FindType(a, "sign_agreement");
+  ASSERT_NE(s, nullptr) << Dump(a);
+  EXPECT_EQ(s->source, 9);
+}
+
+TEST(Events, SkipsTriggersWithoutActorsAndUnresolvedMentions) {
+  DocAnalysis a =
+      Analyze("The talks were useful. [Ruritania]{?GPE} attacked/V the town.");
+  EXPECT_TRUE(a.events.empty()) << Dump(a);
+}
+
+TEST(Quotes, StraightQuoteWithNamedSpeaker) {
+  DocAnalysis a =
+      Analyze("\"We will not accept this plan,\" [Otto Brandt]{1} said/V.");
+  ASSERT_GE(a.quotes.size(), 1u) << Dump(a);
+  const Quote& q = a.quotes[0];
+  EXPECT_TRUE(q.direct);
+  EXPECT_EQ(Str(a, q.span), "We will not accept this plan");
+  EXPECT_EQ(q.speaker, 1);
+  EXPECT_EQ(q.cue, "said");
+}
+
+TEST(Quotes, CurlyQuotePronounSpeaker) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} left/V early.\n\n"
+      "\xE2\x80\x9CThe talks with Brandt were useful and frank,\xE2\x80\x9D "
+      "she said/V.");
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span),
+            "The talks with Brandt were useful and frank");
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+}
+
+TEST(Quotes, GuillemetsLowQuotesAndSingleQuotes) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} told/V reporters: \xC2\xABOur doors remain open to "
+      "everyone who "
+      "wants peace.\xC2\xBB\n\n"
+      "\xE2\x80\x9EWe stand by our partners in every season\xE2\x80\x9C, "
+      "said/V "
+      "[Otto Brandt]{1}.\n\n"
+      "[Otto Brandt]{1}\xE2\x80\x99s aide said/V: \xE2\x80\x98Nobody here "
+      "wants another long "
+      "war.\xE2\x80\x99");
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span),
+            "Our doors remain open to everyone who wants peace.");
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  EXPECT_EQ(a.quotes[0].cue, "told");
+  EXPECT_EQ(Str(a, a.quotes[1].span),
+            "We stand by our partners in every season");
+  EXPECT_EQ(a.quotes[1].speaker, 1);
+  EXPECT_EQ(Str(a, a.quotes[2].span), "Nobody here wants another long war.");
+  EXPECT_EQ(a.quotes[2].speaker, -1);
+  EXPECT_EQ(a.quotes[2].speaker_text, "Otto Brandt\xE2\x80\x99s aide");
+}
+
+TEST(Quotes, MultiParagraphQuoteWithRoleSpeaker) {
+  DocAnalysis a = Analyze(
+      "Ambassador [Lena Ortiz]{13} arrived/V on Monday.\n\n"
+      "The ambassador said/V: \xE2\x80\x9COur first priority is the safety of "
+      "civilians.\n\n"
+      "\xE2\x80\x9CWe will keep working with every partner to reach that "
+      "goal.\xE2\x80\x9D");
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  std::string span = Str(a, a.quotes[0].span);
+  EXPECT_EQ(span.substr(0, 26), "Our first priority is the ");
+  EXPECT_NE(span.find("reach that goal."), std::string::npos);
+  EXPECT_EQ(span.substr(span.size() - 16), "reach that goal.");
+  EXPECT_EQ(a.quotes[0].speaker, 13);
+}
+
+TEST(Quotes, ScareQuotesAreNotQuotes) {
+  DocAnalysis a = Analyze(
+      "It joined the so-called \xE2\x80\x9C"
+      "friendly nations\xE2\x80\x9D list.");
+  EXPECT_TRUE(a.quotes.empty()) << Dump(a);
+}
+
+TEST(Quotes, IndirectQuotes) {
+  DocAnalysis a = Analyze(
+      "[Otto Brandt]{1} warned/V that [Ruritania]{8} could face/V further "
+      "isolation. [Jana Novak]{0} told/V [Otto Brandt]{1} that the border "
+      "would stay open.");
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_FALSE(a.quotes[0].direct);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "Ruritania could face further isolation");
+  EXPECT_EQ(a.quotes[0].speaker, 1);
+  EXPECT_EQ(a.quotes[0].cue, "warned");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the border would stay open");
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+}
+
+TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {
+  DocAnalysis a = Analyze(
+      "\xE2\x80\x9C[Ruritania]{8} attacked/V [Freedonia]{9} at "
+      "dawn,\xE2\x80\x9D "
+      "[Otto Brandt]{1} said/V.");
+  const Event* e = FindType(a, "attack");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_EQ(e->attributed_to, "kb:brandt_otto");
+}
+
+TEST(Events, ReciprocalTalksAndUntaggedNominal) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} and [Otto Brandt]{1} held/V talks on <Monday>{0}.",
+      {"2025-03-03"});
+  const Event* e = FindType(a, "talks");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->source, 0);
+  EXPECT_EQ(e->target, 1);
+  EXPECT_EQ(e->date, "2025-03-03");
+  DocAnalysis b =
+      Analyze("The summit between [Japan]{6} and [Canada]{7} ended.", {}, true);
+  const Event* s = FindType(b, "summit");
+  ASSERT_NE(s, nullptr) << Dump(b);
+  EXPECT_EQ(s->source, 6);
+  EXPECT_EQ(s->target, 7);
+}
+
+TEST(Events, LongSentenceStaysBoundedAndCapped) {
+  std::string markup;
+  for (int i = 0; i < 3000; ++i)
+    markup += "[Ruritania]{8} attacked/V [Freedonia]{9} and ";
+  markup += "stopped.";
+  DocAnalysis a = Analyze(markup);
+  EXPECT_GT(a.events.size(), 100u);
+  EXPECT_LE(a.events.size(), 5000u);
+  EXPECT_EQ(a.events[0].source, 8);
+  EXPECT_EQ(a.events[0].target, 9);
+}
+
+TEST(Events, MoreAttributionForms) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} will host/V [Jana Novak]{0} in <May>{0}, sources say/V.",
+      {"2025-05"});
+  const Event* h = FindType(a, "host");
+  ASSERT_NE(h, nullptr) << Dump(a);
+  EXPECT_EQ(h->modality, Modality::kPlanned);
+  EXPECT_EQ(h->code, "036");
+  EXPECT_EQ(h->attributed_to, "sources");
+  EXPECT_EQ(h->date, "2025-05");
+  DocAnalysis b = Analyze(
+      "[Ruritania]{8} is expected to invade/V [Freedonia]{9}, some "
+      "analysts say/V.");
+  const Event* i = FindType(b, "invade");
+  ASSERT_NE(i, nullptr) << Dump(b);
+  EXPECT_EQ(i->modality, Modality::kSpeculated);
+  EXPECT_EQ(i->attributed_to, "some analysts");
+  DocAnalysis c =
+      Analyze("[Ruritania]{8} reportedly arrested/V a [Canada]{7} citizen.");
+  const Event* r = FindType(c, "arrest");
+  ASSERT_NE(r, nullptr) << Dump(c);
+  EXPECT_EQ(r->modality, Modality::kReported);
+  EXPECT_EQ(r->attributed_to, "");
+  DocAnalysis d = Analyze(
+      "[Canada]{7} urged/V [Ruritania]{8} to withdraw. [Ruritania]{8} "
+      "rejected/V the [Canada]{7} proposal. [Freedonia]{9} apologised/V "
+      "to [Japan]{6}.");
+  std::map<std::string, std::string> codes;
+  for (const Event& e : d.events) codes[e.type] = e.code;
+  EXPECT_EQ(codes["appeal"], "020") << Dump(d);
+  EXPECT_EQ(codes["reject"], "120");
+  EXPECT_EQ(codes["apologize"], "055");
+}
+
+TEST(Events, CoordinatedVerbsAndPlacePhrases) {
+  DocAnalysis a = Analyze(
+      "[Canada]{7} supported/V the plan and has urged/V [Japan]{6} to act.");
+  const Event* u = FindType(a, "appeal");
+  ASSERT_NE(u, nullptr) << Dump(a);
+  EXPECT_EQ(u->source, 7);
+  EXPECT_EQ(u->target, 6);
+  DocAnalysis b = Analyze(
+      "[Jana Novak]{0} and [Otto Brandt]{1} may meet/V in the old city of "
+      "[Vienna]{2}.");
+  const Event* m = FindType(b, "meet");
+  ASSERT_NE(m, nullptr) << Dump(b);
+  EXPECT_EQ(m->source, 0);
+  EXPECT_EQ(m->target, 1);
+  EXPECT_EQ(m->modality, Modality::kSpeculated);
+  EXPECT_EQ(m->location, 2);
+}
+
+TEST(Events, EmptyAndTokenlessDocumentsAreSafe) {
+  DocAnalysis a;
+  ExtractEvents(*Lexicon(), &a);
+  EXPECT_TRUE(a.events.empty());
+  a.doc.text =
+      "\xE2\x80\x9C"
+      "A quote with no tokens at all here.\xE2\x80\x9D";
+  ExtractEvents(*Lexicon(), &a);
+  EXPECT_EQ(a.quotes.size(), 1u);
+}
+
+}  // namespace
+}  // namespace synoptic::events

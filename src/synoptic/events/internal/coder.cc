@@ -1,0 +1,757 @@
+// Event coding in the spirit of PETRARCH/CAMEO, over tokens and entity
+// mentions, before any dependency parse exists.
+//
+// For each sentence, trigger patterns from the lexicon are matched left to
+// right (longest pattern first; a matched span is consumed). A verbal
+// trigger takes as source the nearest actor mention before it that is not
+// inside a prepositional phrase ("the leader of X" does not make X the
+// subject), following VP coordination ("X welcomed Y and signed ...") back
+// to the first verb's subject, and as target the first actor mention after
+// it that is a direct object or follows with/to/against/on/of, stopping at
+// the next clause. Reciprocal verbs code "X and Y met" as X -> Y; passives
+// ("was attacked by X") swap roles. A nominal trigger (meeting, summit,
+// sanctions, strike...) is coded only from its own arguments: "between X and
+// Y", pre-modifiers ("X's visit", "Russian strikes", "the Putin-Kim
+// meeting"), "by X", and "to/on/with/against/of Y". Place is the nearest
+// GPE/LOC/FAC after in/at/near; time the nearest DATE/TIME timex of the
+// sentence. Modality comes from cues near the trigger (negation, condition,
+// hedge, plan) and from attribution in the sentence (quotes, "X said",
+// "according to X", "citing Y", "reportedly"), in that order of strength.
+// CAMEO codes planned consultations (meet, visit, host, negotiate) as 036
+// "express intent to meet or negotiate"; the coder does the same.
+#include "synoptic/events/internal/coder.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace synoptic::events::internal {
+namespace {
+
+struct Match {
+  uint32_t pattern = 0;
+  uint32_t first = 0;  // first token of the match
+  uint32_t last = 0;   // last token of the match
+  uint32_t head = 0;   // head token
+};
+
+// Length of the alternative of `elem` matching at token i (0 if none).
+uint32_t MatchElement(const DocView& v, const std::vector<Alternative>& elem,
+                      uint32_t i, uint32_t end) {
+  uint32_t best = 0;
+  for (const Alternative& alt : elem) {
+    if (i + alt.size() > end) continue;
+    bool ok = true;
+    for (size_t k = 0; k < alt.size() && ok; ++k)
+      ok = v.Is(i + static_cast<uint32_t>(k), alt[k]);
+    if (ok) best = std::max(best, static_cast<uint32_t>(alt.size()));
+  }
+  return best;
+}
+
+bool GapTokenOk(const DocView& v, uint32_t j) {
+  if (v.low[j] == "-") return true;
+  if (v.IsPunct(j)) return false;
+  Pos p = v.pos(j);
+  return p != Pos::kVerb && p != Pos::kAux && p != Pos::kSconj &&
+         p != Pos::kPron;
+}
+
+bool HeadPosOk(const DocView& v, const Pattern& p, uint32_t h) {
+  if (p.noun) return v.IsNounLike(h);
+  if (!v.IsVerbLike(h)) return false;
+  // "the meeting", "a visit": a determiner before a verb form makes it a noun.
+  if (h > 0 && v.pos(h) == Pos::kX && v.IsDeterminerLike(h - 1)) return false;
+  return true;
+}
+
+bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
+                  uint32_t max_gap, Match* m) {
+  uint32_t len = MatchElement(v, p.elements[0], i, end);
+  if (len == 0) return false;
+  uint32_t head = i;
+  uint32_t pos = i + len;  // next free token
+  for (size_t e = 1; e < p.elements.size(); ++e) {
+    bool found = false;
+    for (uint32_t j = pos; j < end && j <= pos + max_gap; ++j) {
+      uint32_t l = MatchElement(v, p.elements[e], j, end);
+      if (l > 0) {
+        if (e == p.head) head = j + l - 1;
+        pos = j + l;
+        found = true;
+        break;
+      }
+      if (!GapTokenOk(v, j)) break;
+    }
+    if (!found) return false;
+  }
+  if (p.head == 0) head = p.noun ? i + len - 1 : i;
+  if (!HeadPosOk(v, p, head)) return false;
+  m->first = i;
+  m->last = pos - 1;
+  m->head = head;
+  return true;
+}
+
+bool IsClauseBreak(const DocView& v, uint32_t j) {
+  std::string_view w = v.low[j];
+  if (w == ";" || w == ":" || w == "(" || w == ")" || v.IsQuoteMark(j))
+    return true;
+  return w == "\xE2\x80\x94" || w == "\xE2\x80\x93";  // em/en dash
+}
+
+bool IsClauseWord(std::string_view w) {
+  return w == "that" || w == "which" || w == "who" || w == "because" ||
+         w == "after" || w == "before" || w == "while" || w == "when" ||
+         w == "as" || w == "but" || w == "although" || w == "since" ||
+         w == "whereas" || w == "where" || w == "if" || w == "unless";
+}
+
+struct Actor {
+  int32_t mention = -1;
+  int32_t entity = -1;
+  bool found = false;
+};
+
+Actor FromMention(const DocView& v, int32_t m) {
+  Actor a;
+  a.mention = m;
+  a.entity = v.a->mentions[m].entity;
+  if (a.entity < 0 && v.a->mentions[m].kind == MentionKind::kPronoun) {
+    a.entity = v.PronounAntecedent(v.m_first[m]);
+  }
+  a.found = true;
+  return a;
+}
+
+// Subject of the verb at h: nearest actor mention before it, not in a PP.
+Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
+                  int depth) {
+  Actor none;
+  // VP coordination: "X supported Y and has urged Z": the subject of
+  // "urged" is the subject of the verb before "and".
+  if (depth < 3) {
+    uint32_t k = h;
+    while (k > sf && (v.pos(k - 1) == Pos::kAdv || v.pos(k - 1) == Pos::kAux ||
+                      v.lem[k - 1] == "have" || v.lem[k - 1] == "be" ||
+                      v.lem[k - 1] == "also" || v.lem[k - 1] == "then")) {
+      --k;
+    }
+    if (k > sf + 1 && (v.low[k - 1] == "and" || v.low[k - 1] == "but")) {
+      for (uint32_t b = k - 1; b-- > sf && b + 25 > k;) {
+        if (IsClauseBreak(v, b)) break;
+        if (v.pos(b) == Pos::kVerb && v.tok_mention[b] < 0) {
+          return FindSubject(v, b, sf, conj, depth + 1);
+        }
+      }
+    }
+  }
+  for (uint32_t j = h; j-- > sf;) {
+    if (IsClauseBreak(v, j)) break;
+    // ", and its ministry threatened": a new clause whose subject is not a
+    // name.
+    if ((v.low[j] == "and" || v.low[j] == "but" || v.low[j] == "or") &&
+        j > sf && v.low[j - 1] == ",") {
+      break;
+    }
+    int32_t m = v.tok_mention[j];
+    if (m >= 0) {
+      if (v.IsActorMention(m) && v.GoverningPrep(m).empty()) {
+        Actor a = FromMention(v, m);
+        // "X and Y <verb>": remember X.
+        uint32_t f = v.m_first[m];
+        if (conj && f >= sf + 2 && v.low[f - 1] == "and") {
+          int32_t pm = v.tok_mention[f - 2];
+          if (pm >= 0 && v.IsActorMention(pm)) *conj = FromMention(v, pm);
+        }
+        return a;
+      }
+      j = v.m_first[m];
+      continue;
+    }
+    if (v.low[j] == "he" || v.low[j] == "she") {
+      Actor a;
+      a.entity = v.PronounAntecedent(j);
+      a.found = true;
+      return a;
+    }
+  }
+  return none;
+}
+
+// First actor mention after `from` in the clause, as object or after
+// with/to/against/on/of.
+// "North Korea's Kim": the mention after a possessive one, or -1.
+int32_t PossessedMention(const DocView& v, int32_t m, uint32_t se) {
+  uint32_t k = v.m_last[m];
+  bool poss = v.low[k].ends_with("'s") || v.low[k].ends_with("s'");
+  if (!poss && k + 1 < se && (v.low[k + 1] == "'s" || v.low[k + 1] == "'")) {
+    poss = true;
+    ++k;
+  }
+  if (!poss) return -1;
+  for (uint32_t j = k + 1; j < se && j < k + 4; ++j) {
+    int32_t n = v.tok_mention[j];
+    if (n >= 0 && n != m) return v.IsActorMention(n) ? n : -1;
+    if (!v.IsDeterminerLike(j)) return -1;
+  }
+  return -1;
+}
+
+Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
+                 const Actor& exclude) {
+  Actor none;
+  auto target_prep = [](std::string_view p) {
+    return p == "with" || p == "to" || p == "against" || p == "on" ||
+           p == "upon" || p == "into" || p == "of" || p == "toward" ||
+           p == "towards" || p == "for" || p == "at";
+  };
+  bool in_place_pp = false;  // "in the city of X": X is a place, not a target
+  for (uint32_t j = from; j < se; ++j) {
+    if (IsClauseBreak(v, j) || v.low[j] == "," || v.low[j] == ".") break;
+    if (IsClauseWord(v.low[j]) && v.tok_mention[j] < 0) break;
+    int32_t m = v.tok_mention[j];
+    if (m < 0) {
+      if (j > from && v.pos(j) == Pos::kVerb) break;
+      if (v.IsPreposition(j) && v.low[j] != "of")
+        in_place_pp = !target_prep(v.low[j]);
+      continue;
+    }
+    if (in_place_pp) {
+      j = v.m_last[m];
+      continue;
+    }
+    std::string_view prep = v.GoverningPrep(m);
+    // A preposition that is part of the pattern ("arrive in X", "fire at
+    // X") introduces the object itself.
+    bool pattern_prep =
+        j == from || (j == from + 1 && v.IsDeterminerLike(from));
+    bool ok = prep.empty() ||
+              (pattern_prep && from > 0 && v.IsPreposition(from - 1)) ||
+              target_prep(prep);
+    if (ok && v.IsActorMention(m) && m != exclude.mention) {
+      int32_t head = PossessedMention(v, m, se);
+      return FromMention(v, head >= 0 ? head : m);
+    }
+    j = v.m_last[m];
+  }
+  return none;
+}
+
+Actor FindAgent(const DocView& v, uint32_t from, uint32_t se) {
+  for (uint32_t j = from; j < se && j < from + 4; ++j) {
+    if (v.low[j] == "by") {
+      for (uint32_t k = j + 1; k < se && k < j + 4; ++k) {
+        int32_t m = v.tok_mention[k];
+        if (m >= 0 && v.IsActorMention(m)) return FromMention(v, m);
+      }
+      break;
+    }
+  }
+  return Actor();
+}
+
+bool IsPassive(const DocView& v, uint32_t h, uint32_t sf) {
+  std::string_view w = v.low[h];
+  bool participle =
+      (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) ||
+      (w != v.lem[h] && !w.ends_with("s") && !w.ends_with("ing"));
+  if (!participle) return false;
+  for (uint32_t j = h, steps = 0; j-- > sf && steps < 3; ++steps) {
+    if (v.lem[j] == "be" || v.lem[j] == "get") return true;
+    if (v.pos(j) != Pos::kAdv && v.lem[j] != "reportedly" &&
+        v.lem[j] != "allegedly" && v.lem[j] != "also" && v.lem[j] != "not" &&
+        v.lem[j] != "n't") {
+      return false;
+    }
+  }
+  return false;
+}
+
+void CodeNominal(const DocView& v, const Pattern& p, const Match& mt,
+                 uint32_t sf, uint32_t se, Actor* src, Actor* tgt) {
+  // "between X and Y": the last name of each conjunct ("between North
+  // Korean leader Kim and Russian President Putin" -> Kim, Putin).
+  uint32_t j = mt.last + 1;
+  if (j < se && v.low[j] == "between") {
+    int32_t x = -1, y = -1;
+    bool after_and = false;
+    for (uint32_t k = j + 1; k < se && k < j + 16; ++k) {
+      if (v.low[k] == "and" && v.tok_mention[k] < 0) {
+        if (after_and || x < 0) break;
+        after_and = true;
+        continue;
+      }
+      int32_t m = v.tok_mention[k];
+      if (m >= 0) {
+        if (v.IsActorMention(m)) (after_and ? y : x) = m;
+        k = v.m_last[m];
+        continue;
+      }
+      if (v.IsPunct(k) && v.low[k] != "-") break;
+      if (v.IsPreposition(k) || v.pos(k) == Pos::kVerb) break;
+    }
+    if (x >= 0) {
+      *src = FromMention(v, x);
+      if (y >= 0) *tgt = FromMention(v, y);
+      return;
+    }
+  }
+  // Pre-modifiers: "X's visit", "Russian strikes", "the Putin-Kim meeting".
+  // First find where the modifiers start, then take every actor mention in
+  // that zone (two names may share one token, as in "Putin-Kim").
+  uint32_t zone = mt.first;
+  for (uint32_t k = mt.first, steps = 0; k-- > sf && steps < 8; ++steps) {
+    int32_t m = v.tok_mention[k];
+    if (m >= 0) {
+      zone = v.m_first[m];
+      k = v.m_first[m];
+      if (k <= sf) break;
+      continue;
+    }
+    std::string_view w = v.low[k];
+    if (w == "'s" || w == "'" || w == "-" || w == "and" ||
+        v.IsDeterminerLike(k) || (v.pos(k) == Pos::kNoun && !v.IsPunct(k))) {
+      zone = k;
+      continue;
+    }
+    break;
+  }
+  std::vector<int32_t> pre;
+  for (size_t m = 0; m < v.a->mentions.size() && zone < mt.first; ++m) {
+    const int32_t mi = static_cast<int32_t>(m);
+    if (!v.m_has_tokens[m] || !v.IsActorMention(mi)) continue;
+    if (v.m_first[m] >= zone && v.m_last[m] < mt.first) pre.push_back(mi);
+  }
+  std::sort(pre.begin(), pre.end(), [&](int32_t a, int32_t b) {
+    return v.a->mentions[a].span.begin < v.a->mentions[b].span.begin;
+  });
+  if (pre.size() == 1 && p.type == "visit" &&
+      (v.a->mentions[pre[0]].type == EntityType::kGpe ||
+       v.a->mentions[pre[0]].kind == MentionKind::kMetonym) &&
+      PossessedMention(v, pre[0], se) < 0) {
+    *tgt = FromMention(v, pre[0]);  // "the Pyongyang visit": the place visited
+  } else {
+    if (!pre.empty()) *src = FromMention(v, pre[0]);
+    if (pre.size() > 1) *tgt = FromMention(v, pre[1]);
+  }
+  // "by X", then "from X" ("aid from X to Y").
+  if (!src->found) {
+    Actor agent = FindAgent(v, mt.last + 1, se);
+    if (agent.found) *src = agent;
+  }
+  for (uint32_t k = mt.last + 1; !src->found && k + 1 < se && k < mt.last + 6;
+       ++k) {
+    if (v.IsPunct(k) || v.IsVerbLike(k)) break;
+    if (v.low[k] != "from") continue;
+    int32_t m = v.tok_mention[k + 1];
+    if (m >= 0 && v.IsActorMention(m) && m != tgt->mention)
+      *src = FromMention(v, m);
+    break;
+  }
+  // "to/on/with/against/of Y"
+  if (!tgt->found) {
+    for (uint32_t k = mt.last + 1; k < se && k < mt.last + 8; ++k) {
+      if (v.IsPunct(k) || v.IsVerbLike(k)) break;
+      std::string_view w = v.low[k];
+      if (w == "to" || w == "on" || w == "with" || w == "against" ||
+          w == "of" || w == "into" || w == "upon" || w == "toward" ||
+          w == "towards") {
+        for (uint32_t b = k + 1; b < se && b < k + 4; ++b) {
+          int32_t m = v.tok_mention[b];
+          if (m >= 0) {
+            if (v.IsActorMention(m) && m != src->mention)
+              *tgt = FromMention(v, m);
+            break;
+          }
+          if (!v.IsDeterminerLike(b)) break;
+        }
+        break;
+      }
+      if (w == "by") {
+        k += 1;
+        while (k < se && v.tok_mention[k] >= 0) ++k;
+      }
+    }
+  }
+}
+
+int32_t FindPlace(const DocView& v, uint32_t h, uint32_t sf, uint32_t se,
+                  int32_t src_entity, int32_t tgt_entity) {
+  int32_t best = -1;
+  uint32_t best_dist = 0;
+  for (uint32_t j = sf; j < se; ++j) {
+    int32_t m = v.tok_mention[j];
+    if (m < 0) continue;
+    j = v.m_last[m];
+    if (!v.IsPlaceMention(m)) continue;
+    const Mention& mm = v.a->mentions[m];
+    if (mm.entity < 0 || mm.entity == src_entity || mm.entity == tgt_entity)
+      continue;
+    std::string_view prep = v.GoverningPrep(m);
+    if (prep == "of") {
+      // "in the eastern city of X"
+      for (uint32_t k = v.m_first[m], steps = 0; k-- > sf && steps < 6;
+           ++steps) {
+        if (v.low[k] == "in" || v.low[k] == "at" || v.low[k] == "near") {
+          prep = v.low[k];
+          break;
+        }
+      }
+    }
+    if (prep != "in" && prep != "at" && prep != "near" && prep != "outside" &&
+        prep != "inside") {
+      continue;
+    }
+    uint32_t d = v.m_first[m] > h ? v.m_first[m] - h : h - v.m_first[m];
+    if (best < 0 || d < best_dist) {
+      best = mm.entity;
+      best_dist = d;
+    }
+  }
+  return best;
+}
+
+int32_t FindTime(const DocView& v, const Sentence& s, uint32_t trigger_byte) {
+  int32_t best = -1;
+  uint32_t best_dist = 0;
+  const auto& times = v.a->times;
+  for (size_t t = 0; t < times.size(); ++t) {
+    const Timex& x = times[t];
+    if (x.type != TimexType::kDate && x.type != TimexType::kTime) continue;
+    if (x.span.begin < s.span.begin || x.span.end > s.span.end) continue;
+    uint32_t d = x.span.begin > trigger_byte ? x.span.begin - trigger_byte
+                                             : trigger_byte - x.span.begin;
+    if (best < 0 || d < best_dist) {
+      best = static_cast<int32_t>(t);
+      best_dist = d;
+    }
+  }
+  return best;
+}
+
+bool ResolvedDate(const std::string& value) {
+  if (value.size() < 4) return false;
+  for (size_t i = 0; i < 4; ++i) {
+    if (value[i] < '0' || value[i] > '9') return false;
+  }
+  return value.find('X') == std::string::npos;
+}
+
+struct ModalityResult {
+  Modality modality = Modality::kAsserted;
+  std::string attributed_to;
+};
+
+bool IsSpeechVerbAt(const DocView& v, uint32_t i) {
+  if (v.tok_mention[i] >= 0) return false;
+  Pos p = v.pos(i);
+  if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX) return false;
+  return v.lex->IsCue(CueKind::kSpeech, v.lem[i]) ||
+         v.lex->IsCue(CueKind::kBelief, v.lem[i]);
+}
+
+ModalityResult Classify(const DocView& v, const Match& mt, const Pattern& p,
+                        uint32_t sf, uint32_t se,
+                        const std::vector<Quote>& quotes,
+                        const CoderOptions& opt) {
+  bool negated = false, hypothetical = false, speculated = false,
+       planned = false;
+  bool reported = false;
+  std::string attribution;
+  // Cues in a window before the trigger, within the clause.
+  uint32_t lo =
+      mt.first > sf + opt.modality_window ? mt.first - opt.modality_window : sf;
+  for (uint32_t j = mt.first; j-- > lo;) {
+    // A comma or another verb ("has not commented on X's visit") ends the
+    // trigger's own cue zone; verbs that are part of cues do not.
+    bool other_verb = v.pos(j) == Pos::kVerb &&
+                      !v.lex->IsModalityWord(v.lem[j]) &&
+                      !v.lex->IsModalityWord(v.low[j]);
+    if (IsClauseBreak(v, j) || v.low[j] == "," || v.low[j] == "." ||
+        other_verb) {
+      lo = j + 1;
+      break;
+    }
+  }
+  for (uint32_t j = lo; j < mt.first; ++j) {
+    const uint32_t lim = mt.first;
+    if (v.lex->IsCue(CueKind::kNegation, v.low[j])) negated = true;
+    if (v.MatchCue(CueKind::kNegVerb, j, lim)) negated = true;
+    if (v.MatchCue(CueKind::kHypothetical, j, lim)) hypothetical = true;
+    if (v.MatchCue(CueKind::kSpeculated, j, lim)) speculated = true;
+    if (v.MatchCue(CueKind::kPlanned, j, lim)) planned = true;
+    if (p.noun && v.lex->IsCue(CueKind::kPlanAdj, v.low[j])) planned = true;
+  }
+  // Conditions anywhere in the sentence; "would" after a speech verb is a
+  // reported future, not a condition.
+  bool speech_before_would = false;
+  for (uint32_t j = sf; j < se; ++j) {
+    if (v.low[j] == "if" || v.low[j] == "unless") hypothetical = true;
+    if (IsSpeechVerbAt(v, j) && j < mt.first) speech_before_would = true;
+    if (v.low[j] == "would" && j < mt.first && j + 4 >= mt.first &&
+        speech_before_would) {
+      hypothetical = false;
+      planned = true;
+    }
+  }
+  // Attribution: a direct quote around the trigger first (indirect quotes
+  // are re-read below with their "citing" chains).
+  const uint32_t tb = v.a->tokens[mt.head].begin;
+  for (const Quote& q : quotes) {
+    if (q.direct && q.span.begin <= tb && tb < q.span.end) {
+      reported = true;
+      if (q.speaker >= 0 &&
+          static_cast<size_t>(q.speaker) < v.a->entities.size()) {
+        const LocalEntity& e = v.a->entities[q.speaker];
+        attribution = e.key.empty() ? e.name : e.key;
+      } else {
+        attribution = q.speaker_text;
+      }
+      break;
+    }
+  }
+  // "according to X" anywhere in the sentence.
+  if (attribution.empty()) {
+    for (uint32_t j = sf; j + 2 < se; ++j) {
+      if (v.low[j] == "according" && v.low[j + 1] == "to") {
+        uint32_t k = j + 2;
+        while (k < se && (v.low[k] == "the" || v.low[k] == "a")) ++k;
+        Speaker s;
+        if (k < se && v.tok_mention[k] >= 0) {
+          s = v.SpeakerAt(v.m_last[v.tok_mention[k]], sf, se);
+        } else {
+          uint32_t e = k;
+          while (e + 1 < se && e < k + 3 && !v.IsPunct(e + 1) &&
+                 !v.IsPreposition(e + 1))
+            ++e;
+          s.found = k < se;
+          s.text = std::string(v.Text(k, e));
+          // "according to a report by X": X is the source.
+          if (e + 2 < se && (v.low[e + 1] == "by" || v.low[e + 1] == "from" ||
+                             v.low[e + 1] == "in" || v.low[e + 1] == "of")) {
+            uint32_t b = e + 2;
+            while (b < se && b < e + 4 && v.tok_mention[b] < 0) ++b;
+            if (b < se && v.tok_mention[b] >= 0) {
+              s = v.SpeakerAt(v.m_last[v.tok_mention[b]], sf, se);
+            }
+          }
+          for (uint32_t c = e + 1; c + 1 < se && c < e + 3; ++c) {
+            if (v.low[c] == "citing")
+              s.cited = std::string(v.Text(c + 1, std::min(se - 1, c + 2)));
+          }
+        }
+        if (s.found) {
+          reported = true;
+          attribution = v.AttributionText(s);
+        }
+        break;
+      }
+    }
+  }
+  // A speech or belief verb governing the trigger.
+  if (attribution.empty()) {
+    for (uint32_t j = sf; j < se; ++j) {
+      if (j >= mt.first && j <= mt.last) continue;
+      if (!IsSpeechVerbAt(v, j)) continue;
+      bool belief = v.lex->IsCue(CueKind::kBelief, v.lem[j]);
+      Speaker s;
+      if (j < mt.first) {
+        s = v.SpeakerOf(j, false);
+        if (!s.found) continue;
+        // The trigger must sit in the verb's complement: "X said (that) ...",
+        // "X warned that ...", not "X warned Y, and Z attacked".
+        bool that = false, broken = false;
+        for (uint32_t k = j + 1; k < mt.first; ++k) {
+          if (v.low[k] == "that") that = true;
+          if (v.low[k] == "," || IsClauseBreak(v, k)) broken = true;
+        }
+        bool bare_ok = v.lem[j] == "say" || v.lem[j] == "tell" ||
+                       v.lem[j] == "claim" || belief;
+        if (!that && (broken || !bare_ok)) continue;
+      } else {
+        s = v.SpeakerOf(j, true);
+        if (!s.found) continue;
+        uint32_t g = std::min(s.first, j);
+        if (g == 0 || v.low[g - 1] != ",") continue;
+      }
+      attribution = v.AttributionText(s);
+      if (belief) {
+        speculated = true;
+      } else {
+        reported = true;
+        // "analysts say X is expected to ...": expectation of experts.
+        if (v.lex->IsCue(CueKind::kExpert, v.lem[s.last]) && planned)
+          speculated = true;
+      }
+      break;
+    }
+  }
+  for (uint32_t j = sf; j < se; ++j) {
+    if (v.lex->IsCue(CueKind::kReported, v.low[j])) reported = true;
+  }
+  ModalityResult r;
+  r.attributed_to = std::move(attribution);
+  if (negated) {
+    r.modality = Modality::kNegated;
+  } else if (hypothetical) {
+    r.modality = Modality::kHypothetical;
+  } else if (speculated) {
+    r.modality = Modality::kSpeculated;
+  } else if (planned) {
+    r.modality = Modality::kPlanned;
+  } else if (reported || !r.attributed_to.empty()) {
+    r.modality = Modality::kReported;
+  }
+  return r;
+}
+
+void CodeSentence(const DocView& v, uint32_t si,
+                  const std::vector<Quote>& quotes, const CoderOptions& opt,
+                  std::vector<bool>* used, std::vector<Event>* out) {
+  const Sentence& s = v.sentences[si];
+  for (uint32_t i = s.first_token;
+       i < s.end_token && out->size() < opt.max_events; ++i) {
+    if ((*used)[i]) continue;
+    int32_t im = v.tok_mention[i];
+    if (im >= 0 && v.IsActorMention(im)) continue;
+    // Candidate patterns keyed by form and by lemma (deduplicated).
+    const std::vector<uint32_t>* lists[2] = {
+        v.lex->PatternsStartingWith(v.low[i]),
+        v.lem[i] != v.low[i] ? v.lex->PatternsStartingWith(v.lem[i]) : nullptr};
+    std::vector<uint32_t> cands;
+    for (const auto* l : lists) {
+      if (l) cands.insert(cands.end(), l->begin(), l->end());
+    }
+    if (cands.empty()) continue;
+    std::stable_sort(cands.begin(), cands.end(), [&](uint32_t a, uint32_t b) {
+      const Pattern& pa = v.lex->pattern(a);
+      const Pattern& pb = v.lex->pattern(b);
+      if (pa.elements.size() != pb.elements.size())
+        return pa.elements.size() > pb.elements.size();
+      return pa.order < pb.order;
+    });
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    bool consumed = false;
+    Match consumed_match;
+    for (uint32_t pi : cands) {
+      const Pattern& p = v.lex->pattern(pi);
+      Match mt;
+      if (!MatchPattern(v, p, i, s.end_token, opt.max_gap, &mt)) continue;
+      mt.pattern = pi;
+      // "agreed to supply", "vowed to retaliate": the verb after "to" is
+      // the event; the control verb only sets its modality.
+      if (!p.noun && p.elements.size() == 1 && mt.last + 2 < s.end_token &&
+          v.low[mt.last + 1] == "to" &&
+          (v.pos(mt.last + 2) == Pos::kVerb ||
+           (v.pos(mt.last + 2) == Pos::kX && !v.IsDeterminerLike(mt.last + 2) &&
+            v.tok_mention[mt.last + 2] < 0))) {
+        continue;
+      }
+      if (consumed && (mt.first != consumed_match.first ||
+                       mt.last != consumed_match.last)) {
+        continue;  // only fall back to rows covering the same tokens
+      }
+      bool span_free = true;
+      for (uint32_t k = mt.first; k <= mt.last; ++k)
+        span_free = span_free && !(*used)[k];
+      if (!span_free) continue;
+      consumed = true;
+      consumed_match = mt;
+      // Everything below looks at a bounded window around the trigger, so a
+      // hostile one-sentence document stays linear.
+      const uint32_t sf = mt.first > s.first_token + opt.max_reach
+                              ? mt.first - opt.max_reach
+                              : s.first_token;
+      const uint32_t se = std::min(s.end_token, mt.last + 1 + opt.max_reach);
+      Actor src, tgt;
+      if (p.noun) {
+        CodeNominal(v, p, mt, sf, se, &src, &tgt);
+      } else {
+        Actor conj;
+        Actor subj = FindSubject(v, mt.first, sf, &conj, 0);
+        // Objects inside the match ("provide Ukraine military aid") count too.
+        Actor obj;
+        for (uint32_t k = mt.first + 1; k < mt.last && !obj.found; ++k) {
+          int32_t m = v.tok_mention[k];
+          if (m >= 0 && v.IsActorMention(m) && v.GoverningPrep(m).empty())
+            obj = FromMention(v, m);
+        }
+        if (!obj.found) obj = FindObject(v, mt.last + 1, se, subj);
+        if (IsPassive(v, mt.head, sf)) {
+          tgt = subj;
+          src = FindAgent(v, mt.last + 1, se);
+          if (src.found && obj.found && obj.mention == src.mention)
+            obj = Actor();
+        } else {
+          src = subj;
+          tgt = obj;
+          if (conj.found) {
+            if (p.symmetric && !tgt.found) {
+              tgt = subj;
+              src = conj;
+            } else if (!p.symmetric) {
+              src = conj;
+            }
+          }
+        }
+      }
+      if (p.needs_target) {
+        // The row wants a direct object: "welcomed Novak", not "welcomed a
+        // resumption of ties with X".
+        bool direct = tgt.entity >= 0 && tgt.mention >= 0 &&
+                      v.m_first[tgt.mention] > mt.last &&
+                      v.m_first[tgt.mention] <= mt.last + 3;
+        for (uint32_t k = mt.last + 1; direct && k < v.m_first[tgt.mention];
+             ++k) {
+          direct = v.IsDeterminerLike(k) || v.IsPreposition(k);
+        }
+        if (!direct) continue;
+      }
+      if (src.entity < 0 && tgt.entity < 0)
+        break;  // no actor: skip the trigger
+      if (src.entity >= 0 && src.entity == tgt.entity) tgt = Actor();
+      Event e;
+      e.type = p.type;
+      e.code = p.code;
+      e.quad_class = p.quad;
+      e.goldstein = p.goldstein;
+      e.source = src.entity;
+      e.target = tgt.entity;
+      e.evidence = s.span;
+      e.trigger = {v.a->tokens[mt.first].begin, v.a->tokens[mt.last].end};
+      e.location = FindPlace(v, mt.head, sf, se, e.source, e.target);
+      e.time = FindTime(v, s, e.trigger.begin);
+      if (e.time >= 0 && ResolvedDate(v.a->times[e.time].value))
+        e.date = v.a->times[e.time].value;
+      ModalityResult mr = Classify(v, mt, p, sf, se, quotes, opt);
+      e.modality = mr.modality;
+      e.attributed_to = std::move(mr.attributed_to);
+      if (e.modality == Modality::kPlanned && e.code.size() == 3 &&
+          e.code[0] == '0' && e.code[1] == '4' && e.code != "041") {
+        e.code = "036";
+        e.quad_class = 1;
+        e.goldstein = 4.0;
+      }
+      e.root_code = e.code.substr(0, std::min<size_t>(2, e.code.size()));
+      out->push_back(std::move(e));
+      break;
+    }
+    if (consumed) {
+      for (uint32_t k = consumed_match.first; k <= consumed_match.last; ++k)
+        (*used)[k] = true;
+      i = consumed_match.last;
+    }
+  }
+}
+
+}  // namespace
+
+void CodeEvents(const DocView& view, const std::vector<Quote>& quotes,
+                const CoderOptions& options, std::vector<Event>* out) {
+  std::vector<bool> used(view.size(), false);
+  for (uint32_t si = 0; si < view.sentences.size(); ++si) {
+    CodeSentence(view, si, quotes, options, &used, out);
+  }
+}
+
+}  // namespace synoptic::events::internal

@@ -1,0 +1,29 @@
+// Direct and indirect quotes with their speakers.
+#ifndef SYNOPTIC_EVENTS_INTERNAL_QUOTES_H_
+#define SYNOPTIC_EVENTS_INTERNAL_QUOTES_H_
+
+#include <vector>
+
+#include "synoptic/core/types.h"
+#include "synoptic/events/internal/doc_view.h"
+
+namespace synoptic::events::internal {
+
+struct QuoteOptions {
+  uint32_t max_quotes = 2000;    // per document; hostile input cap
+  uint32_t min_words = 4;        // shorter quoted text needs an adjacent cue
+  uint32_t max_paragraphs = 12;  // one quote may run over this many paragraphs
+  uint32_t max_sentence_tokens =
+      400;  // longer "sentences" get no indirect quotes
+};
+
+// Appends the document's quotes to *out: direct quotes (every common
+// quotation-mark style, multi-paragraph ones joined) in text order, then
+// indirect ones ("X said that ..."). Works on text alone when there are no
+// tokens (speakers are then left unknown).
+void FindQuotes(const DocView& view, const QuoteOptions& options,
+                std::vector<Quote>* out);
+
+}  // namespace synoptic::events::internal
+
+#endif  // SYNOPTIC_EVENTS_INTERNAL_QUOTES_H_

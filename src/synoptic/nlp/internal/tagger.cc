@@ -1,0 +1,171 @@
+// First POS tagger: lexicon, then capitalisation, then suffix rules, then
+// two contextual repairs. Good enough to tell names, verbs and function words
+// apart for the mention finder and the event stage; a trained tagger
+// replaces it later.
+//
+// Capitalisation only means "name" where it is not forced: at the start of a
+// sentence and in Title Case / ALL CAPS headlines a capitalised word is a
+// name only if the lexicon and the suffix rules know nothing about it.
+#include "synoptic/nlp/internal/nlp_internal.h"
+
+namespace synoptic::nlp::internal {
+namespace {
+
+bool EndsWith(std::string_view w, std::string_view suf) {
+  return w.size() > suf.size() + 1 &&
+         w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+// Suffix guess for an unknown lowercase word; kX when nothing matches.
+Pos SuffixGuess(std::string_view w) {
+  if (EndsWith(w, "ly")) return Pos::kAdv;
+  if (EndsWith(w, "ing") || EndsWith(w, "ed")) return Pos::kVerb;
+  if (EndsWith(w, "ize") || EndsWith(w, "ise") || EndsWith(w, "ized") ||
+      EndsWith(w, "ify")) {
+    return Pos::kVerb;
+  }
+  for (std::string_view s :
+       {"tion",  "tions", "sion", "sions", "ment", "ments", "ness",  "ity",
+        "ities", "ism",   "ship", "ance",  "ence", "ances", "ences", "ers",
+        "ors",   "ists",  "age",  "ure",   "ures", "ies",   "cy"}) {
+    if (EndsWith(w, s)) return Pos::kNoun;
+  }
+  for (std::string_view s : {"ous", "ful", "ive", "able", "ible", "al", "ic",
+                             "less", "ary", "ant", "ent", "ical"}) {
+    if (EndsWith(w, s)) return Pos::kAdj;
+  }
+  if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
+      !EndsWith(w, "is")) {
+    return Pos::kNoun;
+  }
+  return Pos::kX;
+}
+
+bool IsClosedClass(Pos p) {
+  return p == Pos::kDet || p == Pos::kAdp || p == Pos::kPron ||
+         p == Pos::kCconj || p == Pos::kSconj || p == Pos::kPart;
+}
+
+bool IsSymbol(std::string_view t) {
+  return t == "$" || t == "%" || t == "&" || t == "+" || t == "=" || t == "<" ||
+         t == ">" || t == "#" || t == "@" || t == "|" || t == "~" || t == "^" ||
+         t == "\xE2\x82\xAC" /* € */ || t == "\xC2\xA3" /* £ */ ||
+         t == "\xC2\xA5" /* ¥ */;
+}
+
+}  // namespace
+
+bool IsHeadlineSentence(const NlpModel& model, const DocAnalysis& a,
+                        const Sentence& s) {
+  // Evidence comes from words whose case is informative: known common words
+  // (lexicon or a clear suffix) after the first word. Short function words
+  // stay lowercase in Title Case ("of", "the") and say nothing.
+  const std::string_view text = a.doc.text;
+  char buf[64];
+  int words = 0;
+  int all_caps = 0;
+  int common = 0;
+  int common_caps = 0;
+  bool first = true;
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    const Token& t = a.tokens[i];
+    if (t.flags & (kTokPunct | kTokDigit)) continue;
+    ++words;
+    if (t.flags & kTokAllCaps) ++all_caps;
+    if (first) {
+      first = false;
+      continue;
+    }
+    std::string_view lw =
+        LowerInto(text.substr(t.begin, t.end - t.begin), buf, sizeof(buf));
+    if (lw.empty()) continue;
+    const LexEntry* e = model.Find(lw);
+    const bool cap = (t.flags & kTokCapitalized) != 0;
+    bool known = false;
+    if (e != nullptr && e->has_pos) {
+      if (e->pos == Pos::kPropn || e->pos == Pos::kX) continue;
+      if (IsClosedClass(e->pos) && lw.size() <= 4 && !cap) continue;
+      known = true;
+    } else {
+      const Pos g = SuffixGuess(lw);
+      known = g == Pos::kVerb || g == Pos::kAdv || g == Pos::kNoun;
+    }
+    if (!known) continue;
+    ++common;
+    if (cap) ++common_caps;
+  }
+  if (words >= 3 && all_caps * 10 >= words * 6) return true;
+  return common >= 3 && common_caps * 4 >= common * 3;
+}
+
+void TagPos(const NlpModel& model, DocAnalysis* a) {
+  const std::string_view text = a->doc.text;
+  char buf[64];
+  for (const Sentence& s : a->sentences) {
+    const bool headline = IsHeadlineSentence(model, *a, s);
+    bool seen_word = false;
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      Token& t = a->tokens[i];
+      const std::string_view w = text.substr(t.begin, t.end - t.begin);
+      if (t.flags & kTokPunct) {
+        t.pos = IsSymbol(w) ? Pos::kSym : Pos::kPunct;
+        continue;
+      }
+      const bool strict = headline || !seen_word;
+      seen_word = true;
+      if (t.flags & kTokDigit) {
+        t.pos = Pos::kNum;
+        continue;
+      }
+      if (w[0] == '\'' || w.substr(0, 3) == "\xE2\x80\x99") {
+        // A clitic split off by the tokenizer: "'s" possessive, else "'re".
+        const char last = w.back();
+        t.pos = (last == 's' || last == 'S') ? Pos::kPart : Pos::kAux;
+        continue;
+      }
+      std::string_view lw = LowerInto(w, buf, sizeof(buf));
+      const LexEntry* e = lw.empty() ? nullptr : model.Find(lw);
+      const bool cap = (t.flags & kTokCapitalized) != 0;
+      if (cap && (t.flags & kTokAllCaps) && !headline &&
+          (e == nullptr || !e->has_pos || !IsClosedClass(e->pos) ||
+           lw.size() <= 3)) {
+        t.pos = Pos::kPropn;  // acronym: "NATO", "US", "U.N."
+        continue;
+      }
+      if (cap && !strict) {
+        t.pos = (e != nullptr && e->has_pos && IsClosedClass(e->pos))
+                    ? e->pos
+                    : Pos::kPropn;
+        continue;
+      }
+      if (e != nullptr && e->has_pos) {
+        t.pos = e->pos;
+        continue;
+      }
+      Pos g = SuffixGuess(lw);
+      if (cap) {
+        // Sentence-initial or headline: a name unless a strong suffix says
+        // otherwise ("Firstly", "Analysts", "Growing").
+        t.pos = g == Pos::kX || g == Pos::kAdj ? Pos::kPropn : g;
+      } else {
+        t.pos = g == Pos::kX ? Pos::kNoun : g;
+      }
+    }
+    // Contextual repairs: a determiner or adjective is followed by a noun
+    // phrase, so "the meeting" is a NOUN and "the isolated states" an ADJ.
+    for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
+      Token& t = a->tokens[i];
+      const Pos prev = a->tokens[i - 1].pos;
+      if (t.pos != Pos::kVerb || (prev != Pos::kDet && prev != Pos::kAdj)) {
+        continue;
+      }
+      const std::string_view w = text.substr(t.begin, t.end - t.begin);
+      if (EndsWith(w, "ing"))
+        t.pos = Pos::kNoun;
+      else if (EndsWith(w, "ed"))
+        t.pos = Pos::kAdj;
+    }
+  }
+}
+
+}  // namespace synoptic::nlp::internal

@@ -1,0 +1,211 @@
+#include "synoptic/nlp/nlp.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace synoptic::nlp {
+namespace {
+
+std::shared_ptr<const NlpModel> Model() {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  return *m;
+}
+
+DocAnalysis Analyze(const std::string& text) {
+  static const std::shared_ptr<const NlpModel> model = Model();
+  DocAnalysis a;
+  a.doc.text = text;
+  Annotate(*model, NlpOptions(), &a);
+  return a;
+}
+
+std::vector<std::string> Tokens(const DocAnalysis& a) {
+  std::vector<std::string> out;
+  for (const Token& t : a.tokens) {
+    out.push_back(a.doc.text.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+std::vector<std::string> Sentences(const DocAnalysis& a) {
+  std::vector<std::string> out;
+  for (const Sentence& s : a.sentences) {
+    out.push_back(a.doc.text.substr(s.span.begin, s.span.size()));
+  }
+  return out;
+}
+
+std::vector<std::string> Mentions(const DocAnalysis& a) {
+  std::vector<std::string> out;
+  for (const Mention& m : a.mentions) {
+    out.push_back(a.doc.text.substr(m.span.begin, m.span.size()));
+  }
+  return out;
+}
+
+const Mention* FindMention(const DocAnalysis& a, const std::string& s) {
+  for (const Mention& m : a.mentions) {
+    if (a.doc.text.substr(m.span.begin, m.span.size()) == s) return &m;
+  }
+  return nullptr;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Tokenizer, KeepsAbbreviationsNumbersAndHyphens) {
+  DocAnalysis a = Analyze(
+      "Dr. Lee met U.S. envoys on Sept. 9/13 over 1,000.5 "
+      "long-range rockets in Jong-un's era.");
+  EXPECT_EQ(Tokens(a), (V{"Dr.", "Lee", "met", "U.S.", "envoys", "on", "Sept.",
+                          "9/13", "over", "1,000.5", "long-range", "rockets",
+                          "in", "Jong-un", "'s", "era", "."}));
+}
+
+TEST(Tokenizer, KeepsDottedDegreesAndInitials) {
+  DocAnalysis a = Analyze("Usman holds a Ph.D. from J. R. Tolkien e.g. here.");
+  EXPECT_EQ(Tokens(a), (V{"Usman", "holds", "a", "Ph.D.", "from", "J.", "R.",
+                          "Tolkien", "e.g.", "here", "."}));
+}
+
+TEST(Tokenizer, SplitsQuotesDashesAndEllipses) {
+  DocAnalysis a = Analyze(
+      "\xE2\x80\x9CNo\xE2\x80\x9D \xC2\xABoui\xC2\xBB "
+      "\xE2\x80\x9EJa\xE2\x80\x9C it\xE2\x80\x99s "
+      "over\xE2\x80\x94really\xE2\x80\xA6 wait...");
+  EXPECT_EQ(
+      Tokens(a),
+      (V{"\xE2\x80\x9C", "No", "\xE2\x80\x9D", "\xC2\xAB", "oui", "\xC2\xBB",
+         "\xE2\x80\x9E", "Ja", "\xE2\x80\x9C", "it", "\xE2\x80\x99s", "over",
+         "\xE2\x80\x94", "really", "\xE2\x80\xA6", "wait", "..."}));
+  EXPECT_TRUE(a.tokens[0].flags & kTokQuote);
+  EXPECT_TRUE(a.tokens[0].flags & kTokPunct);
+}
+
+TEST(Tokenizer, OffsetsAreBytesOverMultiByteText) {
+  const std::string text =
+      "Erdo\xC4\x9F"
+      "an visited Z\xC3\xBCrich.";
+  DocAnalysis a = Analyze(text);
+  ASSERT_EQ(a.tokens.size(), 4u);
+  EXPECT_EQ(a.tokens[0].begin, 0u);
+  EXPECT_EQ(a.tokens[0].end, 8u);  // "Erdoğan" is 8 bytes
+  EXPECT_EQ(text.substr(a.tokens[2].begin, a.tokens[2].end - a.tokens[2].begin),
+            "Z\xC3\xBCrich");
+  EXPECT_TRUE(a.tokens[0].flags & kTokCapitalized);
+  EXPECT_TRUE(a.tokens[0].flags & kTokSentenceStart);
+}
+
+TEST(Tokenizer, SetsCapsAndDigitFlags) {
+  DocAnalysis a = Analyze("NATO has 32 members.");
+  EXPECT_TRUE(a.tokens[0].flags & kTokAllCaps);
+  EXPECT_TRUE(a.tokens[2].flags & kTokDigit);
+  EXPECT_EQ(a.tokens[2].pos, Pos::kNum);
+  EXPECT_EQ(a.tokens[4].pos, Pos::kPunct);
+}
+
+TEST(Sentences, DoNotSplitAfterAbbreviationsOrInitials) {
+  DocAnalysis a = Analyze(
+      "Mr. Grant met Vladimir V. Putin in St. Petersburg. "
+      "They talked for an hour! \"Was it useful?\" she asked. "
+      "Prices rose 3.5 percent.");
+  EXPECT_EQ(Sentences(a),
+            (V{"Mr. Grant met Vladimir V. Putin in St. Petersburg.",
+               "They talked for an hour!", "\"Was it useful?\" she asked.",
+               "Prices rose 3.5 percent."}));
+}
+
+TEST(Sentences, ClosingQuoteStaysWithItsSentence) {
+  DocAnalysis a = Analyze(
+      "He said: \xE2\x80\x9CWe will stay.\xE2\x80\x9D "
+      "Then he left.");
+  EXPECT_EQ(Sentences(a), (V{"He said: \xE2\x80\x9CWe will stay.\xE2\x80\x9D",
+                             "Then he left."}));
+}
+
+TEST(Sentences, SplitAtParagraphsAndRecordTheParagraph) {
+  DocAnalysis a;
+  a.doc.text = "Markets opened lower\n\nTraders were nervous";
+  a.doc.paragraphs = {{0, 20}, {22, 42}};
+  static const std::shared_ptr<const NlpModel> model = Model();
+  Annotate(*model, NlpOptions(), &a);
+  ASSERT_EQ(a.sentences.size(), 2u);
+  EXPECT_EQ(a.sentences[0].paragraph, 0u);
+  EXPECT_EQ(a.sentences[1].paragraph, 1u);
+}
+
+TEST(Sentences, CapLimitsSentenceLength) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "word ";
+  DocAnalysis a;
+  a.doc.text = text;
+  NlpOptions o;
+  o.max_sentence_tokens = 10;
+  static const std::shared_ptr<const NlpModel> model = Model();
+  Annotate(*model, o, &a);
+  EXPECT_EQ(a.sentences.size(), 3u);
+}
+
+TEST(Tagger, TagsFunctionWordsVerbsAndNames) {
+  DocAnalysis a =
+      Analyze("The minister quickly signed the deal with Ruritania.");
+  EXPECT_EQ(a.tokens[0].pos, Pos::kDet);
+  EXPECT_EQ(a.tokens[2].pos, Pos::kAdv);
+  EXPECT_EQ(a.tokens[3].pos, Pos::kVerb);
+  EXPECT_EQ(a.tokens[6].pos, Pos::kAdp);
+  EXPECT_EQ(a.tokens[7].pos, Pos::kPropn);
+}
+
+TEST(Mentions, FindsNamesAndSkipsSentenceInitialWords) {
+  DocAnalysis a = Analyze(
+      "The talks in Vienna ended. However, Maria Lindqvist "
+      "of the Ministry of Trade left on Monday in May.");
+  EXPECT_EQ(Mentions(a), (V{"Vienna", "Maria Lindqvist", "Ministry of Trade"}));
+  EXPECT_EQ(FindMention(a, "Ministry of Trade")->type, EntityType::kOrg);
+  EXPECT_EQ(FindMention(a, "Maria Lindqvist")->entity, -1);
+}
+
+TEST(Mentions, TitlesSplitRunsAndMarkPersons) {
+  DocAnalysis a = Analyze(
+      "Talks followed between Freedonian President Rufus "
+      "Firefly and the UN General Assembly.");
+  EXPECT_EQ(Mentions(a),
+            (V{"Freedonian", "Rufus Firefly", "UN General Assembly"}));
+  EXPECT_EQ(FindMention(a, "Rufus Firefly")->type, EntityType::kPerson);
+  EXPECT_EQ(FindMention(a, "Freedonian")->type, EntityType::kNorp);
+}
+
+TEST(Mentions, AcronymsAndDottedNamesAndPlaceCues) {
+  DocAnalysis a = Analyze(
+      "Officials from NATO and the U.N. Security Council "
+      "flew to Tambov oblast.");
+  EXPECT_EQ(Mentions(a), (V{"NATO", "U.N. Security Council", "Tambov"}));
+  EXPECT_EQ(FindMention(a, "Tambov")->type, EntityType::kGpe);
+  EXPECT_EQ(FindMention(a, "U.N. Security Council")->type, EntityType::kOrg);
+}
+
+TEST(Mentions, HeadlinesAndChromeDoNotMakeNames) {
+  DocAnalysis a = Analyze("BREAKING\n\nMinister Signs Deal With Ruritania");
+  for (const std::string& m : Mentions(a)) {
+    EXPECT_NE(m, "BREAKING");
+    EXPECT_EQ(m.find("Signs"), std::string::npos);
+  }
+  EXPECT_NE(FindMention(a, "Ruritania"), nullptr);
+}
+
+TEST(Load, FailsWithoutLexicon) {
+  MemEnv env;
+  NlpOptions o;
+  o.models_dir = "/nowhere";
+  EXPECT_FALSE(LoadNlpModel(&env, o).ok());
+  env.AddFile("/bad/nlp_lexicon.tsv", "the\tNOTAPOS\n");
+  o.models_dir = "/bad";
+  EXPECT_FALSE(LoadNlpModel(&env, o).ok());
+}
+
+}  // namespace
+}  // namespace synoptic::nlp

@@ -1,0 +1,80 @@
+#include "synoptic/stories/internal/cluster.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "synoptic/stories/internal/text.h"
+
+namespace synoptic::stories::internal {
+namespace {
+
+// A record about one happening: its words, its actors and its date.
+DocFeatures Doc(const std::vector<std::string>& words,
+                std::vector<uint32_t> entities, int64_t pub_day,
+                int64_t event_day = kNoDay) {
+  DocFeatures f;
+  std::vector<uint64_t> terms;
+  for (const std::string& w : words) terms.push_back(WordHash(w));
+  Idf idf;
+  f.terms = TfIdf(terms, {}, 1.0, idf);
+  for (const auto& [t, w] : f.terms) f.salient.push_back(t);
+  for (uint32_t e : entities) {
+    f.entities.emplace_back(e, 1.0f);
+    f.key_entities.push_back(e);
+  }
+  f.pub_day = pub_day;
+  f.event_day = event_day;
+  return f;
+}
+
+std::vector<uint32_t> Cluster(const std::vector<DocFeatures>& docs,
+                              const ClusterOptions& o = ClusterOptions()) {
+  std::vector<const DocFeatures*> in;
+  for (const DocFeatures& d : docs) in.push_back(&d);
+  return ClusterOnline(in, o);
+}
+
+const std::vector<std::string> kSummit = {"leaders", "summit", "talks",
+                                          "treaty",  "pact",   "defence"};
+
+TEST(StoriesCluster, SameActorsMonthsApartAreTwoHappenings) {
+  const std::vector<DocFeatures> docs = {
+      Doc(kSummit, {1, 2}, 1000, 1000), Doc(kSummit, {1, 2}, 1001, 1000),
+      Doc(kSummit, {1, 2}, 1270, 1270), Doc(kSummit, {1, 2}, 1272, 1270)};
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0, 1, 1}));
+}
+
+TEST(StoriesCluster, CommentaryAWeekLaterJoins) {
+  const std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000, 1000),
+                                         Doc(kSummit, {1, 2}, 1008)};
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0}));
+}
+
+TEST(StoriesCluster, UndatedDocumentJoinsByTextAndActors) {
+  const std::vector<DocFeatures> docs = {
+      Doc(kSummit, {1, 2}, 1000, 1000),
+      Doc({"flood", "river", "rain", "villages", "evacuated"}, {7}, 1000),
+      Doc({"flood", "river", "rain", "dam"}, {7}, kNoDay)};
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 1, 1}));
+}
+
+TEST(StoriesCluster, UnrelatedSameDayStaysApart) {
+  const std::vector<DocFeatures> docs = {
+      Doc(kSummit, {1, 2}, 1000),
+      Doc({"goal", "match", "league", "striker"}, {9}, 1000)};
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 1}));
+}
+
+TEST(StoriesCluster, FullClusterTakesNoMore) {
+  const std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000),
+                                         Doc(kSummit, {1, 2}, 1000),
+                                         Doc(kSummit, {1, 2}, 1000)};
+  ClusterOptions o;
+  o.max_cluster_docs = 2;
+  EXPECT_EQ(Cluster(docs, o), (std::vector<uint32_t>{0, 0, 1}));
+}
+
+}  // namespace
+}  // namespace synoptic::stories::internal
