@@ -1,6 +1,1978 @@
-// PLACEHOLDER: replaced by the time implementation.
+// TIMEX3 tagging: a single pass of hand-written matchers over light tokens.
+//
+// Design. The text is tokenized once (internal/tokens.h); every word carries
+// its lexicon readings (month, weekday, unit, number word, relative word...).
+// The scanner walks the tokens left to right; at each token that can start a
+// time expression it runs the matchers that apply (numeric dates, month-first
+// and day-first dates, years and decades, weekdays, relative phrases, deictic
+// words, durations, sets, clock times, quarters, seasons, holidays) and keeps
+// the longest candidate, then jumps past it. Two generic prefixes wrap the
+// matchers: "the" (kept only where TimeBank keeps it: "the third quarter",
+// "the past two months", "the 1990s", not "the Oct. 23") and phase words
+// ("early", "mid-", "the end of") that add a TIMEX3 mod.
+//
+// Normalisation follows HeidelTime's strategy in spirit (Strotgen & Gertz,
+// "Multilingual and cross-domain temporal tagging", LRE 2013): deictic
+// expressions ("last week", "24 years ago") are computed from the document
+// creation time; underspecified ones ("Tuesday", "in May", "September 13")
+// take the occurrence nearest the DCT, moved by the tense around them (the
+// nearest cue word before the expression, else after it; first within its
+// clause, then the sentence): past narration looks back, "will", "is
+// expected to", "plans to" look forward. A weekday with no cue is read as
+// past by default (news narrates). Anaphoric ones ("two days later", "a year
+// earlier", "the next day") follow the last date the text mentioned, or the
+// DCT. Without a DCT nothing is guessed: the value keeps its X placeholders
+// ("XXXX-09-13", "XXXX-WXX-2").
+//
+// Cost: one lexicon lookup per short word, and matchers run only at tokens
+// with a reading or a digit run; the output strings are the only allocations
+// besides the token buffer.
 #include "synoptic/time/timex.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <span>
+#include <string>
+
+#include "synoptic/time/internal/lexicon.h"
+#include "synoptic/time/internal/tokens.h"
+#include "synoptic/time/internal/values.h"
+
 namespace synoptic::time {
-void TagTimes(const std::optional<civil::Date>&, const TimeOptions&, DocAnalysis*) {}
-std::vector<Timex> TagText(std::string_view, const std::optional<civil::Date>&, const TimeOptions&) { return {}; }
+namespace {
+
+using civil::Date;
+using internal::AddYears;
+using internal::Cat;
+using internal::Deictic;
+using internal::DurationValue;
+using internal::Gran;
+using internal::GranOf;
+using internal::Holiday;
+using internal::HolidayDate;
+using internal::IsTimeUnit;
+using internal::kPartCode;
+using internal::kSeasonCode;
+using internal::ModKind;
+using internal::ModName;
+using internal::Pad;
+using internal::PartOfDay;
+using internal::Phase;
+using internal::Quarter;
+using internal::QuarterOf;
+using internal::Rel;
+using internal::Shift;
+using internal::Tok;
+using internal::TokKind;
+using internal::Unit;
+using internal::UnitUnknown;
+using internal::UnitValue;
+using internal::Week;
+using internal::Y;
+using internal::YM;
+using internal::YMD;
+
+enum class Tense : uint8_t { kUnknown, kPast, kPresent, kFuture };
+
+struct Cand {
+  size_t first = 0;
+  size_t end = 0;  // one past the last token
+  TimexType type = TimexType::kDate;
+  std::string value;
+  std::string_view mod;
+  bool relative = false;
+  bool resolved = false;  // value computed from the anchor
+  bool the_ok = false;    // a preceding "the" belongs to the expression
+  bool has_ref = false;   // sets the reference date for anaphora
+  Date ref;
+  Gran ref_gran = Gran::kDay;
+};
+
+class Tagger {
+ public:
+  Tagger(std::string_view text, std::span<const Sentence> sentences,
+         const std::optional<Date>& dct, const TimeOptions& options,
+         std::vector<Tok>* toks, std::vector<Timex>* out)
+      : text_(text),
+        sentences_(sentences),
+        dct_(dct),
+        options_(options),
+        toks_(*toks),
+        out_(out) {
+    if (dct_) {
+      ref_ = *dct_;
+      have_ref_ = true;
+    }
+  }
+
+  void Run();
+
+ private:
+  // ---- token predicates ----
+  size_t n() const { return toks_.size(); }
+  const internal::Reading* R(size_t j, Cat c) const {
+    return j < n() ? toks_[j].Get(c) : nullptr;
+  }
+  bool Is(size_t j, Cat c) const { return j < n() && toks_[j].Has(c); }
+  bool P(size_t j, char c) const {
+    return j < n() && toks_[j].kind == TokKind::kPunct && toks_[j].punct == c;
+  }
+  bool Adj(size_t j) const { return j < n() && !toks_[j].space_before; }
+  bool Num(size_t j) const { return j < n() && toks_[j].kind == TokKind::kNum; }
+  bool Dash(size_t j) const { return P(j, '-') || P(j, internal::kDash); }
+  bool WordIs(size_t j, std::string_view w) const;
+  bool PlainNum(size_t j, int max_digits) const {
+    return Num(j) && !toks_[j].ordinal && !toks_[j].plural_s &&
+           toks_[j].ndigits <= max_digits;
+  }
+  bool YearTok(size_t j) const {
+    return Num(j) && !toks_[j].ordinal && !toks_[j].plural_s &&
+           toks_[j].ndigits == 4 && toks_[j].num >= 1000 &&
+           toks_[j].num <= 2999;
+  }
+
+  // ---- matchers: each fills *c and returns true on a match at token i ----
+  bool MatchAt(size_t i, Cand* c);
+  bool MatchNumericDate(size_t i, Cand* c);
+  bool MatchMonthFirst(size_t i, Cand* c);
+  bool MatchDayFirst(size_t i, Cand* c);
+  bool MatchYear(size_t i, Cand* c);
+  bool MatchWeekday(size_t i, Cand* c);
+  bool MatchRel(size_t i, Cand* c);
+  bool MatchShiftPrefix(size_t i, Cand* c);
+  bool MatchDeictic(size_t i, Cand* c);
+  bool MatchDuration(size_t i, Cand* c);
+  bool MatchSet(size_t i, Cand* c);
+  bool MatchTime(size_t i, Cand* c);
+  bool MatchQuarter(size_t i, Cand* c);
+  bool MatchSeason(size_t i, Cand* c);
+  bool MatchPhase(size_t i, Cand* c);
+
+  // Parses a count at j: digits, number words ("twenty-five"), "a"/"an",
+  // "a dozen", vague words (n = -1). Returns the token after it or 0.
+  size_t ParseCount(size_t j, int* value) const;
+  // Parses "H:MM [am|pm] [zone]" / "H am" at j; returns end or 0.
+  size_t ParseClock(size_t j, int* hour, int* minute) const;
+  // Extends a full-date candidate with a following clock time.
+  void TryTimeAfter(std::string_view date_value, Cand* c);
+  // Fills a day-level candidate from year/month/day (y < 0: year unknown).
+  void FillDayMonth(int y, int m, int d, Cand* c);
+  // The date make(year) nearest the DCT, moved by tense (needs a DCT).
+  template <typename MakeDate>
+  Date NearestYear(MakeDate make, Cand* c);
+  bool MatchHoliday(size_t i, Cand* c);
+  bool MonthContext(size_t i) const;
+  // A day of the month at j: "13", "13th", "first", "twenty-first". Sets
+  // *next past it; 0 if none. Words only when allow_words.
+  int DayAt(size_t j, bool allow_words, size_t* next) const;
+  // "nineteen ninety-six", "two thousand (and) one": returns end or 0.
+  size_t ParseSpelledYear(size_t j, int* year) const;
+  // A calendar date starting at k (for "noon Saturday", "5 p.m. Nov. 9").
+  bool DateAt(size_t k, Cand* d);
+  bool MatchSpelledYear(size_t i, Cand* c);
+  bool MatchCentury(size_t i, Cand* c);
+  bool MatchTheUnit(size_t i, Cand* c);
+  bool MatchYearAgo(size_t i, Cand* c);
+  bool MatchApproxTime(size_t i, Cand* c);
+
+  // ---- resolution ----
+  Tense TenseAt(size_t first, size_t end);
+  Tense CueAt(size_t k) const;
+  void SentenceRange(size_t first, size_t* s, size_t* e) const;
+  bool IsBoundary(size_t k) const;
+  void SetResolved(Cand* c, std::string value) const {
+    c->value = std::move(value);
+    c->relative = true;
+    c->resolved = dct_.has_value();
+  }
+  void WeekdayValue(int wd, int dir,
+                    Cand* c);  // dir: -1 past, 1 future, 0 week
+  void Emit(const Cand& c);
+
+  std::string_view text_;
+  std::span<const Sentence> sentences_;
+  std::optional<Date> dct_;
+  const TimeOptions& options_;
+  const std::vector<Tok>& toks_;
+  std::vector<Timex>* out_;
+  Date ref_;
+  Gran ref_gran_ = Gran::kDay;
+  bool have_ref_ = false;
+};
+
+bool Tagger::WordIs(size_t j, std::string_view w) const {
+  if (j >= n() || toks_[j].kind != TokKind::kWord) return false;
+  std::string_view s =
+      text_.substr(toks_[j].begin, toks_[j].end - toks_[j].begin);
+  if (s.size() != w.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char a = s[k];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
+    if (a != w[k]) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- tense
+
+bool Tagger::IsBoundary(size_t k) const {
+  const Tok& t = toks_[k];
+  if (t.break_before && k > 0 && toks_[k - 1].kind != TokKind::kPunct) {
+    // A line break after a word with no final punctuation: a heading or a
+    // list item ends there.
+    return true;
+  }
+  if (t.kind != TokKind::kPunct) return false;
+  if (t.punct == '!' || t.punct == '?' || t.punct == ';') return true;
+  if (t.punct != '.') return false;
+  // "Sept. 13", "Mr. Kim", "U.S. officials": an abbreviation, not an end.
+  if (k > 0 && toks_[k - 1].kind == TokKind::kWord) {
+    const Tok& w = toks_[k - 1];
+    uint32_t len = w.end - w.begin;
+    if (len <= 3 && w.cap) return false;
+    if (w.Has(Cat::kMonth)) return false;
+  }
+  return true;
+}
+
+void Tagger::SentenceRange(size_t first, size_t* s, size_t* e) const {
+  if (!sentences_.empty() && first < n()) {
+    uint32_t b = toks_[first].begin;
+    auto it = std::upper_bound(
+        sentences_.begin(), sentences_.end(), b,
+        [](uint32_t x, const Sentence& st) { return x < st.span.begin; });
+    if (it != sentences_.begin()) {
+      const Sentence& st = *(it - 1);
+      if (b < st.span.end) {
+        auto lo = std::lower_bound(
+            toks_.begin(), toks_.end(), st.span.begin,
+            [](const Tok& t, uint32_t x) { return t.begin < x; });
+        auto hi = std::lower_bound(
+            toks_.begin(), toks_.end(), st.span.end,
+            [](const Tok& t, uint32_t x) { return t.begin < x; });
+        *s = static_cast<size_t>(lo - toks_.begin());
+        *e = static_cast<size_t>(hi - toks_.begin());
+        return;
+      }
+    }
+  }
+  // No sentence layer: scan for boundaries, at most 60 tokens each way.
+  size_t a = first;
+  for (size_t steps = 0; a > 0 && steps < 60; ++steps) {
+    if (IsBoundary(a - 1) || toks_[a].break_before) break;
+    --a;
+  }
+  size_t b = first;
+  for (size_t steps = 0; b < n() && steps < 60; ++steps) {
+    if (b > first && (toks_[b].break_before || IsBoundary(b - 1))) break;
+    ++b;
+  }
+  *s = a;
+  *e = b;
+}
+
+Tense Tagger::CueAt(size_t k) const {
+  const Tok& t = toks_[k];
+  if (t.kind != TokKind::kWord) return Tense::kUnknown;
+  if (t.Has(Cat::kFuture)) return Tense::kFuture;
+  if (t.Has(Cat::kFutureIfTo)) {
+    if (WordIs(k + 1, "to") || WordIs(k + 1, "for")) return Tense::kFuture;
+    return Tense::kUnknown;
+  }
+  if (t.Has(Cat::kPastVerb)) return Tense::kPast;
+  if (t.Has(Cat::kPresent)) {
+    // "is to resume", "are due to": arranged future.
+    if (WordIs(k + 1, "to")) return Tense::kFuture;
+    return Tense::kPresent;
+  }
+  if (t.Has(Cat::kNotVerb) || t.lex.r[0].cat != Cat::kNone)
+    return Tense::kUnknown;
+  uint32_t len = t.end - t.begin;
+  if (len >= 4 && !t.cap) {
+    char a = text_[t.end - 2], b = text_[t.end - 1];
+    if (a == 'e' && b == 'd') return Tense::kPast;
+  }
+  return Tense::kUnknown;
+}
+
+Tense Tagger::TenseAt(size_t first, size_t end) {
+  size_t s = 0, e = 0;
+  SentenceRange(first, &s, &e);
+  // First the expression's own clause (up to "and", "but", ";"), then the
+  // whole sentence: "X fell on Monday, but trading will resume Friday".
+  auto clause_end = [&](size_t k) {
+    return P(k, ';') || P(k, ':') || WordIs(k, "but") || WordIs(k, "while") ||
+           WordIs(k, "whereas");
+  };
+  for (size_t k = first; k > s && !clause_end(k - 1); --k) {
+    Tense t = CueAt(k - 1);
+    if (t != Tense::kUnknown) return t;
+  }
+  for (size_t k = end; k < e && k < n() && !clause_end(k); ++k) {
+    Tense t = CueAt(k);
+    if (t != Tense::kUnknown) return t;
+  }
+  for (size_t k = first; k > s; --k) {
+    Tense t = CueAt(k - 1);
+    if (t != Tense::kUnknown) return t;
+  }
+  for (size_t k = end; k < e && k < n(); ++k) {
+    Tense t = CueAt(k);
+    if (t != Tense::kUnknown) return t;
+  }
+  return Tense::kUnknown;
+}
+
+// ---------------------------------------------------------------- helpers
+
+size_t Tagger::ParseCount(size_t j, int* value) const {
+  if (j >= n()) return 0;
+  const Tok& t = toks_[j];
+  if (t.kind == TokKind::kNum) {
+    if (t.ordinal || t.plural_s || t.ndigits > 4 || t.num <= 0) return 0;
+    // "1,000" and "2.5" are not counts we can name.
+    if (P(j + 1, ',') && Num(j + 2) && Adj(j + 1) && Adj(j + 2)) return 0;
+    if (P(j + 1, '.') && Num(j + 2) && Adj(j + 1) && Adj(j + 2)) return 0;
+    if (j > 0 && (P(j - 1, '.') || P(j - 1, ',')) && Adj(j) && Num(j - 2) &&
+        Adj(j - 1))
+      return 0;
+    *value = t.num;
+    return j + 1;
+  }
+  if (t.Has(Cat::kA)) {
+    if (const auto* m = R(j + 1, Cat::kMultiplier); m && m->value == 12) {
+      *value = 12;
+      return j + 2;
+    }
+    if (R(j + 1, Cat::kVague)) {  // "a few", "a couple of"
+      const auto* v = R(j + 1, Cat::kVague);
+      *value = v->value == 2 ? 2 : -1;
+      size_t k = j + 2;
+      if (v->value == 2 && Is(k, Cat::kOf)) ++k;
+      return k;
+    }
+    *value = 1;
+    return j + 1;
+  }
+  if (const auto* v = t.Get(Cat::kVague)) {
+    *value = v->value == 2 ? 2 : -1;
+    size_t k = j + 1;
+    if (v->value == 2 && Is(k, Cat::kOf)) ++k;
+    return k;
+  }
+  if (const auto* m = t.Get(Cat::kMultiplier);
+      m && (m->flags & internal::kFlagPlural)) {
+    *value = -1;  // "hundreds of years", "dozens of"
+    size_t k = j + 1;
+    if (Is(k, Cat::kOf)) ++k;
+    return k;
+  }
+  if (const auto* w = t.Get(Cat::kNumWord)) {
+    int v = w->value;
+    size_t k = j + 1;
+    if (v >= 20 && v % 10 == 0) {
+      size_t u = k;
+      if (Dash(u) && Adj(u) && Adj(u + 1)) ++u;
+      if (const auto* w2 = R(u, Cat::kNumWord); w2 && w2->value < 10) {
+        v += w2->value;
+        k = u + 1;
+      }
+    }
+    if (const auto* m = R(k, Cat::kMultiplier);
+        m && !(m->flags & internal::kFlagPlural)) {
+      v *= m->value == 250 ? 1000 : m->value;
+      ++k;
+    }
+    *value = v;
+    return k;
+  }
+  return 0;
+}
+
+size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
+  if (!PlainNum(j, 2)) return 0;
+  int h = toks_[j].num, m = 0;
+  size_t k = j + 1;
+  bool colon = false;
+  if ((P(k, ':') || P(k, '.')) && Adj(k) && Adj(k + 1) && PlainNum(k + 1, 2) &&
+      toks_[k + 1].ndigits == 2) {
+    if (P(k, '.') && !Is(k + 2, Cat::kAmPm)) return 0;  // "3.50" is a number
+    m = toks_[k + 1].num;
+    colon = true;
+    k += 2;
+    if (P(k, ':') && Adj(k) && PlainNum(k + 1, 2) && Adj(k + 1)) k += 2;
+  }
+  bool ampm = false;
+  if (const auto* a = R(k, Cat::kAmPm)) {
+    if (h < 1 || h > 12) return 0;
+    if (a->value == 1 && h != 12) h += 12;
+    if (a->value == 0 && h == 12) h = 0;
+    ampm = true;
+    ++k;
+  }
+  if (!colon && !ampm) return 0;
+  if (h > 24 || m > 59) return 0;
+  if (Is(k, Cat::kZone) && toks_[k].cap) ++k;
+  *hour = h;
+  *minute = m;
+  return k;
+}
+
+void Tagger::TryTimeAfter(std::string_view date_value, Cand* c) {
+  size_t k = c->end;
+  if (P(k, ',') || WordIs(k, "at")) ++k;
+  int h = 0, m = 0;
+  size_t e = ParseClock(k, &h, &m);
+  if (e == 0) return;
+  c->end = e;
+  c->type = TimexType::kTime;
+  c->value = std::string(date_value) + "T" + Pad(h, 2) + ":" + Pad(m, 2);
+}
+
+template <typename MakeDate>
+Date Tagger::NearestYear(MakeDate make, Cand* c) {
+  // The nearest such day to the DCT; tense moves it a year only when the
+  // nearest one lies more than 90 days on the wrong side.
+  const int64_t now = civil::ToDays(*dct_);
+  int year = dct_->year;
+  for (int y : {dct_->year - 1, dct_->year + 1}) {
+    if (std::llabs(civil::ToDays(make(y)) - now) <
+        std::llabs(civil::ToDays(make(year)) - now))
+      year = y;
+  }
+  Tense t = TenseAt(c->first, c->end);
+  int64_t diff = civil::ToDays(make(year)) - now;
+  if (t == Tense::kPast && diff > 90) --year;
+  if (t == Tense::kFuture && diff < -90) ++year;
+  return make(year);
+}
+
+void Tagger::FillDayMonth(int y, int m, int d, Cand* c) {
+  c->type = TimexType::kDate;
+  if (y >= 0) {
+    Date dt{y, m, d};
+    c->value = YMD(dt);
+    c->has_ref = true;
+    c->ref = dt;
+    c->ref_gran = Gran::kDay;
+    return;
+  }
+  if (!dct_) {
+    c->value = "XXXX-" + Pad(m, 2) + "-" + Pad(d, 2);
+    c->relative = true;
+    return;
+  }
+  Date dt = NearestYear(
+      [&](int y) {
+        return Date{y, m, std::min(d, civil::DaysInMonth(y, m))};
+      },
+      c);
+  SetResolved(c, YMD(dt));
+  c->has_ref = true;
+  c->ref = dt;
+}
+
+void Tagger::WeekdayValue(int wd, int dir, Cand* c) {
+  c->type = TimexType::kDate;
+  if (!dct_) {
+    c->value = "XXXX-WXX-" + std::to_string(wd);
+    c->relative = true;
+    return;
+  }
+  int cur = civil::Weekday(*dct_);
+  int delta = 0;
+  if (dir < 0) {
+    delta = -((cur - wd + 7) % 7);
+  } else if (dir > 0) {
+    delta = (wd - cur + 7) % 7;
+    if (delta == 0) delta = 7;
+  } else {
+    delta = wd - cur;
+  }
+  Date d = civil::AddDays(*dct_, delta);
+  SetResolved(c, YMD(d));
+  c->has_ref = true;
+  c->ref = d;
+}
+
+size_t Tagger::ParseSpelledYear(size_t j, int* year) const {
+  const auto* a = R(j, Cat::kNumWord);
+  if (!a) return 0;
+  if (a->value == 19 || a->value == 20) {
+    int tens = 0;
+    size_t k = ParseCount(j + 1, &tens);
+    if (!k || tens < 10 || tens > 99 || !Is(j + 1, Cat::kNumWord)) return 0;
+    *year = a->value * 100 + tens;
+    return k;
+  }
+  if (a->value == 2 && R(j + 1, Cat::kMultiplier) &&
+      R(j + 1, Cat::kMultiplier)->value == 250 &&
+      !(R(j + 1, Cat::kMultiplier)->flags)) {
+    size_t k = j + 2;
+    int rest = 0;
+    size_t e = k;
+    if (WordIs(k, "and")) ++e;
+    if (size_t f = ParseCount(e, &rest);
+        f && Is(e, Cat::kNumWord) && rest > 0 && rest < 100) {
+      *year = 2000 + rest;
+      return f;
+    }
+    *year = 2000;
+    return k;
+  }
+  return 0;
+}
+
+int Tagger::DayAt(size_t j, bool allow_words, size_t* next) const {
+  if (j >= n()) return 0;
+  const Tok& t = toks_[j];
+  if (t.kind == TokKind::kNum) {
+    if (t.ndigits > 2 || t.plural_s || t.num < 1 || t.num > 31) return 0;
+    *next = j + 1;
+    return t.num;
+  }
+  if (!allow_words) return 0;
+  if (const auto* o = t.Get(Cat::kOrdWord); o && o->value <= 31) {
+    *next = j + 1;
+    return o->value;
+  }
+  if (const auto* w = t.Get(Cat::kNumWord);
+      w && (w->value == 20 || w->value == 30) && Dash(j + 1) && Adj(j + 1) &&
+      R(j + 2, Cat::kOrdWord) && R(j + 2, Cat::kOrdWord)->value < 10) {
+    int v = w->value + R(j + 2, Cat::kOrdWord)->value;
+    if (v > 31) return 0;
+    *next = j + 3;
+    return v;
+  }
+  return 0;
+}
+
+bool Tagger::DateAt(size_t k, Cand* d) {
+  if (k >= n()) return false;
+  d->first = k;
+  bool ok = false;
+  if (toks_[k].Has(Cat::kMonth))
+    ok = MatchMonthFirst(k, d);
+  else if (toks_[k].Has(Cat::kWeekday))
+    ok = MatchWeekday(k, d);
+  else if (Num(k))
+    ok = MatchDayFirst(k, d) || MatchNumericDate(k, d);
+  else if (toks_[k].Has(Cat::kDeictic))
+    ok = MatchDeictic(k, d);
+  return ok && d->type == TimexType::kDate && d->value.size() == 10;
+}
+
+bool Tagger::MatchSpelledYear(size_t i, Cand* c) {
+  int y = 0;
+  size_t e = ParseSpelledYear(i, &y);
+  if (!e) return false;
+  // "two thousand" alone is a count unless a date word leads in.
+  if (y == 2000 &&
+      !(i > 0 && (Is(i - 1, Cat::kYearCtx) || Is(i - 1, Cat::kThe))))
+    return false;
+  if (Is(e, Cat::kUnit)) return false;
+  c->end = e;
+  c->value = Y(y);
+  c->has_ref = true;
+  c->ref = Date{y, 1, 1};
+  c->ref_gran = Gran::kYear;
+  return true;
+}
+
+// "the 21st century", "the twentieth century".
+bool Tagger::MatchCentury(size_t i, Cand* c) {
+  int v = 0;
+  size_t k = i + 1;
+  if (Num(i) && toks_[i].ordinal) {
+    v = toks_[i].num;
+  } else if (const auto* o = R(i, Cat::kOrdWord)) {
+    v = o->value;
+  } else if (const auto* t = R(i, Cat::kNumWord);
+             t && t->value == 20 && Dash(i + 1) && R(i + 2, Cat::kOrdWord)) {
+    v = 20 + R(i + 2, Cat::kOrdWord)->value;
+    k = i + 3;
+  }
+  const auto* ur = R(k, Cat::kUnit);
+  if (v < 1 || v > 30 || !ur ||
+      ur->value != static_cast<uint8_t>(Unit::kCentury) ||
+      (ur->flags & internal::kFlagPlural))
+    return false;
+  c->end = k + 1;
+  c->value = Pad(v - 1, 2);
+  c->the_ok = true;
+  return true;
+}
+
+// "the quarter", "the weekend", "the week": the current one, or the one the
+// text is about (a quarter just reported on is the previous one).
+bool Tagger::MatchTheUnit(size_t i, Cand* c) {
+  if (i == 0 || !Is(i - 1, Cat::kThe)) return false;
+  const auto* ur = toks_[i].Get(Cat::kUnit);
+  if (!ur || (ur->flags & internal::kFlagPlural)) return false;
+  Unit u = static_cast<Unit>(ur->value);
+  if (u != Unit::kQuarter && u != Unit::kWeekend && u != Unit::kWeek)
+    return false;
+  if (Is(i + 1, Cat::kOf) || (Dash(i + 1) && Adj(i + 1))) return false;
+  c->end = i + 1;
+  c->the_ok = true;
+  if (u == Unit::kQuarter && have_ref_ && ref_gran_ == Gran::kQuarter) {
+    SetResolved(c, UnitValue(ref_, u));
+    c->resolved = dct_.has_value();
+    return true;
+  }
+  if (!dct_) {
+    c->value = UnitUnknown(u);
+    c->relative = true;
+    return true;
+  }
+  Date base = *dct_;
+  Tense t = TenseAt(i, i + 1);
+  if (u == Unit::kQuarter && t == Tense::kPast)
+    base = civil::AddMonths(base, -3);
+  if (u == Unit::kWeekend && t == Tense::kPast && civil::Weekday(base) < 6)
+    base = civil::AddDays(base, -7);
+  SetResolved(c, UnitValue(base, u));
+  return true;
+}
+
+// "year-earlier", "year-ago" (+ "period" / "quarter"): a year before the
+// period the text is about.
+bool Tagger::MatchYearAgo(size_t i, Cand* c) {
+  const auto* ur = toks_[i].Get(Cat::kUnit);
+  if (!ur || ur->value != static_cast<uint8_t>(Unit::kYear) ||
+      (ur->flags & internal::kFlagPlural))
+    return false;
+  if (!(Dash(i + 1) && Adj(i + 1) && Adj(i + 2) &&
+        (Is(i + 2, Cat::kAgo) || WordIs(i + 2, "earlier"))))
+    return false;
+  c->end = i + 3;
+  if (WordIs(c->end, "period") || R(c->end, Cat::kUnit)) {
+    const auto* u2 = R(c->end, Cat::kUnit);
+    if (!u2 || u2->value == static_cast<uint8_t>(Unit::kQuarter)) {
+      ++c->end;
+      c->the_ok = true;
+    }
+  }
+  if (have_ref_ && ref_gran_ == Gran::kQuarter) {
+    SetResolved(c, UnitValue(AddYears(ref_, -1), Unit::kQuarter));
+    c->resolved = dct_.has_value();
+  } else if (dct_) {
+    SetResolved(c, Y(dct_->year - 1));
+  } else {
+    c->value = "XXXX";
+    c->relative = true;
+  }
+  return true;
+}
+
+// "around 7:15 p.m.", "about noon".
+bool Tagger::MatchApproxTime(size_t i, Cand* c) {
+  const auto* a = toks_[i].Get(Cat::kApprox);
+  if (!a || static_cast<ModKind>(a->value) != ModKind::kApprox) return false;
+  Cand t;
+  t.first = i + 1;
+  if (i + 1 >= n() || !MatchTime(i + 1, &t)) return false;
+  *c = std::move(t);
+  c->first = i;
+  c->mod = "APPROX";
+  return true;
+}
+
+// ---------------------------------------------------------------- matchers
+
+bool Tagger::MatchNumericDate(size_t i, Cand* c) {
+  const Tok& t = toks_[i];
+  if (t.ordinal || t.plural_s) return false;
+  // 2023-09-13, 2023/09/13
+  if (t.ndigits == 4 && (P(i + 1, '-') || P(i + 1, '/')) && Adj(i + 1) &&
+      PlainNum(i + 2, 2) && Adj(i + 2) && P(i + 3, toks_[i + 1].punct) &&
+      Adj(i + 3) && PlainNum(i + 4, 2) && Adj(i + 4)) {
+    Date d{t.num, toks_[i + 2].num, toks_[i + 4].num};
+    if (!civil::IsValid(d)) return false;
+    c->end = i + 5;
+    c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    // "2023-09-13T23:18"
+    if (c->end < n() && toks_[c->end].kind == TokKind::kWord && Adj(c->end) &&
+        (WordIs(c->end, "t")) && PlainNum(c->end + 1, 2) && Adj(c->end + 1)) {
+      int h = 0, m = 0;
+      size_t e = ParseClock(c->end + 1, &h, &m);
+      if (e) {
+        c->end = e;
+        c->type = TimexType::kTime;
+        c->value += "T" + Pad(h, 2) + ":" + Pad(m, 2);
+        return true;
+      }
+    }
+    TryTimeAfter(c->value, c);
+    return true;
+  }
+  // 9/13/2023, 13/9/2023, 9/13/23
+  if (t.ndigits <= 2 && (P(i + 1, '/') || P(i + 1, '.') || P(i + 1, '-')) &&
+      Adj(i + 1) && PlainNum(i + 2, 2) && Adj(i + 2) &&
+      P(i + 3, toks_[i + 1].punct) && Adj(i + 3) && Num(i + 4) && Adj(i + 4) &&
+      !toks_[i + 4].ordinal && !toks_[i + 4].plural_s &&
+      (toks_[i + 4].ndigits == 4 || toks_[i + 4].ndigits == 2)) {
+    if (Adj(i + 5) && (P(i + 5, toks_[i + 1].punct) || Num(i + 5)))
+      return false;
+    int y = toks_[i + 4].num;
+    if (toks_[i + 4].ndigits == 2) y += y < 50 ? 2000 : 1900;
+    if (toks_[i + 4].ndigits == 2 && toks_[i + 1].punct != '/') return false;
+    int a = t.num, b = toks_[i + 2].num;
+    Date d{y, a, b};
+    if (!civil::IsValid(d)) d = Date{y, b, a};
+    if (!civil::IsValid(d)) return false;
+    c->end = i + 5;
+    c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    TryTimeAfter(c->value, c);
+    return true;
+  }
+  return false;
+}
+
+// Words before a bare month name or season that make it a date: "in May",
+// "since March", "last May", "early March".
+bool Tagger::MonthContext(size_t i) const {
+  if (i == 0) return false;
+  const Tok& p = toks_[i - 1];
+  if (p.kind != TokKind::kWord) return false;
+  if (WordIs(i - 1, "and") || WordIs(i - 1, "on")) return false;
+  return p.Has(Cat::kYearCtx) || p.Has(Cat::kPhase) || p.Has(Cat::kRel) ||
+         p.Has(Cat::kMid) || p.Has(Cat::kOf);
+}
+
+bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
+  const auto* mr = toks_[i].Get(Cat::kMonth);
+  const Tok& t = toks_[i];
+  bool abbrev = mr->flags & internal::kFlagAbbrev;
+  int month = mr->value;
+  // Lower-case "may", "march", "sep" are words first: a date only before a
+  // day number ("march 3").
+  const bool lower_weak = !t.cap && (abbrev || month == 5 || month == 3);
+  size_t j = i + 1;
+  bool dot = false;
+  if (P(j, '.') && Adj(j)) {
+    ++j;
+    dot = true;
+  }
+  // Day.
+  size_t k = 0;
+  if (int day = DayAt(j, !lower_weak, &k); day > 0) {
+    if (lower_weak && Is(k, Cat::kUnit)) return false;
+    // "Sept. 13-15": a range; keep the first day only.
+    if ((P(k, ',') && YearTok(k + 1)) || YearTok(k)) {
+      size_t yk = P(k, ',') ? k + 1 : k;
+      int y = toks_[yk].num;
+      if (!civil::IsValid(Date{y, month, day})) return false;
+      c->end = yk + 1;
+      FillDayMonth(y, month, day, c);
+      TryTimeAfter(c->value, c);
+      return true;
+    }
+    if (Num(k) && Adj(k)) return false;
+    if (day > civil::DaysInMonth(2000, month)) return false;
+    c->end = k;
+    FillDayMonth(-1, month, day, c);
+    if (c->has_ref) TryTimeAfter(c->value, c);
+    return true;
+  }
+  if (lower_weak) return false;
+  // Year: "September 2023", "Sept. 2023", "June, 1998".
+  size_t yk = P(j, ',') ? j + 1 : j;
+  if (YearTok(yk)) {
+    c->end = yk + 1;
+    int y = toks_[yk].num;
+    c->value = YM(y, month);
+    c->has_ref = true;
+    c->ref = Date{y, month, 1};
+    c->ref_gran = Gran::kMonth;
+    return true;
+  }
+  // "June last year", "January this year".
+  if (const auto* r = R(j, Cat::kRel);
+      r && R(j + 1, Cat::kUnit) &&
+      R(j + 1, Cat::kUnit)->value == static_cast<uint8_t>(Unit::kYear) &&
+      !(R(j + 1, Cat::kUnit)->flags & internal::kFlagPlural)) {
+    int shift = r->value == static_cast<uint8_t>(Rel::kLast)   ? -1
+                : r->value == static_cast<uint8_t>(Rel::kNext) ? 1
+                : r->value == static_cast<uint8_t>(Rel::kThis) ? 0
+                                                               : 9;
+    if (shift != 9) {
+      c->end = j + 2;
+      if (!dct_) {
+        c->value = "XXXX-" + Pad(month, 2);
+        c->relative = true;
+        return true;
+      }
+      int y = dct_->year + shift;
+      SetResolved(c, YM(y, month));
+      c->has_ref = true;
+      c->ref = Date{y, month, 1};
+      c->ref_gran = Gran::kMonth;
+      return true;
+    }
+  }
+  if (int sy = 0; size_t e = ParseSpelledYear(j, &sy)) {
+    c->end = e;
+    c->value = YM(sy, month);
+    c->has_ref = true;
+    c->ref = Date{sy, month, 1};
+    c->ref_gran = Gran::kMonth;
+    return true;
+  }
+  // Month alone.
+  if (abbrev && !dot) return false;
+  if ((abbrev || month == 5 || month == 3) && !MonthContext(i)) return false;
+  if (!t.cap) return false;
+  c->end = abbrev ? j : i + 1;
+  if (!dct_) {
+    c->value = "XXXX-" + Pad(month, 2);
+    c->relative = true;
+    return true;
+  }
+  int y = dct_->year;
+  int rel_dir = 0;
+  if (i > 0) {
+    if (const auto* r = R(i - 1, Cat::kRel)) {
+      if (r->value == static_cast<uint8_t>(Rel::kLast) ||
+          r->value == static_cast<uint8_t>(Rel::kPast) ||
+          r->value == static_cast<uint8_t>(Rel::kPrevious))
+        rel_dir = -1;
+      if (r->value == static_cast<uint8_t>(Rel::kNext) ||
+          r->value == static_cast<uint8_t>(Rel::kComing))
+        rel_dir = 1;
+      if (r->value == static_cast<uint8_t>(Rel::kThis)) rel_dir = 2;
+    }
+  }
+  if (rel_dir == -1) {
+    if (month >= dct_->month) --y;
+    c->first = i - 1;
+  } else if (rel_dir == 1) {
+    if (month <= dct_->month) ++y;
+    c->first = i - 1;
+  } else if (rel_dir == 2) {
+    c->first = i - 1;
+  } else {
+    // Nearest such month (ties go back); tense moves it a year only when
+    // the nearest one lies more than three months on the wrong side.
+    int diff = month - dct_->month;
+    if (diff > 6) {
+      --y;
+      diff -= 12;
+    }
+    if (diff < -6) {
+      ++y;
+      diff += 12;
+    }
+    if (diff == 6) {
+      --y;
+      diff = -6;
+    }
+    Tense tn = TenseAt(i, c->end);
+    if (tn == Tense::kPast && diff > 3) --y;
+    if (tn == Tense::kFuture && diff < -1) ++y;
+  }
+  SetResolved(c, YM(y, month));
+  c->has_ref = true;
+  c->ref = Date{y, month, 1};
+  c->ref_gran = Gran::kMonth;
+  return true;
+}
+
+bool Tagger::MatchDayFirst(size_t i, Cand* c) {
+  size_t j = 0;
+  const int day = DayAt(i, true, &j);
+  if (day == 0) return false;
+  const bool word = toks_[i].kind == TokKind::kWord;
+  bool of = false;
+  if (Is(j, Cat::kOf)) {
+    ++j;
+    of = true;
+  }
+  if (word && !of) return false;  // "the first of March", not "first March"
+  const auto* mr = R(j, Cat::kMonth);
+  if (!mr) return false;
+  int month = mr->value;
+  bool abbrev = mr->flags & internal::kFlagAbbrev;
+  if (!toks_[j].cap && (abbrev || month == 5 || month == 3)) return false;
+  if (of && !toks_[i].ordinal && !word && abbrev) return false;
+  ++j;
+  if (P(j, '.') && Adj(j) && abbrev) ++j;
+  size_t yk = P(j, ',') ? j + 1 : j;
+  if (YearTok(yk)) {
+    int y = toks_[yk].num;
+    if (!civil::IsValid(Date{y, month, day})) return false;
+    c->end = yk + 1;
+    FillDayMonth(y, month, day, c);
+    TryTimeAfter(c->value, c);
+    return true;
+  }
+  if (day > civil::DaysInMonth(2000, month)) return false;
+  c->end = j;
+  FillDayMonth(-1, month, day, c);
+  if (c->has_ref) TryTimeAfter(c->value, c);
+  return true;
+}
+
+bool Tagger::MatchYear(size_t i, Cand* c) {
+  const Tok& t = toks_[i];
+  if (t.ordinal || t.ndigits != 4 || t.num < 1000 || t.num > 2999) return false;
+  if (i > 0 && (P(i - 1, '$') ||
+                ((P(i - 1, ',') || P(i - 1, '.')) && Adj(i) && Num(i - 2))))
+    return false;
+  if (Adj(i + 1) && (P(i + 1, '%') || (P(i + 1, ',') && Num(i + 2))))
+    return false;
+  if (t.plural_s) {  // "1990s"
+    if (t.num % 10 != 0) return false;
+    c->end = i + 1;
+    c->value = Pad(t.num / 10, 3);
+    c->the_ok = true;
+    return true;
+  }
+  bool ctx = false;
+  if (i > 0) {
+    const Tok& p = toks_[i - 1];
+    ctx = p.Has(Cat::kYearCtx) || p.Has(Cat::kPhase) || p.Has(Cat::kFiscal) ||
+          p.Has(Cat::kOf) || p.Has(Cat::kMid) || p.Has(Cat::kSeason) ||
+          p.Has(Cat::kMonth);
+    // "1950-1953": either side of a dash between two years.
+    if (Dash(i - 1) && (YearTok(i - 2) || Is(i - 2, Cat::kMid))) ctx = true;
+    // "the 1996 Olympics", "a 1996 law", "its 1988 results".
+    if ((p.Has(Cat::kThe) || p.Has(Cat::kA) || p.Has(Cat::kDet)) &&
+        t.num >= 1900 && t.num <= 2099 && i + 1 < n() &&
+        toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].Has(Cat::kUnit))
+      ctx = true;
+  }
+  if (Dash(i + 1) && YearTok(i + 2)) ctx = true;
+  if (!ctx || t.num > 2100) return false;
+  if (Is(i + 1, Cat::kUnit)) return false;  // "2019 years"
+  if (Is(i + 1, Cat::kZone)) return false;  // "at 2202 GMT": a clock time
+  // "rose to 1998 points", "from 2019 votes": a quantity after a
+  // preposition that also takes numbers.
+  if (i > 0 &&
+      (WordIs(i - 1, "to") || WordIs(i - 1, "from") || WordIs(i - 1, "by") ||
+       WordIs(i - 1, "of") || WordIs(i - 1, "and") || WordIs(i - 1, "for") ||
+       WordIs(i - 1, "about") || WordIs(i - 1, "around"))) {
+    if (i + 1 < n() && toks_[i + 1].kind == TokKind::kWord &&
+        !toks_[i + 1].cap && toks_[i + 1].lex.r[0].cat == Cat::kNone) {
+      std::string_view w = text_.substr(toks_[i + 1].begin,
+                                        toks_[i + 1].end - toks_[i + 1].begin);
+      if ((w.size() > 3 && w.back() == 's') || w == "people" || w == "percent")
+        return false;
+    }
+  }
+  c->end = i + 1;
+  c->value = Y(t.num);
+  c->has_ref = true;
+  c->ref = Date{t.num, 1, 1};
+  c->ref_gran = Gran::kYear;
+  // "fiscal 1989"
+  if (i > 0 && Is(i - 1, Cat::kFiscal)) c->first = i - 1;
+  return true;
+}
+
+bool Tagger::MatchWeekday(size_t i, Cand* c) {
+  const auto* wr = toks_[i].Get(Cat::kWeekday);
+  bool abbrev = wr->flags & internal::kFlagAbbrev;
+  int wd = wr->value;
+  // "Tuesday, Sept. 13" / "Tue, 13 Sep 2023": the date carries the value.
+  size_t j = i + 1;
+  if (P(j, ',') || (abbrev && P(j, '.'))) ++j;
+  if (j < n()) {
+    Cand d;
+    d.first = j;
+    bool ok = false;
+    if (toks_[j].Has(Cat::kMonth))
+      ok = MatchMonthFirst(j, &d);
+    else if (Num(j))
+      ok = MatchDayFirst(j, &d) || MatchNumericDate(j, &d);
+    if (ok && d.end > j + 1) {
+      *c = std::move(d);
+      c->first = i;
+      return true;
+    }
+  }
+  if (abbrev) return false;
+  // "Sunday Times", "Friday Prayers": a name, not a date.
+  // A capitalised next word that is no date word makes a name.
+  auto date_word = [&](size_t k) {
+    return Is(k, Cat::kMonth) || Is(k, Cat::kPartOfDay) ||
+           Is(k, Cat::kWeekday) || Is(k, Cat::kDeictic) || Is(k, Cat::kRel) ||
+           Is(k, Cat::kShift) || Is(k, Cat::kAmPm) || Is(k, Cat::kZone);
+  };
+  if (i + 1 < n() && toks_[i + 1].kind == TokKind::kWord && toks_[i + 1].cap &&
+      !date_word(i + 1) && !toks_[i + 1].break_before &&
+      !(i > 0 && (Is(i - 1, Cat::kYearCtx) || Is(i - 1, Cat::kRel))))
+    return false;
+  c->end = i + 1;
+  int dir = 0;
+  if (dct_) {
+    Tense tn = TenseAt(i, i + 1);
+    dir = tn == Tense::kPast ? -1 : tn == Tense::kFuture ? 1 : 0;
+    if (tn == Tense::kUnknown && options_.unknown_tense_is_past) dir = -1;
+  }
+  WeekdayValue(wd, dir, c);
+  // "Wednesday night": TimeBank types these DATE (19 of 25 in TBAQ), with
+  // the part of day in the value.
+  if (const auto* pd = R(i + 1, Cat::kPartOfDay)) {
+    if (pd->value <= static_cast<uint8_t>(PartOfDay::kNight)) {
+      c->end = i + 2;
+      c->value += "T" + std::string(kPartCode[pd->value]);
+    }
+  }
+  return true;
+}
+
+bool Tagger::MatchRel(size_t i, Cand* c) {
+  Rel rel = static_cast<Rel>(toks_[i].Get(Cat::kRel)->value);
+  bool with_the = i > 0 && Is(i - 1, Cat::kThe);
+  size_t j = i + 1;
+  // Weekday: "last Tuesday", "next Friday", "this Monday".
+  if (const auto* wr = R(j, Cat::kWeekday);
+      wr && !(wr->flags & internal::kFlagAbbrev)) {
+    int dir = 0;
+    if (rel == Rel::kLast || rel == Rel::kPast || rel == Rel::kPrevious)
+      dir = -1;
+    else if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
+      dir = 1;
+    else if (rel != Rel::kThis)
+      return false;
+    c->end = j + 1;
+    if (dir < 0 && dct_) {
+      // Strictly before the DCT.
+      int cur = civil::Weekday(*dct_);
+      int back = (cur - wr->value + 7) % 7;
+      if (back == 0) back = 7;
+      Date d = civil::AddDays(*dct_, -back);
+      SetResolved(c, YMD(d));
+      c->has_ref = true;
+      c->ref = d;
+    } else {
+      WeekdayValue(wr->value, dir, c);
+    }
+    return true;
+  }
+  // Month: handled by MatchMonthFirst (it looks back at the relative word).
+  if (const auto* mr = R(j, Cat::kMonth); mr && toks_[j].cap) {
+    Cand m;
+    m.first = j;
+    if (MatchMonthFirst(j, &m) && m.first == i) {
+      *c = std::move(m);
+      return true;
+    }
+    return false;
+  }
+  // Season: "last fall", "this summer".
+  if (const auto* sr = R(j, Cat::kSeason)) {
+    c->end = j + 1;
+    std::string_view code = kSeasonCode[sr->value];
+    if (!dct_) {
+      c->value = "XXXX-" + std::string(code);
+      c->relative = true;
+      return true;
+    }
+    int y = dct_->year;
+    int cur = dct_->month == 12 ? 4 : (dct_->month + 9) % 12 / 3 + 1;
+    // cur: 1 spring (Mar-May), 2 summer, 3 fall, 4 winter.
+    if (rel == Rel::kLast || rel == Rel::kPast || rel == Rel::kPrevious) {
+      if (sr->value >= cur) --y;
+    } else if (rel == Rel::kNext || rel == Rel::kComing) {
+      if (sr->value <= cur) ++y;
+    }
+    SetResolved(c, Y(y) + "-" + std::string(code));
+    return true;
+  }
+  // Part of day: "this morning", "last night".
+  if (const auto* pd = R(j, Cat::kPartOfDay)) {
+    if (pd->value > static_cast<uint8_t>(PartOfDay::kNight)) return false;
+    if (rel != Rel::kThis && rel != Rel::kLast) return false;
+    c->end = j + 1;
+    c->type = TimexType::kTime;
+    if (!dct_) {
+      c->value = "XXXX-XX-XXT" + std::string(kPartCode[pd->value]);
+      c->relative = true;
+      return true;
+    }
+    Date d = *dct_;
+    if (rel == Rel::kLast) d = civil::AddDays(d, -1);
+    SetResolved(c, YMD(d) + "T" + std::string(kPartCode[pd->value]));
+    return true;
+  }
+  // Count + plural unit: "the past three years", "the next five days".
+  int count = 0;
+  size_t k = ParseCount(j, &count);
+  if (k && !Is(j, Cat::kA)) {
+    if (const auto* ur = R(k, Cat::kUnit)) {
+      if (rel == Rel::kThis || rel == Rel::kCurrent || rel == Rel::kSame)
+        return false;
+      c->end = k + 1;
+      c->the_ok = true;
+      c->type = TimexType::kDuration;
+      c->value = DurationValue(count, static_cast<Unit>(ur->value));
+      return true;
+    }
+  }
+  // Unit: "last week", "next month", "this year", "the past year".
+  const auto* ur = R(j, Cat::kUnit);
+  if (!ur) {
+    // "the past", "in the past": PAST_REF.
+    if (rel == Rel::kPast && with_the && !Num(j)) {
+      c->end = j;
+      c->value = "PAST_REF";
+      c->relative = true;
+      c->the_ok = true;
+      return true;
+    }
+    return false;
+  }
+  Unit u = static_cast<Unit>(ur->value);
+  bool plural = ur->flags & internal::kFlagPlural;
+  c->end = j + 1;
+  c->the_ok = true;
+  if (plural) {
+    // "recent years", "the past weeks", "the coming months": a vague length
+    // (TimeBank also reads some as PAST_REF / FUTURE_REF; the length is the
+    // more frequent reading).
+    c->type = TimexType::kDuration;
+    c->value = DurationValue(-1, u);
+    return true;
+  }
+  if (rel == Rel::kPast || ((rel == Rel::kLast || rel == Rel::kNext) &&
+                            with_the && u != Unit::kDay)) {
+    // "the past year", "the last decade": a period up to now.
+    c->type = TimexType::kDuration;
+    c->value = DurationValue(1, u);
+    return true;
+  }
+  if (IsTimeUnit(u)) return false;
+  if (u == Unit::kDecade || u == Unit::kCentury) {
+    if (rel != Rel::kThis && rel != Rel::kCurrent && rel != Rel::kLast &&
+        rel != Rel::kNext)
+      return false;
+  }
+  int shift = 0;
+  bool from_ref = false;
+  switch (rel) {
+    case Rel::kLast:
+    case Rel::kPrevious:
+      shift = -1;
+      from_ref = rel == Rel::kPrevious;
+      break;
+    case Rel::kNext:
+    case Rel::kFollowing:
+    case Rel::kComing:
+      shift = 1;
+      from_ref = rel == Rel::kFollowing;
+      break;
+    case Rel::kSame:
+      from_ref = true;
+      break;
+    case Rel::kLatest:
+    case Rel::kRecent:
+      if (u != Unit::kQuarter) return false;
+      break;
+    default:
+      break;
+  }
+  if (u == Unit::kDay && !from_ref) {
+    if (!with_the) return false;  // "next day" without "the" is rare noise
+    from_ref = true;
+  }
+  if (from_ref) {
+    if (!have_ref_) {
+      c->value = UnitUnknown(u);
+      c->relative = true;
+      return true;
+    }
+    Date d = Shift(ref_, u, shift);
+    SetResolved(c, UnitValue(d, u));
+    c->has_ref = true;
+    c->ref = d;
+    c->ref_gran = GranOf(u);
+    return true;
+  }
+  if (!dct_) {
+    c->value = UnitUnknown(u);
+    c->relative = true;
+    return true;
+  }
+  Date base = *dct_;
+  if (u == Unit::kQuarter && (rel == Rel::kLatest || rel == Rel::kRecent)) {
+    if (TenseAt(i, c->end) == Tense::kPast) base = civil::AddMonths(base, -3);
+  }
+  Date d = Shift(base, u, shift);
+  SetResolved(c, UnitValue(d, u));
+  c->has_ref = true;
+  c->ref = d;
+  c->ref_gran = GranOf(u);
+  return true;
+}
+
+// "earlier this month", "later this year".
+bool Tagger::MatchShiftPrefix(size_t i, Cand* c) {
+  if (WordIs(i, "hence") || i + 1 >= n()) return false;
+  Cand inner;
+  inner.first = i + 1;
+  if (const auto* r = R(i + 1, Cat::kRel)) {
+    if (r->value != static_cast<uint8_t>(Rel::kThis) &&
+        r->value != static_cast<uint8_t>(Rel::kLast) &&
+        r->value != static_cast<uint8_t>(Rel::kNext))
+      return false;
+    if (!MatchRel(i + 1, &inner)) return false;
+  } else if (Is(i + 1, Cat::kWeekday)) {
+    if (!MatchWeekday(i + 1, &inner)) return false;
+  } else if (Is(i + 1, Cat::kDeictic)) {
+    Deictic d = static_cast<Deictic>(R(i + 1, Cat::kDeictic)->value);
+    if (d != Deictic::kToday && d != Deictic::kYesterday &&
+        d != Deictic::kTomorrow && d != Deictic::kTonight)
+      return false;
+    if (!MatchDeictic(i + 1, &inner)) return false;
+  } else {
+    return false;
+  }
+  if (inner.type != TimexType::kDate && inner.type != TimexType::kTime)
+    return false;
+  *c = std::move(inner);
+  c->first = i;
+  return true;
+}
+
+bool Tagger::MatchDeictic(size_t i, Cand* c) {
+  Deictic d = static_cast<Deictic>(toks_[i].Get(Cat::kDeictic)->value);
+  c->end = i + 1;
+  c->relative = true;
+  auto day = [&](int delta) {
+    if (!dct_) {
+      c->value = "XXXX-XX-XX";
+      return Date{};
+    }
+    Date x = civil::AddDays(*dct_, delta);
+    SetResolved(c, YMD(x));
+    c->has_ref = true;
+    c->ref = x;
+    return x;
+  };
+  switch (d) {
+    case Deictic::kToday:
+    case Deictic::kYesterday:
+    case Deictic::kTomorrow: {
+      int delta = d == Deictic::kToday ? 0 : d == Deictic::kYesterday ? -1 : 1;
+      day(delta);
+      // "yesterday morning"
+      if (const auto* pd = R(i + 1, Cat::kPartOfDay);
+          pd && pd->value <= static_cast<uint8_t>(PartOfDay::kNight)) {
+        c->end = i + 2;
+        c->type = TimexType::kTime;
+        c->value += "T" + std::string(kPartCode[pd->value]);
+      }
+      return true;
+    }
+    case Deictic::kTonight:
+    case Deictic::kOvernight:
+      day(d == Deictic::kTonight ? 0 : -1);
+      c->type = TimexType::kTime;
+      c->value += "TNI";
+      return true;
+    case Deictic::kNow:
+    case Deictic::kCurrently:
+    case Deictic::kNowadays:
+      c->value = "PRESENT_REF";
+      return true;
+    case Deictic::kRecently:
+    case Deictic::kPreviously:
+    case Deictic::kFormerly:
+      c->value = "PAST_REF";
+      return true;
+    case Deictic::kSoon:
+      c->value = "FUTURE_REF";
+      return true;
+    case Deictic::kFuture:
+      // Only the noun: "the future", "in future", "the near future".
+      if (i == 0 || !(Is(i - 1, Cat::kThe) || WordIs(i - 1, "in") ||
+                      WordIs(i - 1, "near")))
+        return false;
+      c->value = "FUTURE_REF";
+      c->the_ok = true;
+      if (WordIs(i - 1, "near") && i >= 2 && Is(i - 2, Cat::kThe))
+        c->first = i - 1;
+      return true;
+  }
+  return false;
+}
+
+bool Tagger::MatchDuration(size_t i, Cand* c) {
+  size_t j = i;
+  ModKind mod = ModKind::kNone;
+  if (const auto* a = R(j, Cat::kApprox)) {
+    mod = static_cast<ModKind>(a->value);
+    ++j;
+  } else if (const auto* ml = R(j, Cat::kMoreLess);
+             ml && Is(j + 1, Cat::kThan)) {
+    mod = ml->value == 1 ? ModKind::kMoreThan : ModKind::kLessThan;
+    j += 2;
+  } else if (Is(j, Cat::kAt) && Is(j + 1, Cat::kLeast)) {
+    mod = R(j + 1, Cat::kLeast)->value == 1 ? ModKind::kEqualOrMore
+                                            : ModKind::kEqualOrLess;
+    j += 2;
+  }
+  // "the first nine months"
+  bool lead_ord = false;
+  if (const auto* o = R(j, Cat::kOrdWord);
+      o && o->value == 1 && !Is(j, Cat::kUnit)) {
+    ++j;
+    lead_ord = true;
+  }
+  int count = 0;
+  size_t k = ParseCount(j, &count);
+  if (!k) return false;
+  bool hyphen = false;
+  if (Dash(k) && Adj(k) && Adj(k + 1)) {  // "30-year", "five-year"
+    ++k;
+    hyphen = true;
+  }
+  const auto* ur = R(k, Cat::kUnit);
+  if (!ur) return false;
+  Unit u = static_cast<Unit>(ur->value);
+  bool plural = ur->flags & internal::kFlagPlural;
+  if (hyphen && plural) return false;
+  // "a two day visit": a singular unit after a count > 1 is an attribute.
+  bool attributive = !hyphen && !plural && count > 1 && k + 1 < n() &&
+                     toks_[k + 1].kind == TokKind::kWord && !toks_[k + 1].cap &&
+                     toks_[k + 1].lex.r[0].cat == Cat::kNone;
+  if (!hyphen && !plural && count != 1 && !attributive) return false;
+  if (!hyphen && plural && count == 1 && !Num(j)) return false;
+  if (lead_ord && !plural) return false;
+  // "a second time", "a second round": the ordinal, not the unit.
+  if (u == Unit::kSecond && !plural && k + 1 < n() &&
+      toks_[k + 1].kind == TokKind::kWord && !Is(k + 1, Cat::kAgo) &&
+      !Is(k + 1, Cat::kShift) && !Is(k + 1, Cat::kOf))
+    return false;
+  // "five-year-old": an age.
+  if (hyphen && Dash(k + 1) && Adj(k + 1) && Is(k + 2, Cat::kOld)) return false;
+  // "a year-earlier quarter": MatchYearAgo's.
+  if (Dash(k + 1) && Adj(k + 1) &&
+      (Is(k + 2, Cat::kAgo) || WordIs(k + 2, "earlier")))
+    return false;
+  size_t e = k + 1;
+  // "24 years ago", "two days later", "a year earlier".
+  if (!hyphen && !lead_ord) {
+    bool ago = Is(e, Cat::kAgo);
+    const auto* sh = R(e, Cat::kShift);
+    if (sh && Is(e + 1, Cat::kThan)) sh = nullptr;
+    if (ago || (sh && !WordIs(e, "hence"))) {
+      int sign = ago ? -1 : (sh->value == 1 ? 1 : -1);
+      c->end = e + 1;
+      c->type = TimexType::kDate;
+      c->relative = true;
+      if (IsTimeUnit(u)) {
+        c->type = TimexType::kTime;
+        if (!dct_) {
+          c->value = "XXXX-XX-XX";
+          return true;
+        }
+        SetResolved(c, YMD(*dct_));
+        return true;
+      }
+      if (count < 0) {
+        // "a few years ago": some year of the current decade or the last.
+        if (ago && u == Unit::kYear && dct_) {
+          SetResolved(c, Pad(dct_->year / 10, 3) + "X");
+          return true;
+        }
+        c->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+        return true;
+      }
+      bool use_ref = !ago;
+      if ((use_ref && !have_ref_) || (!use_ref && !dct_)) {
+        c->value = UnitUnknown(u);
+        return true;
+      }
+      Date base = use_ref ? ref_ : *dct_;
+      Unit vu = u;
+      // "a year earlier" after "the third quarter" is that quarter a year
+      // before; after "Nov. 2" it is Nov. 2 a year before.
+      if (have_ref_ && u == Unit::kYear && ref_gran_ == Gran::kQuarter) {
+        vu = Unit::kQuarter;
+        base = ref_;
+      } else if (use_ref && (u == Unit::kYear || u == Unit::kMonth) &&
+                 ref_gran_ == Gran::kDay) {
+        vu = Unit::kDay;
+      }
+      if (u == Unit::kWeekend) vu = Unit::kWeek;
+      Date d = Shift(base, u, sign * count);
+      SetResolved(c, UnitValue(d, vu));
+      c->has_ref = true;
+      c->ref = d;
+      c->ref_gran = GranOf(vu);
+      return true;
+    }
+  }
+  // "twice a year", "three times a week": a set.
+  if (Is(j, Cat::kA) && i > 0 &&
+      (Is(i - 1, Cat::kOnce) || Is(i - 1, Cat::kTimes))) {
+    c->first = Is(i - 1, Cat::kOnce) ? i - 1 : i;
+    c->end = e;
+    c->type = TimexType::kSet;
+    c->value = DurationValue(1, u);
+    return true;
+  }
+  c->end = e;
+  c->type = TimexType::kDuration;
+  c->value = DurationValue(count, u);
+  c->mod = ModName(mod);
+  c->the_ok = !hyphen && !attributive;
+  return true;
+}
+
+bool Tagger::MatchSet(size_t i, Cand* c) {
+  if (const auto* s = toks_[i].Get(Cat::kSetAdv)) {
+    c->end = i + 1;
+    c->type = TimexType::kSet;
+    c->value = DurationValue(1, static_cast<Unit>(s->value));
+    return true;
+  }
+  if (!Is(i, Cat::kEvery)) return false;
+  bool per = WordIs(i, "per");
+  size_t j = i + 1;
+  if (WordIs(j, "other")) ++j;
+  int count = 1;
+  if (size_t k = ParseCount(j, &count); k && !per && count > 0) j = k;
+  if (const auto* ur = R(j, Cat::kUnit)) {
+    c->end = j + 1;
+    c->type = TimexType::kSet;
+    c->value = DurationValue(WordIs(i + 1, "other") ? 2 : count,
+                             static_cast<Unit>(ur->value));
+    return true;
+  }
+  if (const auto* mr = R(j, Cat::kMonth);
+      mr && !per && toks_[j].cap && !(mr->flags & internal::kFlagAbbrev)) {
+    c->end = j + 1;
+    c->type = TimexType::kSet;
+    c->value = "XXXX-" + Pad(mr->value, 2);
+    return true;
+  }
+  if (const auto* wr = R(j, Cat::kWeekday); wr && !per) {
+    c->end = j + 1;
+    c->type = TimexType::kSet;
+    c->value = "XXXX-WXX-" + std::to_string(wr->value);
+    return true;
+  }
+  return false;
+}
+
+bool Tagger::MatchTime(size_t i, Cand* c) {
+  if (const auto* pd = toks_[i].Get(Cat::kPartOfDay)) {
+    if (pd->value != static_cast<uint8_t>(PartOfDay::kNoon) &&
+        pd->value != static_cast<uint8_t>(PartOfDay::kMidnight))
+      return false;
+    c->end = i + 1;
+    c->type = TimexType::kTime;
+    std::string hm = pd->value == static_cast<uint8_t>(PartOfDay::kNoon)
+                         ? "T12:00"
+                         : "T24:00";
+    size_t k = i + 1;
+    if (P(k, ',') || WordIs(k, "on")) ++k;
+    if (Cand d; DateAt(k, &d)) {
+      *c = std::move(d);
+      c->first = i;
+      c->type = TimexType::kTime;
+      c->value += hm;
+      return true;
+    }
+    if (dct_)
+      SetResolved(c, YMD(*dct_) + hm);
+    else {
+      c->value = "XXXX-XX-XX" + hm;
+      c->relative = true;
+    }
+    return true;
+  }
+  int h = 0, m = 0;
+  size_t e = ParseClock(i, &h, &m);
+  if (!e) return false;
+  // A clock followed by a date: "5 p.m. on Sept. 13", "23:18, 22 Sep 2023".
+  std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
+  size_t k = e;
+  if (P(k, ',') || WordIs(k, "on")) ++k;
+  {
+    Cand d;
+    if (DateAt(k, &d)) {
+      *c = std::move(d);
+      c->first = i;
+      c->type = TimexType::kTime;
+      c->value += hm;
+      return true;
+    }
+  }
+  c->end = e;
+  c->type = TimexType::kTime;
+  if (dct_)
+    SetResolved(c, YMD(*dct_) + hm);
+  else {
+    c->value = "XXXX-XX-XX" + hm;
+    c->relative = true;
+  }
+  return true;
+}
+
+bool Tagger::MatchQuarter(size_t i, Cand* c) {
+  size_t j = i;
+  if (Is(j, Cat::kFiscal)) ++j;
+  int q = 0;
+  bool q_form = false;  // "Q3"
+  if (const auto* o = R(j, Cat::kOrdWord)) {
+    q = o->value;
+  } else if (Num(j) && toks_[j].ordinal) {
+    q = toks_[j].num;
+  } else if (WordIs(j, "q") && toks_[j].cap && Num(j + 1) && Adj(j + 1) &&
+             toks_[j + 1].ndigits == 1) {
+    q = toks_[j + 1].num;
+    q_form = true;
+    ++j;
+  } else {
+    return false;
+  }
+  if (q < 1 || q > 4) return false;
+  size_t k = j + 1;
+  if (!q_form) {
+    if (Dash(k) && Adj(k)) ++k;
+    if (Is(k, Cat::kFiscal)) ++k;
+    const auto* ur = R(k, Cat::kUnit);
+    if (!ur || ur->value != static_cast<uint8_t>(Unit::kQuarter) ||
+        (ur->flags & internal::kFlagPlural))
+      return false;
+    ++k;
+  }
+  int year = -1;
+  size_t yk = k;
+  if (Is(yk, Cat::kOf)) ++yk;
+  if (YearTok(yk)) {
+    year = toks_[yk].num;
+    k = yk + 1;
+  }
+  c->end = k;
+  c->the_ok = true;
+  if (year < 0) {
+    if (!dct_) {
+      c->value = "XXXX-Q" + std::to_string(q);
+      c->relative = true;
+      return true;
+    }
+    year = dct_->year;
+    if (q > QuarterOf(dct_->month) && TenseAt(i, k) != Tense::kFuture) --year;
+    SetResolved(c, Quarter(year, q));
+  } else {
+    c->value = Quarter(year, q);
+  }
+  c->has_ref = true;
+  c->ref = Date{year, (q - 1) * 3 + 1, 1};
+  c->ref_gran = Gran::kQuarter;
+  return true;
+}
+
+bool Tagger::MatchSeason(size_t i, Cand* c) {
+  const auto* sr = toks_[i].Get(Cat::kSeason);
+  std::string code(kSeasonCode[sr->value]);
+  if (YearTok(i + 1)) {
+    c->end = i + 2;
+    c->value = Y(toks_[i + 1].num) + "-" + code;
+    return true;
+  }
+  // A bare season needs a date context ("fall" is also a verb).
+  if (!(i > 0 && (Is(i - 1, Cat::kThe) || Is(i - 1, Cat::kYearCtx) ||
+                  Is(i - 1, Cat::kPhase))))
+    return false;
+  if (WordIs(i - 1, "to") || WordIs(i - 1, "and")) return false;
+  if (i + 1 < n() && toks_[i + 1].kind == TokKind::kWord &&
+      toks_[i + 1].lex.r[0].cat == Cat::kNone && !toks_[i + 1].cap)
+    return false;  // "the summer camp": an attribute
+  c->end = i + 1;
+  c->the_ok = true;
+  if (!dct_) {
+    c->value = "XXXX-" + code;
+    c->relative = true;
+    return true;
+  }
+  SetResolved(c, Y(dct_->year) + "-" + code);
+  return true;
+}
+
+// "early September", "mid-2024", "late last year", "the end of the year".
+bool Tagger::MatchPhase(size_t i, Cand* c) {
+  std::string_view mod;
+  size_t j = i + 1;
+  if (Is(i, Cat::kMid)) {
+    mod = "MID";
+    if (Dash(j) && Adj(j)) ++j;
+  } else {
+    Phase ph = static_cast<Phase>(toks_[i].Get(Cat::kPhase)->value);
+    switch (ph) {
+      case Phase::kEarly:
+      case Phase::kBeginning:
+      case Phase::kStart:
+        mod = "START";
+        break;
+      case Phase::kLate:
+      case Phase::kEnd:
+        mod = "END";
+        break;
+      case Phase::kMiddle:
+        mod = "MID";
+        break;
+    }
+    bool noun = ph == Phase::kBeginning || ph == Phase::kEnd ||
+                ph == Phase::kMiddle || ph == Phase::kStart;
+    if (noun) {
+      if (!Is(j, Cat::kOf)) return false;
+      ++j;
+    } else if (Dash(j) && Adj(j)) {
+      ++j;
+    }
+  }
+  if (j >= n()) return false;
+  Cand inner;
+  inner.first = j;
+  bool ok = false;
+  size_t inner_start = j;
+  if (Is(j, Cat::kThe) && j + 1 < n()) {
+    // "the end of the year" / "the end of the third quarter".
+    if (const auto* ur = R(j + 1, Cat::kUnit);
+        ur && !(ur->flags & internal::kFlagPlural) &&
+        (ur->value == static_cast<uint8_t>(Unit::kYear) ||
+         ur->value == static_cast<uint8_t>(Unit::kMonth) ||
+         ur->value == static_cast<uint8_t>(Unit::kWeek) ||
+         ur->value == static_cast<uint8_t>(Unit::kDecade) ||
+         ur->value == static_cast<uint8_t>(Unit::kCentury))) {
+      Unit u = static_cast<Unit>(ur->value);
+      inner.end = j + 2;
+      if (dct_)
+        SetResolved(&inner, UnitValue(*dct_, u));
+      else {
+        inner.value = UnitUnknown(u);
+        inner.relative = true;
+      }
+      ok = true;
+    } else {
+      inner_start = j + 1;
+      inner.first = inner_start;
+      ok = MatchAt(inner_start, &inner);
+    }
+  } else {
+    ok = MatchAt(j, &inner);
+  }
+  if (!ok || inner.type != TimexType::kDate || inner.first < inner_start)
+    return false;
+  if (inner.value.find('P') == 0) return false;
+  *c = std::move(inner);
+  c->first = i;
+  c->mod = mod;
+  c->the_ok = true;
+  return true;
+}
+
+// "Christmas", "Thanksgiving Day", "New Year's Eve", "Easter 2024".
+bool Tagger::MatchHoliday(size_t i, Cand* c) {
+  // Names made of common words ("New Year", "Good Friday") need capitals;
+  // "christmas", "thanksgiving", "halloween", "easter" are unambiguous.
+  const bool loose = WordIs(i, "christmas") || WordIs(i, "thanksgiving") ||
+                     WordIs(i, "halloween") || WordIs(i, "easter");
+  if (!toks_[i].cap && !loose) return false;
+  auto possessive = [&](size_t k) {  // "'s" / "’s" glued to the word
+    return (P(k, '\'') || P(k, internal::kQuote)) && Adj(k) &&
+           WordIs(k + 1, "s") && Adj(k + 1);
+  };
+  auto cap_word = [&](size_t k, std::string_view w) {
+    return k < n() && (toks_[k].cap || loose) && WordIs(k, w);
+  };
+  Holiday h{};
+  size_t e = i + 1;
+  if (WordIs(i, "christmas")) {
+    h = Holiday::kChristmas;
+    if (cap_word(e, "eve")) {
+      h = Holiday::kChristmasEve;
+      ++e;
+    } else if (cap_word(e, "day"))
+      ++e;
+  } else if (WordIs(i, "thanksgiving")) {
+    h = Holiday::kThanksgiving;
+    if (cap_word(e, "day")) ++e;
+  } else if (WordIs(i, "halloween")) {
+    h = Holiday::kHalloween;
+  } else if (WordIs(i, "easter")) {
+    h = Holiday::kEaster;
+    if (cap_word(e, "sunday"))
+      ++e;
+    else if (cap_word(e, "monday")) {
+      h = Holiday::kEasterMonday;
+      ++e;
+    }
+  } else if (WordIs(i, "good") && cap_word(e, "friday")) {
+    h = Holiday::kGoodFriday;
+    ++e;
+  } else if (WordIs(i, "valentine") && possessive(e) &&
+             cap_word(e + 2, "day")) {
+    h = Holiday::kValentine;
+    e += 3;
+  } else if ((WordIs(i, "labor") || WordIs(i, "memorial") ||
+              WordIs(i, "boxing")) &&
+             cap_word(e, "day")) {
+    h = WordIs(i, "labor")      ? Holiday::kLaborDay
+        : WordIs(i, "memorial") ? Holiday::kMemorialDay
+                                : Holiday::kBoxingDay;
+    ++e;
+  } else if ((WordIs(i, "mother") || WordIs(i, "father")) && possessive(e) &&
+             cap_word(e + 2, "day")) {
+    h = WordIs(i, "mother") ? Holiday::kMothersDay : Holiday::kFathersDay;
+    e += 3;
+  } else if (WordIs(i, "new") && cap_word(e, "year")) {
+    ++e;
+    if (possessive(e)) e += 2;
+    h = Holiday::kNewYear;
+    if (cap_word(e, "eve")) {
+      h = Holiday::kNewYearsEve;
+      ++e;
+    } else if (cap_word(e, "day"))
+      ++e;
+    else if (!possessive(i + 2) && !YearTok(e))
+      return false;  // "a New Year mood"
+  } else {
+    return false;
+  }
+  c->end = e;
+  if (YearTok(e)) {
+    Date d = HolidayDate(h, toks_[e].num);
+    c->end = e + 1;
+    c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    return true;
+  }
+  if (!dct_) {
+    Date probe = HolidayDate(h, 2001);
+    bool fixed = HolidayDate(h, 2002).day == probe.day && h != Holiday::kEaster;
+    c->value = "XXXX-" + Pad(probe.month, 2) +
+               (fixed ? "-" + Pad(probe.day, 2) : "-XX");
+    c->relative = true;
+    return true;
+  }
+  Date d;
+  if (const auto* r = R(i - 1, Cat::kRel);
+      r && i > 0 &&
+      (r->value == static_cast<uint8_t>(Rel::kLast) ||
+       r->value == static_cast<uint8_t>(Rel::kNext) ||
+       r->value == static_cast<uint8_t>(Rel::kThis))) {
+    int y = dct_->year;
+    if (r->value == static_cast<uint8_t>(Rel::kLast)) {
+      if (HolidayDate(h, y) >= *dct_) --y;
+    } else if (r->value == static_cast<uint8_t>(Rel::kNext)) {
+      if (HolidayDate(h, y) <= *dct_) ++y;
+    }
+    d = HolidayDate(h, y);
+    c->first = i - 1;
+  } else {
+    d = NearestYear([h](int y) { return HolidayDate(h, y); }, c);
+  }
+  SetResolved(c, YMD(d));
+  c->has_ref = true;
+  c->ref = d;
+  return true;
+}
+
+// Runs every matcher that can start at token i; keeps the longest.
+bool Tagger::MatchAt(size_t i, Cand* best) {
+  const Tok& t = toks_[i];
+  if (t.kind == TokKind::kPunct) return false;
+  if (t.kind == TokKind::kWord && t.lex.r[0].cat == Cat::kNone) {
+    // Only "Q3" starts with a word the lexicon does not know.
+    if (!(t.end - t.begin == 1 && WordIs(i, "q"))) return false;
+  }
+  bool found = false;
+  auto attempt = [&](bool (Tagger::*fn)(size_t, Cand*)) {
+    Cand c;
+    c.first = i;
+    if ((this->*fn)(i, &c) && c.end > c.first) {
+      if (!found || c.end > best->end ||
+          (c.end == best->end && c.first < best->first)) {
+        *best = std::move(c);
+        found = true;
+      }
+    }
+  };
+  if (t.kind == TokKind::kNum) {
+    attempt(&Tagger::MatchNumericDate);
+    attempt(&Tagger::MatchDayFirst);
+    attempt(&Tagger::MatchYear);
+    attempt(&Tagger::MatchTime);
+    attempt(&Tagger::MatchDuration);
+    if (t.ordinal) {
+      attempt(&Tagger::MatchQuarter);
+      attempt(&Tagger::MatchCentury);
+    }
+    return found;
+  }
+  for (const auto& r : t.lex.r) {
+    switch (r.cat) {
+      case Cat::kMonth:
+        attempt(&Tagger::MatchMonthFirst);
+        break;
+      case Cat::kWeekday:
+        attempt(&Tagger::MatchWeekday);
+        break;
+      case Cat::kRel:
+        attempt(&Tagger::MatchRel);
+        break;
+      case Cat::kShift:
+        attempt(&Tagger::MatchShiftPrefix);
+        break;
+      case Cat::kDeictic:
+        attempt(&Tagger::MatchDeictic);
+        break;
+      case Cat::kApprox:
+        attempt(&Tagger::MatchApproxTime);
+        attempt(&Tagger::MatchDuration);
+        break;
+      case Cat::kNumWord:
+        attempt(&Tagger::MatchSpelledYear);
+        attempt(&Tagger::MatchCentury);
+        attempt(&Tagger::MatchDuration);
+        break;
+      case Cat::kMoreLess:
+      case Cat::kAt:
+      case Cat::kA:
+      case Cat::kVague:
+      case Cat::kMultiplier:
+        attempt(&Tagger::MatchDuration);
+        break;
+      case Cat::kOrdWord:
+        attempt(&Tagger::MatchDayFirst);
+        attempt(&Tagger::MatchQuarter);
+        attempt(&Tagger::MatchCentury);
+        attempt(&Tagger::MatchDuration);
+        break;
+      case Cat::kUnit:
+        attempt(&Tagger::MatchTheUnit);
+        attempt(&Tagger::MatchYearAgo);
+        break;
+      case Cat::kFiscal:
+        attempt(&Tagger::MatchQuarter);
+        break;
+      case Cat::kEvery:
+      case Cat::kSetAdv:
+        attempt(&Tagger::MatchSet);
+        break;
+      case Cat::kPartOfDay:
+        attempt(&Tagger::MatchTime);
+        break;
+      case Cat::kSeason:
+        attempt(&Tagger::MatchSeason);
+        break;
+      case Cat::kPhase:
+      case Cat::kMid:
+        attempt(&Tagger::MatchPhase);
+        break;
+      default:
+        break;
+    }
+  }
+  if (!found && WordIs(i, "q")) attempt(&Tagger::MatchQuarter);
+  if (t.lex.r[0].cat == Cat::kHoliday) attempt(&Tagger::MatchHoliday);
+  if (!found && t.Has(Cat::kUnit) &&
+      (t.lex.r[0].flags & internal::kFlagPlural)) {
+    // Bare plural after "for"/"in": "for years", "in months".
+    if (i > 0 && (WordIs(i - 1, "for") || WordIs(i - 1, "in")) &&
+        !Is(i + 1, Cat::kOf) && !Is(i + 1, Cat::kAgo)) {
+      best->first = i;
+      best->end = i + 1;
+      best->type = TimexType::kDuration;
+      best->value = DurationValue(-1, static_cast<Unit>(t.lex.r[0].value));
+      found = true;
+    }
+  }
+  return found;
+}
+
+void Tagger::Emit(const Cand& c) {
+  if (out_->size() >= options_.max_timexes) return;
+  Timex x;
+  x.span.begin = toks_[c.first].begin;
+  x.span.end = toks_[c.end - 1].end;
+  x.type = c.type;
+  x.value = c.value;
+  x.mod = std::string(c.mod);
+  x.relative = c.relative;
+  x.anchor =
+      c.resolved && c.relative ? options_.anchor_kind : TimexAnchor::kNone;
+  out_->push_back(std::move(x));
+  if (c.has_ref && c.type != TimexType::kDuration &&
+      c.type != TimexType::kSet) {
+    ref_ = c.ref;
+    ref_gran_ = c.ref_gran;
+    have_ref_ = true;
+  }
+}
+
+void Tagger::Run() {
+  size_t i = 0;
+  size_t done = 0;  // tokens before this belong to emitted expressions
+  while (i < n()) {
+    Cand best;
+    bool found = MatchAt(i, &best);
+    // "the" + an expression that keeps it.
+    if (Is(i, Cat::kThe) && i + 1 < n()) {
+      Cand inner;
+      if (MatchAt(i + 1, &inner) && inner.the_ok && inner.first == i + 1 &&
+          (!found || inner.end > best.end)) {
+        best = std::move(inner);
+        best.first = i;
+        found = true;
+      }
+    }
+    if (found) {
+      // "Thursday at 9:30 pm", "tomorrow 5pm".
+      if (best.type == TimexType::kDate && best.value.size() == 10 &&
+          best.value[4] == '-') {
+        std::string v = best.value;
+        TryTimeAfter(v, &best);
+      }
+      // A matcher may reach one word back ("last May"); never into an
+      // expression already emitted.
+      if (best.first < done) best.first = done;
+      Emit(best);
+      i = best.end;
+      done = i;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Timex> TagText(std::string_view text,
+                           const std::optional<civil::Date>& anchor,
+                           const TimeOptions& options) {
+  std::vector<Timex> out;
+  std::vector<Tok> toks;
+  internal::Tokenize(text, &toks);
+  std::optional<Date> dct = anchor;
+  if (dct && !civil::IsValid(*dct)) dct.reset();
+  Tagger(text, {}, dct, options, &toks, &out).Run();
+  return out;
+}
+
+void TagTimes(const std::optional<civil::Date>& anchor,
+              const TimeOptions& options, DocAnalysis* analysis) {
+  analysis->times.clear();
+  std::string_view text = analysis->doc.text;
+  std::vector<Tok> toks;
+  internal::Tokenize(text, &toks);
+  std::optional<Date> dct = anchor;
+  if (dct && !civil::IsValid(*dct)) dct.reset();
+  Tagger(text, analysis->sentences, dct, options, &toks, &analysis->times)
+      .Run();
+}
+
 }  // namespace synoptic::time

@@ -1,0 +1,152 @@
+// The word list of the TIMEX3 tagger: every English word the matchers care
+// about, with its category and a small integer value.
+//
+// The table is a constexpr array sorted at compile time; Lookup() is a binary
+// search over lower-cased ASCII and never allocates. A word may carry two
+// readings ("second" is an ordinal and a unit, "upcoming" a relative word and
+// a future cue). Thread-safety: immutable data, safe from any thread.
+#ifndef SYNOPTIC_TIME_INTERNAL_LEXICON_H_
+#define SYNOPTIC_TIME_INTERNAL_LEXICON_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace synoptic::time::internal {
+
+enum class Cat : uint8_t {
+  kNone = 0,
+  kMonth,       // value 1..12; kFlagAbbrev for "Sep", "Sept"
+  kWeekday,     // value 1..7 (ISO); kFlagAbbrev for "Tue"
+  kUnit,        // value Unit; kFlagPlural for "years"
+  kNumWord,     // one..ninety: value
+  kOrdWord,     // first..thirtieth: value
+  kMultiplier,  // hundred (100), thousand (1000), dozen (12)
+  kA,           // a, an
+  kVague,       // several, few, some, many, couple (count unknown)
+  kDeictic,     // value Deictic
+  kRel,         // value Rel
+  kAgo,         // ago
+  kShift,       // later (+1), earlier (-1), before (-1), after (+1)
+  kPartOfDay,   // value PartOfDay
+  kSeason,      // value 1 spring, 2 summer, 3 fall, 4 winter
+  kPhase,       // value Phase
+  kApprox,      // value Mod (about -> kApprox, over -> kMoreThan ...)
+  kMoreLess,    // more (+1), less/fewer (-1): before "than"
+  kThan,        // than
+  kAt,          // at (also "at least")
+  kLeast,       // least, most
+  kEvery,       // every, each, per
+  kSetAdv,      // daily, weekly...: value Unit
+  kOnce,        // once (1), twice (2)
+  kTimes,       // times
+  kThe,
+  kOf,
+  kYearCtx,     // prepositions after which a bare year is a date
+  kFiscal,      // fiscal
+  kDet,         // its, his, their, "s" of "'s": before an attributive year
+  kAmPm,        // am (0), pm (1)
+  kZone,        // EST, GMT, UTC...
+  kFuture,      // will, shall, upcoming...
+  kFutureIfTo,  // expected, set, due, scheduled, plans, going (+ "to")
+  kPastVerb,    // irregular past forms: said, met, went...
+  kPresent,     // is, are, says
+  kNotVerb,     // words in -ed that are not past verbs (need, hundred)
+  kOld,         // old (for "five-year-old": not a duration)
+  kMid,         // mid (prefix "mid-2024")
+  kHalf,        // half
+  kHoliday,     // first word of a holiday name: christmas, new, good...
+};
+
+enum class Unit : uint8_t {
+  kNone = 0,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kWeekend,
+  kMonth,
+  kQuarter,
+  kYear,
+  kDecade,
+  kCentury,
+};
+
+enum class Deictic : uint8_t {
+  kToday = 1,
+  kYesterday,
+  kTomorrow,
+  kTonight,
+  kNow,
+  kCurrently,
+  kRecently,
+  kSoon,
+  kNowadays,
+  kPreviously,
+  kOvernight,
+  kFuture,
+  kFormerly,
+};
+
+enum class Rel : uint8_t {
+  kLast = 1,
+  kNext,
+  kThis,
+  kPast,
+  kComing,
+  kPrevious,
+  kFollowing,
+  kRecent,
+  kCurrent,
+  kLatest,
+  kSame,
+};
+
+enum class PartOfDay : uint8_t {
+  kMorning = 1,
+  kAfternoon,
+  kEvening,
+  kNight,
+  kNoon,
+  kMidnight,
+};
+
+enum class Phase : uint8_t {
+  kEarly = 1,
+  kLate,
+  kBeginning,
+  kEnd,
+  kMiddle,
+  kStart,
+};
+
+enum class ModKind : uint8_t {
+  kNone = 0,
+  kApprox,
+  kMoreThan,
+  kLessThan,
+  kEqualOrMore,
+  kEqualOrLess,
+};
+
+inline constexpr uint8_t kFlagAbbrev = 1;
+inline constexpr uint8_t kFlagPlural = 2;
+
+struct Reading {
+  Cat cat = Cat::kNone;
+  uint8_t value = 0;
+  uint8_t flags = 0;
+};
+
+// Up to two readings of one word.
+struct Readings {
+  Reading r[2];
+};
+
+// Looks up an ASCII word (any case, at most 15 bytes; longer words have no
+// readings). Never allocates.
+Readings Lookup(std::string_view word);
+
+}  // namespace synoptic::time::internal
+
+#endif  // SYNOPTIC_TIME_INTERNAL_LEXICON_H_
