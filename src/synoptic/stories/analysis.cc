@@ -130,6 +130,25 @@ bool Skipped(const Event& e) {
          e.modality == Modality::kHypothetical;
 }
 
+// Dates are compared only between statements of fact: a plan's date ("will
+// travel on Friday") is resolved against a guessed reference point and says
+// when something was meant to happen. Places are compared for plans and
+// guesses too: where a meeting was announced and where it was reported is
+// exactly the discrepancy a reader wants shown.
+bool States(const Event& e) {
+  return e.modality == Modality::kAsserted ||
+         e.modality == Modality::kReported;
+}
+
+// Event classes that last several days: a state visit's arrival and its
+// departure are both true dates of the same "visit", so dates of these are
+// never compared.
+bool Durative(std::string_view type) {
+  static constexpr std::string_view kDurative[] = {"visit", "host", "tour"};
+  return std::find(std::begin(kDurative), std::end(kDurative), type) !=
+         std::end(kDurative);
+}
+
 }  // namespace
 
 void BuildSummaries(Context* ctx) {
@@ -703,7 +722,7 @@ void BuildDisagreements(Context* ctx) {
                                   root, ctx->rank[ref.doc], cite});
       }
       const std::string date = DatePrefix(e.date);
-      if (!date.empty()) {
+      if (!date.empty() && States(e) && !Durative(e.type)) {
         slot.dates.push_back({date, date, root, ctx->rank[ref.doc], cite});
       }
     }

@@ -403,6 +403,11 @@ int32_t FindPlace(const DocView& v, uint32_t h, uint32_t sf, uint32_t se,
       continue;
     }
     uint32_t d = v.m_first[m] > h ? v.m_first[m] - h : h - v.m_first[m];
+    // Prepositional phrases attach locally: a place far from the trigger
+    // ("... leaving no change in the course of the war in X") belongs to
+    // another noun, not to this event.
+    constexpr uint32_t kMaxPlaceDistance = 10;
+    if (d > kMaxPlaceDistance) continue;
     if (best < 0 || d < best_dist) {
       best = mm.entity;
       best_dist = d;
