@@ -495,12 +495,34 @@ void BuildTimeline(Context* ctx) {
             add(date, d, e, a, b);
             continue;
           }
+          // An undated event is placed only beside a dated report of the
+          // same happening; background sentences ("China has urged ...")
+          // are not moments of the story.
           const auto it = best_date.find({e.type, a, b});
-          add(it == best_date.end() ? c.date : it->second.second, d, e, a, b);
+          if (it == best_date.end()) continue;
+          add(it->second.second, d, e, a, b);
         }
       }
     }
+    // Several events read from one sentence make one entry, not several
+    // copies of the same line.
+    std::map<std::tuple<std::string, uint32_t, uint32_t>, size_t> by_sentence;
     for (auto& [key, g] : groups) {
+      if (!g.cites.empty()) {
+        const auto sk = std::make_tuple(std::get<0>(key), g.cites[0].first,
+                                        g.cites[0].second.begin);
+        const auto [at, fresh] = by_sentence.try_emplace(sk, all.size());
+        if (!fresh) {
+          Keyed& prev = all[at->second];
+          auto merged = g.cites;
+          for (const auto& c2 : prev.entry.citations) {
+            merged.emplace_back(c2.doc, c2.span);
+          }
+          prev.entry.citations = DedupCitations(*ctx, merged);
+          prev.first_rank = std::min(prev.first_rank, g.first_rank);
+          continue;
+        }
+      }
       Keyed k;
       k.date = std::get<0>(key);
       k.cluster = ci;
