@@ -25,7 +25,8 @@ struct ExtractOptions {
   // Main text longer than this (bytes) is refused, not cut.
   size_t max_text_bytes = size_t{8} << 20;
   // Latest acceptable publication date (ISO 8601 date); dates after it are
-  // rejected as implausible. Empty: the record's crawl date, else no limit.
+  // rejected as implausible. The record's crawl date, when earlier, is a
+  // limit too. Empty and no crawl date: no limit.
   std::string not_after;
 };
 

@@ -1,0 +1,364 @@
+// Date parsing by a small token matcher: the input is split into numbers,
+// words and punctuation, and a handful of orders (Y-M-D, D Month Y,
+// Month D Y) are tried at each token, each followed by an optional time and
+// zone. Ambiguous numeric forms (03/04/2023) are refused: a missing date is
+// better than a wrong one.
+#include "synoptic/extract/internal/dates.h"
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "synoptic/extract/internal/text_util.h"
+
+namespace synoptic::extract::internal {
+namespace {
+
+enum class TokKind { kNum, kWord, kPunct };
+struct Tok {
+  TokKind kind;
+  std::string_view text;
+  int value = 0;   // for numbers (capped)
+  int digits = 0;  // for numbers
+};
+
+std::vector<Tok> Tokenize(std::string_view s, size_t max_tokens) {
+  std::vector<Tok> out;
+  size_t i = 0;
+  while (i < s.size() && out.size() < max_tokens) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      size_t j = i;
+      int v = 0;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9') {
+        if (v < 100000000) v = v * 10 + (s[j] - '0');
+        ++j;
+      }
+      out.push_back(
+          {TokKind::kNum, s.substr(i, j - i), v, static_cast<int>(j - i)});
+      i = j;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      size_t j = i;
+      while (j < s.size() &&
+             ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+        ++j;
+      out.push_back({TokKind::kWord, s.substr(i, j - i)});
+      i = j;
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else {
+      size_t len = 1;
+      unsigned char u = c;
+      if (u >= 0xC0) len = u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+      if (i + len > s.size()) len = s.size() - i;
+      out.push_back({TokKind::kPunct, s.substr(i, len)});
+      i += len;
+    }
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// 1..12 for a month name or its abbreviation ("Sep", "Sept"), else 0.
+int MonthOf(std::string_view w) {
+  if (w.size() < 3) return 0;
+  std::string l = LowerAscii(w);
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    std::string_view full = kMonths[m];
+    if (l == full) return static_cast<int>(m) + 1;
+    if (l.size() <= 4 && full.compare(0, 3, l.substr(0, 3)) == 0 &&
+        (l.size() == 3 || l == "sept")) {
+      return static_cast<int>(m) + 1;
+    }
+  }
+  return 0;
+}
+
+struct Zone {
+  std::string_view name;
+  std::string_view offset;
+};
+constexpr std::array<Zone, 20> kZones = {{
+    {"z", "Z"},         {"utc", "Z"},       {"gmt", "Z"},
+    {"est", "-05:00"},  {"edt", "-04:00"},  {"cst", "-06:00"},
+    {"cdt", "-05:00"},  {"mst", "-07:00"},  {"mdt", "-06:00"},
+    {"pst", "-08:00"},  {"pdt", "-07:00"},  {"bst", "+01:00"},
+    {"cet", "+01:00"},  {"cest", "+02:00"}, {"eet", "+02:00"},
+    {"eest", "+03:00"}, {"msk", "+03:00"},  {"jst", "+09:00"},
+    {"kst", "+09:00"},  {"aest", "+10:00"},
+}};
+
+class Matcher {
+ public:
+  explicit Matcher(const std::vector<Tok>& t) : t_(t) {}
+
+  // Tries to read a date starting at token i; on success sets *end.
+  std::optional<DateTime> DateAt(size_t i, size_t* end) const {
+    DateTime dt;
+    size_t j = i;
+    if (!ReadDate(&j, &dt.date)) return std::nullopt;
+    if (!civil::IsValid(dt.date) || dt.date.year < 1900 ||
+        dt.date.year > 2200) {
+      return std::nullopt;
+    }
+    ReadTime(&j, &dt);
+    *end = j;
+    return dt;
+  }
+
+ private:
+  bool Is(size_t i, TokKind k) const {
+    return i < t_.size() && t_[i].kind == k;
+  }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return Is(i, TokKind::kPunct) && t_[i].text == p;
+  }
+
+  bool ReadDate(size_t* pos, civil::Date* d) const {
+    size_t i = *pos;
+    // Y-M-D or Y/M/D or Y.M.D
+    if (Is(i, TokKind::kNum) && t_[i].digits == 4 &&
+        (IsPunct(i + 1, "-") || IsPunct(i + 1, "/") || IsPunct(i + 1, ".")) &&
+        Is(i + 2, TokKind::kNum) && t_[i + 2].digits <= 2 &&
+        IsPunct(i + 3, t_[i + 1].text) && Is(i + 4, TokKind::kNum) &&
+        t_[i + 4].digits <= 2) {
+      *d = {t_[i].value, t_[i + 2].value, t_[i + 4].value};
+      *pos = i + 5;
+      return true;
+    }
+    // Compact YYYYMMDD (meta values); possibly followed by T.
+    if (Is(i, TokKind::kNum) && t_[i].digits == 8) {
+      int v = t_[i].value;
+      *d = {v / 10000, (v / 100) % 100, v % 100};
+      *pos = i + 1;
+      return true;
+    }
+    // D.M.YYYY (European dotted form is unambiguous in order).
+    if (Is(i, TokKind::kNum) && t_[i].digits <= 2 && IsPunct(i + 1, ".") &&
+        Is(i + 2, TokKind::kNum) && t_[i + 2].digits <= 2 &&
+        IsPunct(i + 3, ".") && Is(i + 4, TokKind::kNum) &&
+        t_[i + 4].digits == 4) {
+      *d = {t_[i + 4].value, t_[i + 2].value, t_[i].value};
+      *pos = i + 5;
+      return true;
+    }
+    // D[th] [of] Month[.] [,] YYYY
+    if (Is(i, TokKind::kNum) && t_[i].digits <= 2) {
+      size_t j = i + 1;
+      if (Is(j, TokKind::kWord) &&
+          (EqualsCi(t_[j].text, "st") || EqualsCi(t_[j].text, "nd") ||
+           EqualsCi(t_[j].text, "rd") || EqualsCi(t_[j].text, "th"))) {
+        ++j;
+      }
+      if (Is(j, TokKind::kWord) && EqualsCi(t_[j].text, "of")) ++j;
+      int m = Is(j, TokKind::kWord) ? MonthOf(t_[j].text) : 0;
+      if (m > 0) {
+        ++j;
+        if (IsPunct(j, ".")) ++j;
+        if (IsPunct(j, ",")) ++j;
+        if (Is(j, TokKind::kNum) && t_[j].digits == 4) {
+          *d = {t_[j].value, m, t_[i].value};
+          *pos = j + 1;
+          return true;
+        }
+      }
+    }
+    // Month[.] D[th][,] YYYY
+    if (Is(i, TokKind::kWord)) {
+      int m = MonthOf(t_[i].text);
+      if (m > 0) {
+        size_t j = i + 1;
+        if (IsPunct(j, ".")) ++j;
+        if (Is(j, TokKind::kNum) && t_[j].digits <= 2) {
+          int day = t_[j].value;
+          ++j;
+          if (Is(j, TokKind::kWord) && t_[j].text.size() == 2 &&
+              !MonthOf(t_[j].text))
+            ++j;
+          if (IsPunct(j, ",")) ++j;
+          if (Is(j, TokKind::kNum) && t_[j].digits == 4) {
+            *d = {t_[j].value, m, day};
+            *pos = j + 1;
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  void ReadTime(size_t* pos, DateTime* dt) const {
+    size_t i = *pos;
+    // Separators between date and time.
+    for (int k = 0; k < 2; ++k) {
+      if (IsPunct(i, ",") || IsPunct(i, "|") || IsPunct(i, "-") ||
+          IsPunct(i, "\xE2\x80\xA2") || IsPunct(i, "\xE2\x80\x93")) {
+        ++i;
+      } else if (Is(i, TokKind::kWord) &&
+                 (EqualsCi(t_[i].text, "at") || t_[i].text == "T")) {
+        ++i;
+      }
+    }
+    // "T23" glued: the tokenizer splits "T" as a word before digits.
+    if (!(Is(i, TokKind::kNum) && t_[i].digits <= 2 && IsPunct(i + 1, ":") &&
+          Is(i + 2, TokKind::kNum) && t_[i + 2].digits == 2)) {
+      return;
+    }
+    int h = t_[i].value, m = t_[i + 2].value, s = 0;
+    bool has_s = false;
+    i += 3;
+    if (IsPunct(i, ":") && Is(i + 1, TokKind::kNum) && t_[i + 1].digits == 2) {
+      s = t_[i + 1].value;
+      has_s = true;
+      i += 2;
+      if (IsPunct(i, ".") && Is(i + 1, TokKind::kNum)) i += 2;  // fraction
+    }
+    // am / pm / a.m. / p.m.
+    if (Is(i, TokKind::kWord)) {
+      std::string_view w = t_[i].text;
+      bool pm = EqualsCi(w, "pm") || (EqualsCi(w, "p") && IsPunct(i + 1, "."));
+      bool am = EqualsCi(w, "am") || (EqualsCi(w, "a") && IsPunct(i + 1, "."));
+      if (pm || am) {
+        if (h < 1 || h > 12) return;
+        if (pm && h != 12) h += 12;
+        if (am && h == 12) h = 0;
+        ++i;
+        if (IsPunct(i, ".")) ++i;
+        if (Is(i, TokKind::kWord) && t_[i].text.size() == 1 &&
+            (t_[i].text[0] == 'm' || t_[i].text[0] == 'M')) {
+          ++i;
+          if (IsPunct(i, ".")) ++i;
+        }
+      }
+    }
+    if (h > 23 || m > 59 || s > 60) return;
+    dt->has_time = true;
+    dt->hour = h;
+    dt->minute = m;
+    dt->second = s;
+    dt->has_seconds = has_s;
+    // Zone: Z, +03:00, +0300, -05, or a name.
+    if ((IsPunct(i, "+") || IsPunct(i, "-")) && Is(i + 1, TokKind::kNum)) {
+      char sign = t_[i].text[0];
+      int hh = 0, mm = 0;
+      if (t_[i + 1].digits == 4) {
+        hh = t_[i + 1].value / 100;
+        mm = t_[i + 1].value % 100;
+        i += 2;
+      } else if (t_[i + 1].digits == 2) {
+        hh = t_[i + 1].value;
+        i += 2;
+        if (IsPunct(i, ":") && Is(i + 1, TokKind::kNum) &&
+            t_[i + 1].digits == 2) {
+          mm = t_[i + 1].value;
+          i += 2;
+        }
+      } else {
+        *pos = i;
+        return;
+      }
+      if (hh <= 14 && mm < 60) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, hh % 100, mm % 100);
+        dt->zone = (hh == 0 && mm == 0) ? std::string("Z") : std::string(buf);
+      }
+    } else if (Is(i, TokKind::kWord)) {
+      std::string l = LowerAscii(t_[i].text);
+      for (const Zone& z : kZones) {
+        if (l == z.name) {
+          dt->zone = std::string(z.offset);
+          ++i;
+          break;
+        }
+      }
+    }
+    *pos = i;
+  }
+
+  const std::vector<Tok>& t_;
+};
+
+}  // namespace
+
+std::string DateTime::ToIso() const {
+  std::string out = civil::FormatDate(date);
+  if (!has_time) return out;
+  char buf[48];
+  if (has_seconds) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+  }
+  out += buf;
+  out += zone;
+  return out;
+}
+
+std::optional<DateTime> ParseDateValue(std::string_view s) {
+  if (s.size() > 200) return std::nullopt;
+  std::vector<Tok> toks = Tokenize(s, 64);
+  Matcher m(toks);
+  // The date must start within the first few tokens ("Published: ...",
+  // "Wed, 13 Sep 2023 ...", "Updated on ...").
+  for (size_t i = 0; i < toks.size() && i < 6; ++i) {
+    size_t end = 0;
+    if (auto dt = m.DateAt(i, &end)) return dt;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> FindDateInLine(std::string_view line) {
+  if (line.size() > 400) return std::nullopt;
+  std::vector<Tok> toks = Tokenize(line, 128);
+  Matcher m(toks);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    size_t end = 0;
+    if (toks[i].kind == TokKind::kNum && toks[i].digits == 8) continue;
+    if (auto dt = m.DateAt(i, &end)) return dt;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> DateFromUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t path =
+      url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return std::nullopt;
+  size_t q = url.find_first_of("?#", path);
+  std::string_view p = url.substr(
+      path, q == std::string_view::npos ? std::string_view::npos : q - path);
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > p.size()) return -1;
+    int v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      char c = p[at + k];
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  };
+  for (size_t i = 0; i + 11 <= p.size(); ++i) {
+    if (p[i] != '/') continue;
+    int y = digits(i + 1, 4);
+    if (y < 1990 || y > 2200) continue;
+    char sep = p[i + 5];
+    if (sep != '/' && sep != '-') continue;
+    int mo = digits(i + 6, 2);
+    if (mo < 1 || i + 8 >= p.size() || p[i + 8] != sep) continue;
+    int d = digits(i + 9, 2);
+    if (d < 1) continue;
+    size_t after = i + 11;
+    if (after < p.size() && p[after] != '/' && p[after] != '-' &&
+        p[after] != '.')
+      continue;
+    DateTime dt;
+    dt.date = {y, mo, d};
+    if (civil::IsValid(dt.date)) return dt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace synoptic::extract::internal

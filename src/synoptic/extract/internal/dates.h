@@ -1,0 +1,40 @@
+// Publication-date parsing for metadata values, visible datelines and URLs.
+// Pure functions; safe from any thread.
+#ifndef SYNOPTIC_EXTRACT_INTERNAL_DATES_H_
+#define SYNOPTIC_EXTRACT_INTERNAL_DATES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "synoptic/core/civil.h"
+
+namespace synoptic::extract::internal {
+
+struct DateTime {
+  civil::Date date;
+  bool has_time = false;
+  int hour = 0, minute = 0, second = 0;
+  bool has_seconds = false;
+  std::string zone;  // "", "Z" or "+HH:MM"
+  // "2023-09-13" or "2023-09-13T23:18[:SS][zone]".
+  std::string ToIso() const;
+};
+
+// A whole value that is a date: ISO 8601 ("2023-09-13T23:18:00+03:00",
+// "2023-09-13 23:18", "20230913"), RFC 1123 ("Wed, 13 Sep 2023 10:00:00
+// GMT"), or English text ("September 13, 2023", "22 Sep 2023 23:18").
+// Leading/trailing noise like "Published:" or "Updated" is allowed.
+std::optional<DateTime> ParseDateValue(std::string_view s);
+
+// The first date written somewhere inside a short visible line
+// ("By Jane Doe | Sep. 13, 2023 5:30 pm EDT"). Only unambiguous forms:
+// month names or ISO order, never bare 09/10/2023.
+std::optional<DateTime> FindDateInLine(std::string_view line);
+
+// /2023/09/13/ or /2023-09-13 in a URL path.
+std::optional<DateTime> DateFromUrl(std::string_view url);
+
+}  // namespace synoptic::extract::internal
+
+#endif  // SYNOPTIC_EXTRACT_INTERNAL_DATES_H_

@@ -1,0 +1,321 @@
+// Choosing the article among a page's units.
+//
+// Design: every unit first gets a local label from its own text (prose,
+// heading-like, boilerplate line, caption, section cue) and from its
+// neighbours (a cue opens a chrome section that lasts until sustained prose
+// resumes, so an inline "Related" box inside an article is skipped while
+// the article around it is kept; a "Most read" list at the end never
+// resumes because teasers are single sentences or headline/teaser pairs).
+// Then the article core is the maximum-sum contiguous run of units, where
+// prose scores its length and everything else scores negative (the
+// boilerplate-detection-by-maximum-subarray idea also used by body-text
+// extractors such as BTE). This generalises across layouts because it only
+// relies on the fact that an article is a long stretch of sentences while
+// chrome is short, repetitive and link-like.
+#include "synoptic/extract/internal/units.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "synoptic/extract/internal/cues.h"
+#include "synoptic/extract/internal/dates.h"
+
+namespace synoptic::extract::internal {
+namespace {
+
+bool EndsWithEllipsis(std::string_view s) {
+  return (s.size() >= 3 && s.substr(s.size() - 3) == "...") ||
+         (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6");
+}
+
+bool IsProse(const Unit& u, bool html) {
+  const TextShape& s = u.shape;
+  if (html) {
+    if (u.link_density > 0.35f) return false;
+    if (u.tag_heading) return false;
+    return (s.words >= 10 && s.ends_terminal) || s.words >= 30 ||
+           (u.tag_paragraph && s.ends_terminal && s.words >= 4);
+  }
+  if (u.bullet) return false;
+  return (s.words >= 10 && s.ends_terminal) || s.words >= 30;
+}
+
+// Prose strong enough to end a chrome section: several sentences, not a
+// truncated teaser.
+bool IsStrongProse(const Unit& u, bool html) {
+  if (!IsProse(u, html) || u.link_density > 0.2f) return false;
+  if (EndsWithEllipsis(u.text)) return false;
+  return u.shape.sentences >= 2 || u.shape.words >= 40;
+}
+
+// HTML text that reads as a paragraph even without a closing period: a <p>,
+// or a longer run of text directly in a <div> ("<div>line<br><br>line").
+bool ParagraphLike(const Unit& u) {
+  if (u.link_density >= 0.35f || u.tag_heading || u.bullet) return false;
+  return u.tag_paragraph || u.shape.words >= 8;
+}
+
+bool HeadingShape(const Unit& u, bool html) {
+  const TextShape& s = u.shape;
+  if (html && u.tag_heading)
+    return s.words >= 1 && s.chars <= 200 && u.link_density < 0.5f;
+  if (u.bullet) return false;
+  if (s.words < 2 || s.words > 20 || s.chars > 150) return false;
+  if (s.ends_terminal && !s.ends_question) return false;
+  unsigned char c = u.text.empty() ? 0 : u.text[0];
+  if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80))
+    return false;
+  if (IsBylineLine(u.text) || FindDateInLine(u.text)) return false;
+  return true;
+}
+
+}  // namespace
+
+bool IsBylineLine(std::string_view s) {
+  s = Trim(s);
+  if (CharCount(s) > 120) return false;
+  if (!(StartsWithCi(s, "by ") || StartsWithCi(s, "written by ") ||
+        StartsWithCi(s, "words by ") || StartsWithCi(s, "reported by "))) {
+    return false;
+  }
+  size_t sp = s.find(' ');
+  // "By Jane Doe": the next word is capitalised.
+  size_t w = s.find_first_not_of(' ', sp);
+  if (StartsWithCi(s, "written by ") || StartsWithCi(s, "words by ") ||
+      StartsWithCi(s, "reported by ")) {
+    w = s.find_first_not_of(' ', s.find(" by ") + 4);
+  }
+  return w != std::string_view::npos &&
+         ((s[w] >= 'A' && s[w] <= 'Z') || (unsigned char)s[w] >= 0x80);
+}
+
+bool IsNameLine(std::string_view s) {
+  s = Trim(s);
+  TextShape sh = ShapeOf(s);
+  if (sh.words < 2 || sh.words > 6 || sh.chars > 50 || sh.has_digit)
+    return false;
+  if (sh.cap_words < sh.words) return false;
+  for (char c : s) {
+    if (c == ':' || c == '|' || c == '?' || c == '!' || c == ',' || c == '/' ||
+        c == '(' || c == '@') {
+      return false;
+    }
+  }
+  return true;
+}
+
+Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
+  std::vector<Unit>& units = *units_ptr;
+  const bool html = opt->html;
+  const int n = static_cast<int>(units.size());
+  Selection sel;
+  if (n == 0) return sel;
+  for (Unit& u : units) u.shape = ShapeOf(u.text);
+
+  std::vector<char> prose(n), strong(n), chrome(n), soft(n), dup(n);
+  for (int i = 0; i < n; ++i) {
+    prose[i] = IsProse(units[i], html);
+    strong[i] = IsStrongProse(units[i], html);
+    // Regions the HTML walker dropped (share bars, embeds, related boxes)
+    // are removed but, like single boilerplate lines, do not end the run.
+    chrome[i] = units[i].chrome;
+    soft[i] = units[i].chrome;
+    if (IsBoilerplateLine(units[i].text) || IsCaptionOrCredit(units[i].text)) {
+      chrome[i] = 1;
+      soft[i] = 1;  // a single line: does not say where the article ends
+    }
+  }
+
+  // Short lines repeated on the page (menus listed twice, headline repeated
+  // as image alt text) are chrome; the first copy of a headline is handled
+  // by the title logic below.
+  {
+    std::unordered_map<std::string, int> seen;
+    std::vector<std::string> keys(n);
+    for (int i = 0; i < n; ++i) {
+      if (prose[i] || units[i].shape.chars > 200) continue;
+      keys[i] = NormKey(units[i].text);
+      if (!keys[i].empty()) ++seen[keys[i]];
+    }
+    for (int i = 0; i < n; ++i) {
+      if (!keys[i].empty() && seen[keys[i]] > 1 && !units[i].tag_heading) {
+        chrome[i] = 1;
+        soft[i] = 1;
+        dup[i] = 1;
+      }
+    }
+  }
+
+  // Sections opened by cues and tickers.
+  for (int i = 0; i < n; ++i) {
+    const Unit& u = units[i];
+    bool cue = u.shape.chars <= 60 && IsSectionStart(u.text);
+    bool ticker = !cue && u.shape.chars <= 30 && IsTickerLabel(u.text);
+    if (!cue && !ticker) continue;
+    chrome[i] = 1;
+    soft[i] = 0;
+    int j = i + 1;
+    for (; j < n && units[j].group == u.group; ++j) {
+      chrome[j] = 1;
+      soft[j] = 0;
+    }
+    if (ticker && !html) {  // in HTML a ticker is a boxed section
+      i = j - 1;
+      continue;
+    }
+    if (html) {
+      // Markup bounds the section: everything in the cue's box, then
+      // anything up to the next real paragraph.
+      for (; j < n; ++j) {
+        bool in_box = units[j].owner <= u.box_end;
+        bool paragraph = (units[j].tag_paragraph || prose[j]) &&
+                         units[j].link_density < 0.3f &&
+                         units[j].shape.words >= 5 && !units[j].chrome;
+        if (!in_box && paragraph) break;
+        chrome[j] = 1;
+        soft[j] = 0;
+      }
+      i = j - 1;
+      continue;
+    }
+    // The section lasts until sustained prose: a strong paragraph followed
+    // by more prose (or ending the page's units with another strong one).
+    for (; j < n; ++j) {
+      if (strong[j] &&
+          (j + 1 >= n || prose[j + 1] || strong[j + 1] ||
+           (j + 2 < n && HeadingShape(units[j + 1], html) && prose[j + 2]))) {
+        break;
+      }
+      if (j + 1 < n && strong[j] && !prose[j + 1] &&
+          units[j].shape.sentences >= 3 && units[j].shape.words >= 60) {
+        break;
+      }
+      chrome[j] = 1;
+      soft[j] = 0;
+    }
+    i = j - 1;
+  }
+
+  // Author bios: a name line followed by a paragraph opening with the name.
+  for (int i = 0; i + 1 < n; ++i) {
+    if (!IsNameLine(units[i].text)) continue;
+    std::string_view next = units[i + 1].text;
+    std::string_view name = Trim(units[i].text);
+    if (next.size() > name.size() && StartsWithCi(next, name) &&
+        next[name.size()] == ' ') {
+      chrome[i] = chrome[i + 1] = 1;
+    }
+  }
+
+  // Known title: drop its repetitions.
+  std::string title_key = NormKey(opt->title);
+  auto drop_title_dups = [&]() {
+    if (title_key.empty()) return;
+    for (int i = 0; i < n; ++i) {
+      if (units[i].shape.chars <= 400 && NormKey(units[i].text) == title_key) {
+        chrome[i] = 1;
+        soft[i] = 1;
+      }
+    }
+  };
+  drop_title_dups();
+
+  // Maximum-sum run.
+  std::vector<long> score(n);
+  for (int i = 0; i < n; ++i) {
+    const Unit& u = units[i];
+    long c = u.shape.chars;
+    if (chrome[i] && soft[i]) {
+      score[i] = -(20 + c / 4);
+    } else if (chrome[i]) {
+      score[i] = -(c + 50);
+    } else if (prose[i]) {
+      score[i] = c;
+    } else if (HeadingShape(u, html) && i + 1 < n && prose[i + 1]) {
+      score[i] = 0;
+    } else if (html && ParagraphLike(u)) {
+      score[i] = (u.shape.ends_terminal || u.shape.words >= 8) ? c / 2 : -5;
+    } else if (html && u.bullet && u.link_density < 0.35f &&
+               u.shape.words >= 4) {
+      score[i] = -5;
+    } else {
+      score[i] = -(20 + c / 2);
+    }
+  }
+  long best = 0, cur = 0;
+  int cur_begin = 0, best_begin = 0, best_end = 0;
+  for (int i = 0; i < n; ++i) {
+    if (cur <= 0) {
+      cur = 0;
+      cur_begin = i;
+    }
+    cur += score[i];
+    if (cur > best) {
+      best = cur;
+      best_begin = cur_begin;
+      best_end = i + 1;
+    }
+  }
+  sel.core_begin = best_begin;
+  sel.core_end = best_end;
+  if (best <= 0) return sel;
+
+  // Title for plain text: the nearest headline-like, non-chrome unit before
+  // the core (or the core's own first heading).
+  if (opt->find_title && opt->title.empty()) {
+    int lo = std::max(0, sel.core_begin - 40);
+    for (int i = sel.core_begin - 1; i >= lo && sel.title_unit < 0; --i) {
+      const Unit& u = units[i];
+      if ((chrome[i] && !dup[i]) || u.bullet || IsSectionStart(u.text) ||
+          IsBylineLine(u.text)) {
+        continue;
+      }
+      const TextShape& s = u.shape;
+      if (s.words >= 3 && s.words <= 30 && s.chars <= 250 &&
+          (!s.ends_terminal || s.ends_question || u.text.back() == '!') &&
+          !FindDateInLine(u.text) && !IsNameLine(u.text)) {
+        sel.title_unit = i;
+      }
+    }
+    if (sel.title_unit < 0 && HeadingShape(units[sel.core_begin], html)) {
+      sel.title_unit = sel.core_begin;
+    }
+    if (sel.title_unit >= 0) {
+      opt->title = units[sel.title_unit].text;
+      title_key = NormKey(opt->title);
+      drop_title_dups();
+    }
+  }
+
+  for (int i = sel.core_begin; i < sel.core_end; ++i) {
+    Unit& u = units[i];
+    if (chrome[i]) continue;
+    const TextShape& s = u.shape;
+    bool next_prose = false;
+    for (int j = i + 1; j < sel.core_end && j <= i + 2; ++j) {
+      if (chrome[j]) continue;
+      next_prose = prose[j];
+      break;
+    }
+    if (prose[i]) {
+      u.keep = true;
+    } else if (HeadingShape(u, html) && next_prose) {
+      u.keep = true;
+      u.kind = UnitKind::kHeading;
+    } else if (u.bullet) {
+      u.keep = s.words >= 4 && u.link_density < 0.35f &&
+               (s.ends_terminal || s.words >= 6) && !IsBylineLine(u.text);
+    } else if (html) {
+      u.keep = ParagraphLike(u) && s.words >= 2 && !IsBylineLine(u.text) &&
+               !(s.chars <= 80 && FindDateInLine(u.text));
+    } else {
+      u.keep = s.ends_terminal && s.words >= 3 && !IsBylineLine(u.text);
+    }
+    if (u.keep && u.bullet && u.kind == UnitKind::kBody)
+      u.kind = UnitKind::kListItem;
+  }
+  return sel;
+}
+
+}  // namespace synoptic::extract::internal

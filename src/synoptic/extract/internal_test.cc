@@ -1,0 +1,178 @@
+// Tests for extract's internal helpers: date parsing, chrome cues, author
+// and title clean-up.
+#include <gtest/gtest.h>
+
+#include "synoptic/extract/internal/cues.h"
+#include "synoptic/extract/internal/dates.h"
+#include "synoptic/extract/internal/metadata.h"
+#include "synoptic/extract/internal/text_util.h"
+#include "synoptic/extract/internal/units.h"
+
+namespace synoptic::extract::internal {
+namespace {
+
+std::string Iso(std::string_view s) {
+  auto d = ParseDateValue(s);
+  return d ? d->ToIso() : "none";
+}
+
+std::string InLine(std::string_view s) {
+  auto d = FindDateInLine(s);
+  return d ? d->ToIso() : "none";
+}
+
+TEST(Dates, ParsesMetadataValues) {
+  EXPECT_EQ(Iso("2023-09-13T23:18:00+03:00"), "2023-09-13T23:18:00+03:00");
+  EXPECT_EQ(Iso("2023-09-13T23:18:00.000Z"), "2023-09-13T23:18:00Z");
+  EXPECT_EQ(Iso("2023-09-13T23:18:00+0000"), "2023-09-13T23:18:00Z");
+  EXPECT_EQ(Iso("2023-09-13 08:05"), "2023-09-13T08:05");
+  EXPECT_EQ(Iso("2023-09-13"), "2023-09-13");
+  EXPECT_EQ(Iso("20230913"), "2023-09-13");
+  EXPECT_EQ(Iso("Wed, 13 Sep 2023 10:00:00 GMT"), "2023-09-13T10:00:00Z");
+  EXPECT_EQ(Iso("September 13, 2023"), "2023-09-13");
+  EXPECT_EQ(Iso("Published: Sept. 13, 2023 5:30 p.m. EDT"),
+            "2023-09-13T17:30-04:00");
+  EXPECT_EQ(Iso("13.09.2023"), "2023-09-13");
+  EXPECT_EQ(Iso("2023-02-30"), "none");
+  EXPECT_EQ(Iso("09/10/2023"), "none");  // ambiguous order
+  EXPECT_EQ(Iso("yesterday"), "none");
+  EXPECT_EQ(Iso(""), "none");
+}
+
+TEST(Dates, FindsDatelinesInsideLines) {
+  EXPECT_EQ(InLine("22 Sep 2023 23:18"), "2023-09-22T23:18");
+  EXPECT_EQ(InLine("By Jane Roe | March 3, 2024 at 4:15 pm"),
+            "2024-03-03T16:15");
+  EXPECT_EQ(InLine("Updated on the 5th of June 2021"), "2021-06-05");
+  EXPECT_EQ(InLine("Posted 2022/11/30"), "2022-11-30");
+  EXPECT_EQ(InLine("May the best team win in 2023"), "none");
+  EXPECT_EQ(InLine("12 comments"), "none");
+}
+
+TEST(Dates, ReadsUrlPaths) {
+  auto d = DateFromUrl("https://news.example/world/2023/09/13/summit-opens");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->ToIso(), "2023-09-13");
+  EXPECT_EQ(DateFromUrl("https://news.example/2023-09-13-summit")->ToIso(),
+            "2023-09-13");
+  EXPECT_FALSE(DateFromUrl("https://news.example/item/12345678/x"));
+  EXPECT_FALSE(DateFromUrl("https://news.example/2023/13/40/x"));
+  EXPECT_FALSE(DateFromUrl("not a url"));
+}
+
+TEST(Dates, OfferPublishedRespectsLimitAndPriority) {
+  Draft draft;
+  std::optional<civil::Date> limit = civil::Date{2024, 1, 31};
+  EXPECT_FALSE(OfferPublished(ParseDateValue("2024-02-01"), DateSource::kMeta,
+                              limit, &draft));
+  EXPECT_TRUE(OfferPublished(ParseDateValue("2024-01-31"), DateSource::kMeta,
+                             limit, &draft));
+  EXPECT_FALSE(OfferPublished(ParseDateValue("2024-01-01"), DateSource::kUrl,
+                              limit, &draft));
+  EXPECT_EQ(draft.published, "2024-01-31");
+  EXPECT_EQ(draft.published_from, DateSource::kMeta);
+}
+
+TEST(Cues, ClassAndIdWeights) {
+  EXPECT_GT(ClassIdWeight("article-body entry-content", ""), 0);
+  EXPECT_LT(ClassIdWeight("sidebar widget", ""), 0);
+  EXPECT_LT(ClassIdWeight("", "comments"), 0);
+  EXPECT_TRUE(IsChromeRegion("related-articles", ""));
+  EXPECT_TRUE(IsChromeRegion("share-bar", ""));
+  EXPECT_TRUE(IsChromeRegion("most-read", ""));
+  EXPECT_TRUE(IsChromeRegion("cookie-consent", ""));
+  EXPECT_FALSE(IsChromeRegion("article-content has-share-bar", ""));
+  EXPECT_FALSE(IsChromeRegion("address", ""));  // not "ad"
+  EXPECT_FALSE(IsChromeRegion("story-body", ""));
+  // Repeated classes count once.
+  EXPECT_EQ(
+      ClassIdWeight("ArticleHeader-a ArticleHeader-b ArticleHeader-c", ""),
+      ClassIdWeight("ArticleHeader-a", ""));
+}
+
+TEST(Cues, SectionStartsAndBoilerplateLines) {
+  for (const char* s :
+       {"Related News", "Most Read", "More from this writer", "Leave a Reply",
+        "Related Stories", "Tags: ports, unions", "You may also like",
+        "READ MORE"}) {
+    EXPECT_TRUE(IsSectionStart(s)) << s;
+  }
+  for (const char* s :
+       {"Related talks continued on Monday with both delegations present.",
+        "Most readers will not notice the change, officials said."}) {
+    EXPECT_FALSE(IsSectionStart(s)) << s;
+  }
+  for (const char* s : {"5 Min Read", "12 Shares", "Source: Some Agency", "x",
+                        "Android", "© 2025 Example Media",
+                        "This website uses cookies to improve your experience.",
+                        "Please enter your comment!", "Download our app",
+                        "Your email address will not be published. Required "
+                        "fields are marked *"}) {
+    EXPECT_TRUE(IsBoilerplateLine(s)) << s;
+  }
+  EXPECT_FALSE(IsBoilerplateLine(
+      "The cookie factory on the river will close next year, its owner said."));
+  EXPECT_TRUE(IsTickerLabel("BREAKING"));
+  EXPECT_TRUE(IsTickerLabel("Breaking News"));
+  EXPECT_TRUE(IsCaptionOrCredit("EPA-EFE/KCNA"));
+  EXPECT_TRUE(IsCaptionOrCredit("Cranes at dusk (Photo by Staff)"));
+  EXPECT_FALSE(
+      IsCaptionOrCredit("The talks resumed in Geneva (after a short break)"));
+}
+
+TEST(Metadata, AuthorsAndTitles) {
+  EXPECT_EQ(AuthorsFromByline("By Jane Roe and Max Doe | 13 Sep 2023"),
+            (std::vector<std::string>{"Jane Roe", "Max Doe"}));
+  EXPECT_EQ(AuthorsFromByline("By Jane Roe, Staff Writer"),
+            std::vector<std::string>{"Jane Roe"});
+  EXPECT_EQ(RepeatedName("Jane Roe Jane Roe"), "Jane Roe");
+  EXPECT_EQ(RepeatedName("Jane Roe Max Doe"), "");
+  EXPECT_EQ(CleanAuthorName("https://social.example/jane"), "");
+  EXPECT_EQ(CleanAuthorName("staff"), "");
+  EXPECT_EQ(StripTitleSuffix("Dock strike ends at the port | Harbor Ledger",
+                             "Harbor Ledger"),
+            "Dock strike ends at the port");
+  EXPECT_EQ(StripTitleSuffix("Dock strike ends at the port - The Ledger", ""),
+            "Dock strike ends at the port");
+  EXPECT_EQ(StripTitleSuffix("Kim - Putin talks", ""), "Kim - Putin talks");
+  EXPECT_EQ(HostOf("https://www.news.example:8080/a"), "news.example");
+  EXPECT_EQ(HostOf("ftp://x"), "");
+}
+
+TEST(Metadata, JsonLdGraphAndArrays) {
+  JsonLdArticle a;
+  ParseJsonLd(R"([{"@type":"WebPage","name":"Page"},
+                 {"@type":["NewsArticle"],"headline":"Ferry resumes",
+                  "datePublished":"2024-01-02","author":[{"name":"Kai Lund"},"Ana Berg"],
+                  "publisher":{"@type":"Organization","name":"Island Post"}}])",
+              &a);
+  EXPECT_TRUE(a.found);
+  EXPECT_EQ(a.headline, "Ferry resumes");
+  EXPECT_EQ(a.date_published, "2024-01-02");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Kai Lund", "Ana Berg"}));
+  EXPECT_EQ(a.publisher, "Island Post");
+  JsonLdArticle bad;
+  ParseJsonLd("{not json", &bad);
+  EXPECT_FALSE(bad.found);
+}
+
+TEST(TextUtil, CollapseTrimShape) {
+  std::string out;
+  bool pending = false;
+  AppendCollapsed("  a \t b\xC2\xA0\xC2\xA0", &out, &pending);
+  AppendCollapsed("c\n", &out, &pending);
+  EXPECT_EQ(out, "a b c");
+  EXPECT_EQ(Trim("\xE2\x80\x83 x \n"), "x");
+  TextShape s = ShapeOf("Dr. Roe said it works. Then he left!");
+  EXPECT_EQ(s.sentences, 2);
+  EXPECT_TRUE(s.ends_terminal);
+  EXPECT_EQ(s.words, 8);
+  EXPECT_EQ(NormKey("Kim’s Visit - Live!"), "kim s visit live");
+  EXPECT_TRUE(IsNameLine("Jane Roe"));
+  EXPECT_FALSE(IsNameLine("Jane Roe said so."));
+  EXPECT_TRUE(IsBylineLine("By Jane Roe"));
+  EXPECT_FALSE(IsBylineLine("by the river the town grew"));
+}
+
+}  // namespace
+}  // namespace synoptic::extract::internal
