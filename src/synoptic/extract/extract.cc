@@ -133,7 +133,10 @@ Result<Document> ExtractDocument(const ingest::InputRecord& record,
   }
   doc.published = draft.published;
   doc.published_from = draft.published_from;
-  if (doc.published.empty() && !rec->published.empty()) {
+  // A record's own date (a JSON-lines `published` field) is stated data and
+  // beats a date guessed from the URL path.
+  const bool weak = doc.published.empty() || doc.published_from == DateSource::kUrl;
+  if (weak && !rec->published.empty()) {
     if (auto dt = internal::ParseDateValue(rec->published)) {
       if (!(not_after && dt->date > *not_after)) {
         doc.published = dt->ToIso();

@@ -185,6 +185,14 @@ TEST(ExtractHtml, DateFromUrlAndHostAsSite) {
   EXPECT_EQ(d.url,
             "https://www.riverton-news.example/2022/10/05/bridge-bearings");
   EXPECT_EQ(d.title, "Bridge inspection finds cracked bearings");
+  // A record's stated date beats the URL's.
+  ingest::InputRecord with_date = Record(
+      html, InputFormat::kHtml,
+      "https://www.riverton-news.example/2022/10/05/bridge-bearings");
+  with_date.published = "2022-10-06T09:30:00Z";
+  Document d2 = MustExtract(with_date);
+  EXPECT_EQ(d2.published, "2022-10-06T09:30:00Z");
+  EXPECT_EQ(d2.published_from, DateSource::kRecord);
 }
 
 TEST(ExtractHtml, RejectsDatesAfterNotAfterAndCrawlDate) {

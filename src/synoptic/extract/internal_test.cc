@@ -112,6 +112,15 @@ TEST(Cues, SectionStartsAndBoilerplateLines) {
   }
   EXPECT_FALSE(IsBoilerplateLine(
       "The cookie factory on the river will close next year, its owner said."));
+  // Separator-joined fragments in any language: tickers and share/menu bars.
+  EXPECT_TRUE(IsBoilerplateLine(
+      "AO VIVO +++ Porto: ferry strike ends after two days +++ Braga: new "
+      "tram line opens +++"));
+  EXPECT_TRUE(IsBoilerplateLine("Teilen \xC2\xB7 Drucken \xC2\xB7 E-Mail"));
+  EXPECT_TRUE(IsBoilerplateLine("Home | World | Asia | Europe"));
+  EXPECT_FALSE(IsBoilerplateLine(
+      "The mayor said the plan | which critics call rushed | would pass, "
+      "and that the council agreed after a long debate on costs."));
   EXPECT_TRUE(IsTickerLabel("BREAKING"));
   EXPECT_TRUE(IsTickerLabel("Breaking News"));
   EXPECT_TRUE(IsCaptionOrCredit("EPA-EFE/KCNA"));
@@ -170,6 +179,14 @@ TEST(TextUtil, CollapseTrimShape) {
   EXPECT_EQ(NormKey("Kim’s Visit - Live!"), "kim s visit live");
   EXPECT_TRUE(IsNameLine("Jane Roe"));
   EXPECT_FALSE(IsNameLine("Jane Roe said so."));
+  EXPECT_TRUE(IsNameLine("Mara Lind and Tomas Vek"));
+  EXPECT_TRUE(IsBylineLine("By our correspondent Ilse Brandt"));
+  EXPECT_TRUE(IsBylineLine("From our staff in Lisbon"));
+  EXPECT_TRUE(IsNameLine("Mara Lind, Ivo Sand and Tomas Vek"));
+  EXPECT_FALSE(IsNameLine("Ferries and trains stopped"));
+  EXPECT_TRUE(IsReadingTimeLine("Reading time: 5 minutes"));
+  EXPECT_TRUE(IsReadingTimeLine("4 min read"));
+  EXPECT_FALSE(IsReadingTimeLine("Harbour reopens after five minutes of silence"));
   EXPECT_TRUE(IsBylineLine("By Jane Roe"));
   EXPECT_FALSE(IsBylineLine("by the river the town grew"));
 }

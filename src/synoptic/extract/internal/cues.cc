@@ -242,9 +242,55 @@ bool IsTickerLabel(std::string_view line) {
   return false;
 }
 
+namespace {
+
+size_t CountOf(std::string_view t, std::string_view sep) {
+  size_t n = 0;
+  for (size_t at = t.find(sep); at != std::string_view::npos;
+       at = t.find(sep, at + sep.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// Lines made of fragments joined by a repeated separator are page furniture,
+// whatever language their words are in: "+++ headline +++ headline +++"
+// tickers, and "Share · Print · Email" or "World | Asia | Europe" bars whose
+// every item is a few words long.
+bool IsSeparatedFragments(std::string_view t) {
+  if (CountOf(t, "+++") >= 2) return true;
+  for (std::string_view sep : {" \xC2\xB7 ", " | ", " \xE2\x80\xA2 ", " // "}) {
+    if (CountOf(t, sep) < 2) continue;
+    bool all_short = true;
+    size_t start = 0;
+    while (start <= t.size()) {
+      size_t end = t.find(sep, start);
+      if (end == std::string_view::npos) end = t.size();
+      const std::string_view part = Trim(t.substr(start, end - start));
+      size_t words = 0;
+      bool in_word = false;
+      for (char c : part) {
+        const bool space = c == ' ';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+      }
+      if (words > 4) {
+        all_short = false;
+        break;
+      }
+      start = end + sep.size();
+    }
+    if (all_short) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsBoilerplateLine(std::string_view line) {
   std::string_view t = Trim(line);
   if (t.empty()) return true;
+  if (IsSeparatedFragments(t)) return true;
   std::string key = NormKey(t);
   size_t n = CharCount(t);
   // Single-token controls and labels.

@@ -75,6 +75,11 @@ bool HeadingShape(const Unit& u, bool html) {
 bool IsBylineLine(std::string_view s) {
   s = Trim(s);
   if (CharCount(s) > 120) return false;
+  // "By our correspondent ...", "From our staff in ...".
+  if (StartsWithCi(s, "by our ") || StartsWithCi(s, "from our ") ||
+      StartsWithCi(s, "by staff") || StartsWithCi(s, "by a staff")) {
+    return true;
+  }
   if (!(StartsWithCi(s, "by ") || StartsWithCi(s, "written by ") ||
         StartsWithCi(s, "words by ") || StartsWithCi(s, "reported by "))) {
     return false;
@@ -93,16 +98,38 @@ bool IsBylineLine(std::string_view s) {
 bool IsNameLine(std::string_view s) {
   s = Trim(s);
   TextShape sh = ShapeOf(s);
-  if (sh.words < 2 || sh.words > 6 || sh.chars > 50 || sh.has_digit)
+  // Bylines without "By": "Jane Doe", "Jane Doe and John Roe", "A Bee, C Dee
+  // and E Eff": capitalised words joined by "and", "&" or commas.
+  int connectors = 0;
+  for (size_t at = 0; (at = s.find(" and ", at)) != std::string_view::npos; ++at) {
+    ++connectors;
+  }
+  for (size_t at = 0; (at = s.find(" & ", at)) != std::string_view::npos; ++at) {
+    ++connectors;
+  }
+  const int names = sh.words - connectors;
+  if (names < 2 || sh.words > 6 + 4 * connectors ||
+      sh.chars > 50 + 40 * connectors || sh.has_digit) {
     return false;
-  if (sh.cap_words < sh.words) return false;
+  }
+  if (sh.cap_words < names) return false;
   for (char c : s) {
-    if (c == ':' || c == '|' || c == '?' || c == '!' || c == ',' || c == '/' ||
-        c == '(' || c == '@') {
+    if (c == ':' || c == '|' || c == '?' || c == '!' || c == '/' ||
+        c == '(' || c == '@' || (c == ',' && connectors == 0)) {
       return false;
     }
   }
   return true;
+}
+
+bool IsReadingTimeLine(std::string_view s) {
+  s = Trim(s);
+  if (CharCount(s) > 40) return false;
+  if (StartsWithCi(s, "reading time") || StartsWithCi(s, "read time")) return true;
+  // "5 min read", "4 minute read", "3 mins read"
+  const bool digit = !s.empty() && s[0] >= '0' && s[0] <= '9';
+  return digit && (s.find(" min") != std::string_view::npos) &&
+         (s.find("read") != std::string_view::npos);
 }
 
 Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
@@ -268,7 +295,7 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
     for (int i = sel.core_begin - 1; i >= lo && sel.title_unit < 0; --i) {
       const Unit& u = units[i];
       if ((chrome[i] && !dup[i]) || u.bullet || IsSectionStart(u.text) ||
-          IsBylineLine(u.text)) {
+          IsBylineLine(u.text) || IsReadingTimeLine(u.text)) {
         continue;
       }
       const TextShape& s = u.shape;

@@ -67,6 +67,8 @@ bool IsBylineLine(std::string_view s);
 
 // A short line that is just a person's name ("Jane Doe", "Dr. A. B. Khan").
 bool IsNameLine(std::string_view s);
+// "Reading time: 5 minutes", "4 min read": page metadata, never a title.
+bool IsReadingTimeLine(std::string_view s);
 
 }  // namespace synoptic::extract::internal
 
