@@ -396,19 +396,16 @@ constexpr Entry kRaw[] = {
 constexpr bool Less(const Entry& a, const Entry& b) { return a.word < b.word; }
 
 constexpr auto kTable = [] {
+  // Sort indexes by (word, position in kRaw): stable, so a word's readings
+  // keep their listed order, and O(n log n) so every compiler's constexpr
+  // step limit is far away.
+  std::array<size_t, std::size(kRaw)> order{};
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [](size_t x, size_t y) {
+    return Less(kRaw[x], kRaw[y]) || (!Less(kRaw[y], kRaw[x]) && x < y);
+  });
   std::array<Entry, std::size(kRaw)> a{};
-  for (size_t i = 0; i < std::size(kRaw); ++i) a[i] = kRaw[i];
-  // Insertion sort: stable (a word's readings keep their listed order) and
-  // usable in a constant expression, unlike std::stable_sort.
-  for (size_t i = 1; i < a.size(); ++i) {
-    Entry e = a[i];
-    size_t j = i;
-    while (j > 0 && Less(e, a[j - 1])) {
-      a[j] = a[j - 1];
-      --j;
-    }
-    a[j] = e;
-  }
+  for (size_t i = 0; i < order.size(); ++i) a[i] = kRaw[order[i]];
   return a;
 }();
 
