@@ -5,7 +5,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 SYN := $(BUILD)/synoptic
 
-.PHONY: all setup build demo test test-asan clean
+.PHONY: all setup build demo test test-asan fuzz clean
 
 all: build
 
@@ -31,5 +31,10 @@ test-asan: setup
 	cmake --build build-asan -j $(JOBS)
 	@scripts/run_tests build-asan
 
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/setup clang libclang-rt-14-dev
+	@scripts/run_fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out

@@ -28,7 +28,7 @@ namespace synoptic::ingest {
 // One article-sized unit of input, body already decoded to valid UTF-8.
 struct InputRecord {
   std::string source;        // "dir/a.html", "crawl.warc.gz#12", "feed.jsonl:7"
-  InputFormat container = InputFormat::kUnknown;  // what the file was
+  InputFormat container = InputFormat::kUnknown;  // what the file was (ARC: kWarc)
   InputFormat format = InputFormat::kUnknown;     // kHtml or kText: what `body` is
   std::string body;          // UTF-8 page or text
   std::string url;           // WARC-Target-URI, JSON `url`, or empty
@@ -51,6 +51,10 @@ struct ReaderOptions {
   uint64_t max_record_bytes = uint64_t{32} << 20;
   // Decompressed gzip output larger than this is refused (gzip bombs).
   uint64_t max_decompressed_bytes = uint64_t{4} << 30;
+  // Compressed input is decoded in steps of at least this many bytes (memory
+  // per open file is about the largest record plus this). Tests and fuzzers
+  // lower it to exercise record/step boundaries; clamped to >= 16.
+  uint32_t decode_chunk_bytes = uint32_t{64} << 10;
 };
 
 class RecordSink {
@@ -72,7 +76,8 @@ void ReadInputs(Env* env, const std::vector<std::string>& paths,
 void ReadBytes(std::string_view source, std::string_view bytes,
                const ReaderOptions& options, RecordSink* sink);
 
-// Sniffs the format of (decompressed) bytes from their content.
+// Sniffs the format of (decompressed) bytes from their content. kUnknown for
+// empty or blank input, binary data, and UTF-16/32 (decode those first).
 InputFormat DetectFormat(std::string_view bytes);
 
 // Converts a body to UTF-8: BOM, then the declared charset (HTTP header or

@@ -1,0 +1,26 @@
+// Fuzzes the TIMEX3 tagger on arbitrary text, with and without an anchor
+// date: it must never crash, and every span must lie inside the text.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "synoptic/core/utf8.h"
+#include "synoptic/time/timex.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > (1u << 20)) return 0;
+  const std::string text = synoptic::utf8::Sanitize(
+      std::string_view(reinterpret_cast<const char*>(data), size), nullptr);
+  for (const auto& anchor :
+       {std::optional<synoptic::civil::Date>(),
+        std::optional<synoptic::civil::Date>(synoptic::civil::Date{2024, 2, 29})}) {
+    const auto times = synoptic::time::TagText(text, anchor, synoptic::time::TimeOptions{});
+    for (const auto& t : times) {
+      if (t.span.begin > t.span.end || t.span.end > text.size() || t.value.empty()) {
+        std::abort();
+      }
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+// Container parsers behind ReadBytes: WARC, ARC and JSON lines, plus the
+// HTTP payload handling that WARC and ARC share. Internal to ingest.
+// Reentrant; each call works on its own stream and reports to ctx.sink.
+#ifndef SYNOPTIC_INGEST_INTERNAL_CONTAINERS_H_
+#define SYNOPTIC_INGEST_INTERNAL_CONTAINERS_H_
+
+#include <string>
+#include <string_view>
+
+#include "synoptic/ingest/internal/stream.h"
+#include "synoptic/ingest/reader.h"
+
+namespace synoptic::ingest::internal {
+
+struct Context {
+  std::string_view source;
+  const ReaderOptions* options;
+  RecordSink* sink;
+
+  // Reports `status` for source + suffix ("#3", ":12" or "").
+  void Error(std::string_view suffix, const Status& status) const;
+};
+
+// What a MIME type means for us.
+enum class BodyKind : uint8_t { kHtml, kText, kSniff, kSkip };
+BodyKind ClassifyContentType(std::string_view content_type);
+
+// True if the first 8 KB look like binary data (NULs or many control bytes).
+bool LooksBinary(std::string_view bytes);
+// True if the bytes are empty or only ASCII whitespace.
+bool IsBlank(std::string_view bytes);
+
+// Fills rec->body/format/content_type/charset from an HTTP response message.
+// Returns false when the response is valid but not for us (non-2xx status,
+// non-text type, empty body): such records are skipped without an error.
+Result<bool> FromHttpResponse(std::string_view message,
+                              const ReaderOptions& options, InputRecord* rec);
+// Same for a bare document whose MIME type is known from the container.
+Result<bool> FromDocument(std::string_view body, std::string_view content_type,
+                          const ReaderOptions& options, InputRecord* rec);
+
+// True if s starts with '{' and its first line parses as a JSON object.
+bool FirstLineIsJsonObject(std::string_view s);
+
+void ReadWarc(ByteStream* in, const Context& ctx);
+void ReadArc(ByteStream* in, const Context& ctx);
+void ReadJsonLines(ByteStream* in, const Context& ctx);
+
+}  // namespace synoptic::ingest::internal
+
+#endif  // SYNOPTIC_INGEST_INTERNAL_CONTAINERS_H_
