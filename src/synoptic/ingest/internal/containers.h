@@ -12,6 +12,12 @@
 
 namespace synoptic::ingest::internal {
 
+// Header-field helpers shared by the HTTP and WARC parsers.
+// Strips spaces, tabs and CRs at both ends.
+std::string_view Trim(std::string_view s);
+// ASCII case-insensitive equality (header names, tokens).
+bool EqualsCaseless(std::string_view a, std::string_view b);
+
 struct Context {
   std::string_view source;
   const ReaderOptions* options;
