@@ -464,10 +464,11 @@ TEST(ExtractHostile, HugeAttributeNulBytesAndBadUtf8) {
   std::string html = "<html><body><div class=\"" + std::string(1 << 20, 'a') +
                      "\" data-x=\"" + std::string(1000, '\0') + "\">";
   html += kArticleP;
-  html += std::string(
+  // The literal holds a NUL, so its length comes from its array size.
+  static constexpr char kBad[] =
       "<p>Bad bytes \xFF\xFE\xC0 and a NUL \0 here in a sentence that is long "
-      "enough to count as a paragraph of the article.</p>",
-      140);
+      "enough to count as a paragraph of the article.</p>";
+  html += std::string(kBad, sizeof(kBad) - 1);
   html += kArticleP;
   html += "</div></body></html>";
   Result<Document> r = ExtractDocument(Record(html, InputFormat::kHtml), {});
