@@ -5,7 +5,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 SYN := $(BUILD)/synoptic
 
-.PHONY: all setup build demo test test-asan fuzz clean
+.PHONY: all setup build demo test test-asan fuzz eval clean
 
 all: build
 
@@ -30,6 +30,11 @@ test-asan: setup
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYN_SANITIZE=ON -DSYN_BENCH=OFF
 	cmake --build build-asan -j $(JOBS)
 	@scripts/run_tests build-asan
+
+# Stage evaluations on the public data in ../shared (not part of test or CI).
+eval: build
+	@scripts/setup python3-readability python3-html-text
+	@JOBS=$(JOBS) scripts/run_eval $(BUILD)
 
 FUZZ_SECONDS ?= 60
 fuzz:
