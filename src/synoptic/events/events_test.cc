@@ -724,6 +724,21 @@ TEST(Events, CoordinatedVerbsAndPlacePhrases) {
   EXPECT_EQ(m->location, 2);
 }
 
+TEST(Events, VenuePredicateGivesTheMeetingItsPlace) {
+  // "took place" anchors the place phrase; the date between them does not
+  // count against the distance; "in <country>, in <city>" refines to the city.
+  DocAnalysis a = Analyze(
+      "The meeting between [Jana Novak]{0} and [Otto Brandt]{1} took/V place "
+      "on <the 13th of May>{0}, in the south of [Argentina]{4}, in "
+      "[Buenos Aires]{5}.",
+      {"2025-05-20"});
+  const Event* m = FindType(a, "meet");
+  ASSERT_NE(m, nullptr) << Dump(a);
+  EXPECT_EQ(m->source, 0);
+  EXPECT_EQ(m->target, 1);
+  EXPECT_EQ(m->location, 5);
+}
+
 TEST(Events, EmptyAndTokenlessDocumentsAreSafe) {
   DocAnalysis a;
   ExtractEvents(*Lexicon(), &a);

@@ -4,9 +4,10 @@
 // every later loop, tie-break and id is independent of the input order;
 // (2) global entities by key; (3) near-duplicate groups (MinHash + LSH,
 // internal/dedup.cc) with the earliest-published, then longest document as
-// canonical; (4) TF-IDF and entity features per document and online
-// clustering of the canonical documents in date order (internal/cluster.cc),
-// reprints following their canonical; (5) inferred publication dates for
+// canonical; (4) TF-IDF, entity and event-signature features per document
+// (who travels where, internal/signature.cc) and online clustering of the
+// canonical documents in date order (internal/cluster.cc), reprints
+// following their canonical; (5) inferred publication dates for
 // undated documents from their cluster (median date) and re-resolution of
 // their relative times; (6) cluster ids in date order and cluster fields;
 // (7) summaries, storylines, timeline, disagreements and relations
@@ -312,6 +313,7 @@ void BuildFeatures(Context* ctx, std::vector<DocFeatures>* features) {
     }
     f.places.assign(places.begin(), places.end());
     f.codes.assign(codes.begin(), codes.end());
+    f.moves = internal::DocMoves(a);
     f.event_day = MainEventDay(a);
     internal::ParseDay(a.doc.published, &f.pub_day);
   }

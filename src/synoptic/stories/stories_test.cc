@@ -833,6 +833,119 @@ std::string StripWikitext(const std::string& s) {
   return out;
 }
 
+// Two leaders visiting each other's capitals, reported by undated pages
+// whose wording is nearly the same: only who travelled where tells the two
+// visits apart.
+struct VisitIds {
+  int32_t lima, vidal, bra, arg, brasilia, baires;
+};
+
+VisitIds VisitActors(DocBuilder* b) {
+  VisitIds i;
+  i.lima = b->Entity("kb:lima_ana", "Ana Lima", EntityType::kPerson, "BRAGOV",
+                     {"Lima"});
+  i.vidal = b->Entity("kb:vidal_tomas", "Tomas Vidal", EntityType::kPerson,
+                      "ARGGOV", {"Vidal"});
+  i.bra = b->Entity("kb:BRA", "Brazil", EntityType::kGpe, "BRA", {"Brazilian"});
+  i.arg =
+      b->Entity("kb:ARG", "Argentina", EntityType::kGpe, "ARG", {"Argentine"});
+  i.brasilia = b->Entity("kb:brasilia", "Brasilia", EntityType::kGpe, "BRA");
+  i.baires =
+      b->Entity("kb:buenos_aires", "Buenos Aires", EntityType::kGpe, "ARG");
+  return i;
+}
+
+// A state visit by `guest` to `host`'s capital; `away` says who travels.
+DocAnalysis StateVisit(const std::string& source, const std::string& site,
+                       bool lima_travels) {
+  const std::string guest = lima_travels ? "Ana Lima" : "Tomas Vidal";
+  const std::string host = lima_travels ? "Tomas Vidal" : "Ana Lima";
+  const std::string guest_adj = lima_travels ? "Brazilian" : "Argentine";
+  const std::string capital = lima_travels ? "Buenos Aires" : "Brasilia";
+  const std::string country = lima_travels ? "Argentina" : "Brazil";
+  DocBuilder b(source, site, "", guest + " in " + capital,
+               guest_adj + " President " + guest + " arrived in " + capital +
+                   " for a two-day state visit, the first trip to " + country +
+                   " by a leader of the neighbouring country in six years. " +
+                   host +
+                   " greeted the visitor with an honour guard, and the two "
+                   "leaders discussed a river shipping corridor, beef quotas "
+                   "and a joint bid to host the football World Cup.\n\n"
+                   "Officials said the talks ended with a pledge to meet "
+                   "again before the end of the year.");
+  const VisitIds i = VisitActors(&b);
+  const int32_t g = lima_travels ? i.lima : i.vidal;
+  const int32_t h = lima_travels ? i.vidal : i.lima;
+  b.Ev("visit", "042", 1, 1.9, g, -1, lima_travels ? i.baires : i.brasilia, "",
+       "arrived in " + capital);
+  b.Ev("meet", "040", 1, 1.0, h, g, -1, "", "discussed a river");
+  return b.Build();
+}
+
+// Another outlet on Lima's visit, in its own words.
+DocAnalysis HostedVisit() {
+  DocBuilder b("L2", "Metro Daily", "", "Vidal hosts Lima at the Casa Rosada",
+               "Tomas Vidal welcomed Ana Lima at the Casa Rosada in Buenos "
+               "Aires on her first state visit, and the leaders promised to "
+               "finish the river shipping corridor and to press ahead with "
+               "a joint World Cup bid.\n\n"
+               "Farmers protested outside over beef quotas.");
+  const VisitIds i = VisitActors(&b);
+  b.Ev("host", "043", 1, 2.8, i.vidal, i.lima, i.baires, "",
+       "welcomed Ana Lima");
+  return b.Build();
+}
+
+TEST(BuildStories, UndatedVisitsInOppositeDirectionsAreTwoHappenings) {
+  std::vector<DocAnalysis> base;
+  base.push_back(StateVisit("L1", "Harbour Wire", true));
+  base.push_back(StateVisit("V1", "Eastern Ledger", false));
+  base.push_back(HostedVisit());
+  std::vector<DocAnalysis> docs = base;
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  ASSERT_EQ(r.clusters.size(), 2u);
+  EXPECT_NE(ClusterOf(r, docs, "L1"), ClusterOf(r, docs, "V1"));
+  EXPECT_EQ(ClusterOf(r, docs, "L1"), ClusterOf(r, docs, "L2"));
+  // One story: the same two leaders.
+  ASSERT_EQ(r.storylines.size(), 1u);
+  EXPECT_EQ(r.storylines[0].clusters.size(), 2u);
+  // Nothing dated them, and nothing does now.
+  for (const DocAnalysis& a : docs) EXPECT_EQ(a.doc.published, "");
+  // The same result whatever the input order.
+  const std::string expected = Dump(r, docs);
+  std::mt19937 rng(11);
+  for (int round = 0; round < 4; ++round) {
+    std::vector<DocAnalysis> perm = base;
+    std::shuffle(perm.begin(), perm.end(), rng);
+    EXPECT_EQ(Dump(BuildStories(&perm, StoryOptions()), perm), expected)
+        << "round " << round;
+  }
+}
+
+TEST(BuildStories, UndatedReportsOfTheSameVisitMerge) {
+  std::vector<DocAnalysis> docs;
+  docs.push_back(StateVisit("L1", "Harbour Wire", true));
+  docs.push_back(HostedVisit());
+  {
+    // A third account: a meeting whose venue says who travelled.
+    DocBuilder b("L4", "Northern Post", "",
+                 "Lima and Vidal agree on river route",
+                 "Ana Lima and Tomas Vidal met for three hours in Buenos "
+                 "Aires and agreed to dredge the river shipping corridor, "
+                 "Argentine officials said. The Brazilian leader also "
+                 "backed a joint bid for the football World Cup.");
+    const VisitIds i = VisitActors(&b);
+    b.Ev("meet", "040", 1, 1.0, i.lima, i.vidal, i.baires, "",
+         "met for three hours");
+    docs.push_back(b.Build());
+  }
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  ASSERT_EQ(r.clusters.size(), 1u);
+  EXPECT_TRUE(r.clusters[0].duplicates.empty());  // three independent reports
+}
+
 // "{{date|November 13, 2004}}" -> "2004-11-13".
 std::string WikiDate(const std::string& s) {
   static const char* kMonths[] = {

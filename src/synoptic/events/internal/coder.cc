@@ -375,10 +375,57 @@ void CodeNominal(const DocView& v, const Pattern& p, const Match& mt,
   }
 }
 
-int32_t FindPlace(const DocView& v, uint32_t h, uint32_t sf, uint32_t se,
-                  int32_t src_entity, int32_t tgt_entity) {
-  int32_t best = -1;
+// Whether token j lies inside a time expression of the document.
+bool InTimex(const DocView& v, uint32_t j) {
+  const Token& t = v.a->tokens[j];
+  for (const Timex& x : v.a->times) {
+    if (x.span.begin <= t.begin && t.end <= x.span.end) return true;
+  }
+  return false;
+}
+
+// A nominal trigger that is the subject of a venue predicate ("the meeting
+// ... took place / was held / happened in X") takes its place from that
+// predicate: returns the predicate's last token, else the trigger head.
+uint32_t VenueAnchor(const DocView& v, const Match& mt, uint32_t h,
+                     uint32_t se) {
+  constexpr uint32_t kMaxSubjectTokens = 12;  // "between X and Y" and such
+  for (uint32_t j = mt.last + 1; j < se && j <= mt.last + kMaxSubjectTokens;
+       ++j) {
+    if (v.IsPunct(j)) break;
+    if (v.tok_mention[j] >= 0) continue;
+    if (v.lem[j] == "take" && j + 1 < se && v.low[j + 1] == "place") {
+      return j + 1;
+    }
+    if ((v.lem[j] == "hold" || v.low[j] == "held") && j > mt.last + 1 &&
+        (v.lem[j - 1] == "be" || v.pos(j - 1) == Pos::kAux)) {
+      return j;
+    }
+    if (v.lem[j] == "happen" || v.lem[j] == "occur") return j;
+    if (v.lem[j] == "be" || v.pos(j) == Pos::kAux) continue;  // "was held"
+    if (v.IsVerbLike(j)) break;  // another verb: not the trigger's predicate
+  }
+  return h;
+}
+
+// A country-level place ("kb:" + a three-letter code).
+bool IsCountryEntity(const DocView& v, int32_t entity) {
+  if (entity < 0 || static_cast<size_t>(entity) >= v.a->entities.size()) {
+    return false;
+  }
+  const std::string& key = v.a->entities[entity].key;
+  if (key.size() != 6 || key.compare(0, 3, "kb:") != 0) return false;
+  for (size_t i = 3; i < 6; ++i) {
+    if (key[i] < 'A' || key[i] > 'Z') return false;
+  }
+  return true;
+}
+
+int32_t FindPlace(const DocView& v, const Match& mt, uint32_t h, uint32_t sf,
+                  uint32_t se, int32_t src_entity, int32_t tgt_entity) {
+  int32_t best = -1, best_mention = -1;
   uint32_t best_dist = 0;
+  if (v.lex->pattern(mt.pattern).noun) h = VenueAnchor(v, mt, h, se);
   for (uint32_t j = sf; j < se; ++j) {
     int32_t m = v.tok_mention[j];
     if (m < 0) continue;
@@ -402,16 +449,49 @@ int32_t FindPlace(const DocView& v, uint32_t h, uint32_t sf, uint32_t se,
         prep != "inside") {
       continue;
     }
-    uint32_t d = v.m_first[m] > h ? v.m_first[m] - h : h - v.m_first[m];
     // Prepositional phrases attach locally: a place far from the trigger
     // ("... leaving no change in the course of the war in X") belongs to
-    // another noun, not to this event.
+    // another noun, not to this event. A date adverbial between the two
+    // ("took place on the 13th of May in X") does not separate them.
     constexpr uint32_t kMaxPlaceDistance = 10;
-    if (d > kMaxPlaceDistance) continue;
+    const uint32_t lo = std::min(v.m_first[m], h),
+                   hi = std::max(v.m_first[m], h);
+    uint32_t d = hi - lo;
+    if (d > kMaxPlaceDistance) {
+      d = 1;  // the place itself, as above
+      for (uint32_t k = lo + 1; k < hi && d <= kMaxPlaceDistance; ++k) {
+        if (!InTimex(v, k)) ++d;
+      }
+      if (d > kMaxPlaceDistance) continue;
+    }
     if (best < 0 || d < best_dist) {
       best = mm.entity;
+      best_mention = m;
       best_dist = d;
     }
+  }
+  // "in the east of <country>, in <region>": a country refined by the place
+  // phrase right after it; the most specific place is where it happened.
+  for (int hops = 0; hops < 3 && best >= 0 && IsCountryEntity(v, best);
+       ++hops) {
+    uint32_t k = v.m_last[best_mention] + 1;
+    if (k + 1 >= se || v.low[k] != "," ||
+        (v.low[k + 1] != "in" && v.low[k + 1] != "at")) {
+      break;
+    }
+    k += 2;
+    for (uint32_t steps = 0;
+         k < se && steps < 3 && v.tok_mention[k] < 0 && v.IsDeterminerLike(k);
+         ++steps) {
+      ++k;
+    }
+    if (k >= se) break;
+    const int32_t m = v.tok_mention[k];
+    if (m < 0 || !v.IsPlaceMention(m)) break;
+    const int32_t e = v.a->mentions[m].entity;
+    if (e < 0 || e == src_entity || e == tgt_entity || e == best) break;
+    best = e;
+    best_mention = m;
   }
   return best;
 }
@@ -724,7 +804,7 @@ void CodeSentence(const DocView& v, uint32_t si,
       e.target = tgt.entity;
       e.evidence = s.span;
       e.trigger = {v.a->tokens[mt.first].begin, v.a->tokens[mt.last].end};
-      e.location = FindPlace(v, mt.head, sf, se, e.source, e.target);
+      e.location = FindPlace(v, mt, mt.head, sf, se, e.source, e.target);
       e.time = FindTime(v, s, e.trigger.begin);
       if (e.time >= 0 && ResolvedDate(v.a->times[e.time].value))
         e.date = v.a->times[e.time].value;

@@ -12,11 +12,14 @@
 // The similarity is a weighted mean of the text cosine, a weighted entity
 // Jaccard, the event-type Jaccard and the place Jaccard (a component that
 // one side lacks is left out of the mean, except entities), multiplied by a
-// date factor.
+// date factor and a signature factor.
 // The date factor is what separates two happenings with the same actors:
 // a document whose event date and publication date are both more than
 // `date_window_days` from the cluster's is heavily penalised; an opinion
-// piece a week later still joins. Undated documents get no date factor.
+// piece a week later still joins. Undated documents get no date factor; for
+// them, and whenever the dates do not vouch for a cluster, the signature
+// factor separates: a document whose visits run opposite to the cluster's,
+// or to other countries, is heavily penalised (internal/signature.h).
 #include "synoptic/stories/internal/cluster.h"
 
 #include <algorithm>
@@ -34,6 +37,7 @@ struct ClusterState {
   std::vector<std::pair<uint32_t, float>> entity_sum;  // sorted by id
   std::vector<std::pair<uint64_t, uint32_t>> code_count;
   std::vector<std::pair<uint32_t, uint32_t>> place_count;
+  Moves moves;  // summed over members
   std::map<int64_t, uint32_t> event_days;
   std::vector<int64_t> pub_days;  // sorted
   uint32_t size = 0;
@@ -81,6 +85,7 @@ void Add(const DocFeatures& d, const ClusterOptions& o, ClusterState* c) {
   std::vector<std::pair<uint32_t, uint32_t>> places;
   for (uint32_t p : d.places) places.emplace_back(p, 1u);
   MergeAdd(&c->place_count, places);
+  MergeAdd(&c->moves, d.moves);
   if (d.event_day != kNoDay) {
     ++c->event_days[d.event_day];
     uint32_t best = 0;
@@ -193,6 +198,13 @@ double Similarity(const DocFeatures& d, const ClusterState& c,
       g = std::min(g, static_cast<double>(d.pub_day - *(it - 1)));
     }
     gap = gap < 0 ? g : std::min(gap, g);
+  }
+  // Who travels where: reports of one happening agree on it; this is what
+  // keeps apart two visits of the same leaders when dates are missing. When
+  // the dates vouch for the cluster (a few days apart) they win: a visit
+  // announced in return ("an invitation to come to B") is part of the story.
+  if ((gap < 0 || gap > 3) && MovesConflict(d.moves, c.moves)) {
+    sim *= o.conflict_factor;
   }
   if (gap > o.date_window_days) {
     sim *= 0.2;

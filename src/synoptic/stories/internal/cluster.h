@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "synoptic/stories/internal/signature.h"
 #include "synoptic/stories/internal/text.h"
 
 namespace synoptic::stories::internal {
@@ -24,6 +25,7 @@ struct DocFeatures {
   std::vector<uint32_t> places;        // global ids of places, sorted unique
   std::vector<uint64_t>
       codes;                   // event type and root code hashes, sorted unique
+  Moves moves;                 // who travels where (signature.h)
   int64_t event_day = kNoDay;  // the document's main event date
   int64_t pub_day = kNoDay;    // its publication date
 };
@@ -43,6 +45,10 @@ struct ClusterOptions {
   double entity_weight = 0.30;
   double code_weight = 0.10;
   double place_weight = 0.15;
+  // Factor on the similarity of a document whose moves contradict the
+  // cluster's (opposite direction, disjoint destinations): a veto at the
+  // default threshold, since no text overlap makes up for it.
+  double conflict_factor = 0.2;
 };
 
 // Assigns each document (given in processing order: by date, then a stable

@@ -76,5 +76,38 @@ TEST(StoriesCluster, FullClusterTakesNoMore) {
   EXPECT_EQ(Cluster(docs, o), (std::vector<uint32_t>{0, 0, 1}));
 }
 
+// Moves of one visit: from country `from` to country `to`.
+Moves Visit(const char* from, const char* to, float w = 1.0f) {
+  return {{MoveKey(CountryOf(from), CountryOf(to)), w}};
+}
+
+TEST(StoriesCluster, UndatedVisitsInOppositeDirectionsStayApart) {
+  std::vector<DocFeatures> docs = {
+      Doc(kSummit, {1, 2}, kNoDay), Doc(kSummit, {1, 2}, kNoDay),
+      Doc(kSummit, {1, 2}, kNoDay), Doc(kSummit, {1, 2}, kNoDay)};
+  docs[0].moves = Visit("BRA", "ARG");
+  docs[1].moves = Visit("ARG", "BRA");
+  docs[2].moves = Visit("BRA", "ARG", 0.5f);  // an announcement
+  // docs[3] says nothing of who travelled: it joins by text.
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 1, 0, 0}));
+  // Without the signature the identical texts make one cluster.
+  ClusterOptions o;
+  o.conflict_factor = 1.0;
+  EXPECT_EQ(Cluster(docs, o), (std::vector<uint32_t>{0, 0, 0, 0}));
+}
+
+TEST(StoriesCluster, DatesThatAgreeOutweighTheSignature) {
+  // A report of a visit and, two days later, one that mostly covers the
+  // return visit it announced: the dates say one happening.
+  std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000, 1000),
+                                   Doc(kSummit, {1, 2}, 1002)};
+  docs[0].moves = Visit("BRA", "ARG");
+  docs[1].moves = Visit("ARG", "BRA");
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0}));
+  // Undated, the same second report is kept apart.
+  docs[1].pub_day = kNoDay;
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 1}));
+}
+
 }  // namespace
 }  // namespace synoptic::stories::internal
