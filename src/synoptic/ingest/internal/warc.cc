@@ -218,6 +218,20 @@ bool Wanted(const WarcHeader& h) {
   return h.uri.substr(0, 4) != "dns:" && h.uri.substr(0, 9) != "metadata:";
 }
 
+// Consumes CR and LF bytes up to the next record (or the end).
+void SkipBlankLines(ByteStream* in) {
+  while (in->Ensure(1)) {
+    const std::string_view w = in->Window();
+    const size_t skip = w.find_first_not_of("\r\n");
+    if (skip == std::string_view::npos) {
+      in->Consume(w.size());
+      continue;
+    }
+    in->Consume(skip);
+    return;
+  }
+}
+
 }  // namespace
 
 void ReadWarc(ByteStream* in, const Context& ctx) {
@@ -225,18 +239,7 @@ void ReadWarc(ByteStream* in, const Context& ctx) {
   uint64_t n = 0;
   bool stream_error_reported = false;
   for (;;) {
-    // Blank lines between records are tolerated.
-    for (;;) {
-      if (!in->Ensure(1)) break;
-      const std::string_view w = in->Window();
-      const size_t skip = w.find_first_not_of("\r\n");
-      if (skip == std::string_view::npos) {
-        in->Consume(w.size());
-        continue;
-      }
-      in->Consume(skip);
-      break;
-    }
+    SkipBlankLines(in);  // blank lines between records are tolerated
     if (in->AtEnd()) break;
     ++n;
     const std::string suffix = NumberSuffix(n);
@@ -391,17 +394,7 @@ void ReadArc(ByteStream* in, const Context& ctx) {
   bool resyncing = false;
   bool stream_error_reported = false;
   for (;;) {
-    for (;;) {
-      if (!in->Ensure(1)) break;
-      const std::string_view w = in->Window();
-      const size_t skip = w.find_first_not_of("\r\n");
-      if (skip == std::string_view::npos) {
-        in->Consume(w.size());
-        continue;
-      }
-      in->Consume(skip);
-      break;
-    }
+    SkipBlankLines(in);
     if (in->AtEnd()) break;
     size_t eol = in->Window().find('\n');
     while (eol == std::string_view::npos &&
