@@ -87,6 +87,19 @@ std::string ShortText(std::string_view s, size_t max_bytes) {
   return std::string(s.substr(0, cut)) + "…";
 }
 
+// Who reported a cluster: each document's outlet, or its file name when no
+// outlet is known, so no report is hidden from the sources list.
+std::vector<std::string> ClusterSources(const Report& r, const stories::Cluster& c) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (uint32_t d : c.docs) {
+    if (d >= r.docs.size()) continue;
+    std::string label = DocLabel(r.docs[d]);
+    if (seen.insert(label).second) out.push_back(std::move(label));
+  }
+  return out;
+}
+
 struct Counts {
   size_t docs, sources, clusters, storylines, events, entities, errors;
 };
@@ -178,8 +191,9 @@ std::string RenderMarkdown(const Report& report) {
       md += "#### " + MdEscape(c->title) + (c->date.empty() ? "" : " — " + c->date) +
             "\n\n";
       md += "Sources (" + std::to_string(c->docs.size()) + " reports): ";
-      for (size_t i = 0; i < c->sources.size(); ++i) {
-        md += (i ? ", " : "") + MdEscape(c->sources[i]);
+      const std::vector<std::string> sources = ClusterSources(report, *c);
+      for (size_t i = 0; i < sources.size(); ++i) {
+        md += (i ? ", " : "") + MdEscape(sources[i]);
       }
       md += "\n\n";
       for (const auto& group : c->duplicates) {
@@ -356,7 +370,7 @@ std::string RenderHtml(const Report& report) {
            HtmlEscape(c->title) + " <span class=\"date\">" + HtmlEscape(c->date) +
            "</span></h4>\n<div class=\"sources\">" + std::to_string(c->docs.size()) +
            " reports: ";
-      for (const auto& src : c->sources) {
+      for (const auto& src : ClusterSources(report, *c)) {
         h += "<span class=\"chip\">" + HtmlEscape(src) + "</span>";
       }
       h += "</div>\n";

@@ -85,7 +85,7 @@ Report SampleReport() {
   c.date = "2025-03-03";
   c.events = {stories::EventRef{0, 0}};
   c.summary = {stories::Citation{0, a.sentences[0].span, "Zoë Marek met Otto Lind in Strelsau on Monday."}};
-  c.sources = {"Harbour Gazette", "b.txt"};
+  c.sources = {"Harbour Gazette"};  // as stories gives it: named sites only
   st.clusters = {c};
   st.doc_cluster = {0, 0};
   st.storylines = {stories::Storyline{"S1", "Ruritania – Zenda", {"C1"}}};
@@ -154,6 +154,8 @@ TEST(RenderHtml, EscapesArticleTextAndLinksCitationsToSentences) {
 TEST(RenderMarkdown, SaysTheSameThingsAsHtml) {
   const std::string md = RenderMarkdown(SampleReport());
   EXPECT_NE(md.find("#### Marek meets Lind — 2025-03-03"), std::string::npos);
+  // Every report is listed: the outlet, or the file name when none is known.
+  EXPECT_NE(md.find("Sources (2 reports): Harbour Gazette, b.txt"), std::string::npos);
   EXPECT_NE(md.find("**Sources disagree** on duration of talks"), std::string::npos);
   EXPECT_NE(md.find("](#d1-0)"), std::string::npos);
   EXPECT_NE(md.find("<a id=\"d1-0\"></a>"), std::string::npos);
