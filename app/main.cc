@@ -351,16 +351,7 @@ int RunExtract(const std::vector<std::string>& paths, const std::string& format,
       doc->published_from = DateSource::kOption;
     }
     if (format == "jsonl") {
-      DocAnalysis a;
-      a.doc = std::move(doc).value();
-      std::string line = report::RenderDocumentLine(a);
-      // Only the document object: extraction output carries no analysis.
-      const size_t at = line.find("\"document\":");
-      const size_t end = line.rfind(",\"entities\"");
-      if (at != std::string::npos && end != std::string::npos) {
-        line = line.substr(at + 11, end - at - 11);
-      }
-      std::printf("%s\n", line.c_str());
+      std::printf("%s\n", report::RenderDocumentJson(*doc).c_str());
     } else {
       const char* h = format == "md" ? "# " : "";
       std::printf("%s%s\n\n", h, doc->title.c_str());

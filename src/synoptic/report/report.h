@@ -44,6 +44,11 @@ std::string RenderHtml(const Report& report);
 // and quotes, spans in code points.
 std::string RenderDocumentLine(const DocAnalysis& doc);
 
+// One document's fields alone (id, source, url, site, title, authors,
+// published, published_from, language, text, ...) as a one-line JSON object:
+// the record of `synoptic extract --format jsonl`.
+std::string RenderDocumentJson(const Document& doc);
+
 // Lossless round trip of a DocAnalysis (byte spans), used by the store.
 std::string SerializeAnalysis(const DocAnalysis& doc);
 Result<DocAnalysis> DeserializeAnalysis(std::string_view data);

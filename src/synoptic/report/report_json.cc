@@ -29,8 +29,7 @@ Json CitationJson(const ReportView& v, const stories::Citation& c) {
   return j;
 }
 
-Json DocumentJson(const DocAnalysis& a) {
-  const Document& d = a.doc;
+Json DocumentJson(const Document& d) {
   Json j{{"id", d.id},
          {"source", d.source},
          {"url", Nullable(d.url)},
@@ -71,9 +70,8 @@ Json EventJson(const ReportView& v, uint32_t doc_index, uint32_t event_index) {
   return j;
 }
 
-}  // namespace
-
-std::string RenderJson(const Report& report) {
+// The whole report as one JSON object (built once; the callers dump it).
+Json ReportJson(const Report& report) {
   const ReportView v(report);
   const auto& st = report.stories;
   Json j;
@@ -82,7 +80,7 @@ std::string RenderJson(const Report& report) {
   j["version"] = report.version;
 
   Json docs = Json::array();
-  for (const auto& a : report.docs) docs.push_back(DocumentJson(a));
+  for (const auto& a : report.docs) docs.push_back(DocumentJson(a.doc));
   j["documents"] = std::move(docs);
 
   Json ents = Json::array();
@@ -218,7 +216,18 @@ std::string RenderJson(const Report& report) {
     dup.push_back(Json{{"source", source}, {"same_as", kept}});
   }
   j["duplicate_inputs"] = std::move(dup);
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return j;
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report) {
+  return ReportJson(report).dump(2, ' ', false, Json::error_handler_t::replace) +
+         "\n";
+}
+
+std::string RenderDocumentJson(const Document& doc) {
+  return DocumentJson(doc).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string RenderDocumentLine(const DocAnalysis& a) {
@@ -244,7 +253,7 @@ std::string RenderDocumentLine(const DocAnalysis& a) {
       single.stories.entities[m.entity].mentions.emplace_back(0, m.span);
     }
   }
-  Json full = Json::parse(RenderJson(single));
+  Json full = ReportJson(single);
   Json line;
   line["document"] = full["documents"][0];
   for (const char* key : {"entities", "times", "events", "quotes"}) {

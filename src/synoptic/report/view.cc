@@ -1,6 +1,7 @@
 #include "synoptic/report/internal/view.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace synoptic::report {
 
@@ -64,17 +65,19 @@ std::string ReportView::ClusterIdOfDoc(uint32_t doc) const {
 }
 
 uint32_t ReportView::SentenceStart(uint32_t doc, uint32_t byte) const {
+  // Sentences (and paragraphs) are in text order: the last one starting at
+  // or before `byte` is found by binary search, not by a scan per citation.
   const DocAnalysis& a = report_.docs[doc];
-  uint32_t best = 0;
-  for (const auto& s : a.sentences) {
-    if (s.span.begin <= byte) best = s.span.begin; else break;
+  if (!a.sentences.empty()) {
+    auto it = std::upper_bound(
+        a.sentences.begin(), a.sentences.end(), byte,
+        [](uint32_t b, const Sentence& s) { return b < s.span.begin; });
+    return it == a.sentences.begin() ? 0 : std::prev(it)->span.begin;
   }
-  if (a.sentences.empty()) {
-    for (const auto& p : a.doc.paragraphs) {
-      if (p.begin <= byte) best = p.begin; else break;
-    }
-  }
-  return best;
+  const auto& paras = a.doc.paragraphs;
+  auto it = std::upper_bound(paras.begin(), paras.end(), byte,
+                             [](uint32_t b, const ByteSpan& p) { return b < p.begin; });
+  return it == paras.begin() ? 0 : std::prev(it)->begin;
 }
 
 }  // namespace synoptic::report

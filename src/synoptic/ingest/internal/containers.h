@@ -18,6 +18,22 @@ std::string_view Trim(std::string_view s);
 // ASCII case-insensitive equality (header names, tokens).
 bool EqualsCaseless(std::string_view a, std::string_view b);
 
+// Calls fn(name, value) for every "Name: value" line of a header block from
+// byte `pos` on (the line after a status or version line); both are trimmed,
+// and lines without a colon are skipped. Shared by HTTP and WARC headers.
+template <typename Fn>
+void ForEachHeaderField(std::string_view head, size_t pos, Fn&& fn) {
+  while (pos < head.size()) {
+    size_t eol = head.find('\n', pos);
+    if (eol == std::string_view::npos) eol = head.size();
+    const std::string_view line = head.substr(pos, eol - pos);
+    pos = eol + 1;
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    fn(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
+  }
+}
+
 struct Context {
   std::string_view source;
   const ReaderOptions* options;

@@ -177,25 +177,17 @@ Result<bool> FromHttpResponse(std::string_view message,
   std::string_view content_type;
   std::string_view transfer_encoding;
   std::string_view content_encoding;
-  size_t pos =
-      first_eol == std::string_view::npos ? head.size() : first_eol + 1;
-  while (pos < head.size()) {
-    size_t eol = head.find('\n', pos);
-    if (eol == std::string_view::npos) eol = head.size();
-    const std::string_view line = head.substr(pos, eol - pos);
-    pos = eol + 1;
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    const std::string_view name = Trim(line.substr(0, colon));
-    const std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsCaseless(name, "content-type")) {
-      content_type = value;
-    } else if (EqualsCaseless(name, "transfer-encoding")) {
-      transfer_encoding = value;
-    } else if (EqualsCaseless(name, "content-encoding")) {
-      content_encoding = value;
-    }
-  }
+  ForEachHeaderField(
+      head, first_eol == std::string_view::npos ? head.size() : first_eol + 1,
+      [&](std::string_view name, std::string_view value) {
+        if (EqualsCaseless(name, "content-type")) {
+          content_type = value;
+        } else if (EqualsCaseless(name, "transfer-encoding")) {
+          transfer_encoding = value;
+        } else if (EqualsCaseless(name, "content-encoding")) {
+          content_encoding = value;
+        }
+      });
   if (ClassifyContentType(content_type) == BodyKind::kSkip) return false;
 
   std::string_view body = message.substr(body_at);

@@ -122,36 +122,29 @@ struct WarcHeader {
 
 WarcHeader ParseWarcHeader(std::string_view head) {
   WarcHeader h;
-  size_t eol = head.find('\n');
+  const size_t eol = head.find('\n');
   h.version = Trim(head.substr(0, eol));
-  size_t pos = eol == std::string_view::npos ? head.size() : eol + 1;
-  while (pos < head.size()) {
-    eol = head.find('\n', pos);
-    if (eol == std::string_view::npos) eol = head.size();
-    const std::string_view line = head.substr(pos, eol - pos);
-    pos = eol + 1;
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    const std::string_view name = Trim(line.substr(0, colon));
-    const std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsCaseless(name, "WARC-Type")) {
-      h.type = value;
-    } else if (EqualsCaseless(name, "WARC-Target-URI")) {
-      h.uri = value;
-    } else if (EqualsCaseless(name, "WARC-Date")) {
-      h.date = value;
-    } else if (EqualsCaseless(name, "Content-Type")) {
-      h.content_type = value;
-    } else if (EqualsCaseless(name, "Content-Length")) {
-      h.length_text = value;
-      h.has_length = true;
-    } else if (EqualsCaseless(name, "WARC-Segment-Number")) {
-      h.segmented = true;
-    } else if (EqualsCaseless(name, "WARC-Truncated")) {
-      h.truncated = true;
-      h.truncated_reason = value;
-    }
-  }
+  ForEachHeaderField(
+      head, eol == std::string_view::npos ? head.size() : eol + 1,
+      [&h](std::string_view name, std::string_view value) {
+        if (EqualsCaseless(name, "WARC-Type")) {
+          h.type = value;
+        } else if (EqualsCaseless(name, "WARC-Target-URI")) {
+          h.uri = value;
+        } else if (EqualsCaseless(name, "WARC-Date")) {
+          h.date = value;
+        } else if (EqualsCaseless(name, "Content-Type")) {
+          h.content_type = value;
+        } else if (EqualsCaseless(name, "Content-Length")) {
+          h.length_text = value;
+          h.has_length = true;
+        } else if (EqualsCaseless(name, "WARC-Segment-Number")) {
+          h.segmented = true;
+        } else if (EqualsCaseless(name, "WARC-Truncated")) {
+          h.truncated = true;
+          h.truncated_reason = value;
+        }
+      });
   if (h.uri.size() >= 2 && h.uri.front() == '<' && h.uri.back() == '>') {
     h.uri = h.uri.substr(1, h.uri.size() - 2);
   }
