@@ -5,7 +5,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 SYN := $(BUILD)/synoptic
 
-.PHONY: all setup build demo test test-asan fuzz eval clean
+.PHONY: all setup build demo test test-asan fuzz eval bench clean
 
 all: build
 
@@ -35,6 +35,10 @@ test-asan: setup
 eval: build
 	@scripts/setup python3-readability python3-html-text
 	@JOBS=$(JOBS) scripts/run_eval $(BUILD)
+
+# Throughput benchmarks beside peers measured in the same run (bench/; not CI).
+bench: build
+	@JOBS=$(JOBS) scripts/run_bench $(BUILD)
 
 FUZZ_SECONDS ?= 60
 fuzz:
