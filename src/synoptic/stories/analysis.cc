@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -16,6 +17,7 @@
 
 #include "synoptic/core/civil.h"
 #include "synoptic/stories/internal/context.h"
+#include "synoptic/stories/internal/facts.h"
 #include "synoptic/stories/internal/text.h"
 
 namespace synoptic::stories::internal {
@@ -569,29 +571,71 @@ struct Value {
   uint32_t root;      // independent source
   uint32_t rank;
   Citation cite;
+  std::string_view context = {};  // the sentence that states it
+  double amount = 0;              // durations: hours
+  bool approx = false;            // "about", "nearly", "more than"
 };
+
+// Whether two values can both be true of one slot.
+using CompatFn = std::function<bool(const Value&, const Value&)>;
+
+bool SameNorm(const Value& a, const Value& b) { return a.norm == b.norm; }
+
+bool DatesCompatible(const Value& a, const Value& b) {
+  return Compatible(a.norm, b.norm, true);
+}
+
+// A source that names both places in one sentence ("in Harbin, capital of
+// Heilongjiang province") holds neither against the other.
+bool NamesOther(const Value& a, const Value& b) {
+  return !a.context.empty() &&
+         Lower(a.context).find(Lower(b.shown)) != std::string::npos;
+}
+
+bool PlacesCompatible(const Value& a, const Value& b) {
+  return a.norm == b.norm || NamesOther(a, b) || NamesOther(b, a);
+}
+
+bool VenuesCompatible(const Value& a, const Value& b) {
+  return a.norm == b.norm || VenueContains(a.norm, b.norm) ||
+         VenueContains(b.norm, a.norm) || NamesOther(a, b) ||
+         NamesOther(b, a);
+}
+
+// Lengths agree within a margin; a hedged figure ("about three hours") gets
+// a wider one.
+bool LengthsCompatible(const Value& a, const Value& b) {
+  const double lo = std::min(a.amount, b.amount);
+  const double hi = std::max(a.amount, b.amount);
+  if (lo <= 0) return true;
+  return hi / lo <= ((a.approx || b.approx) ? 1.4 : 1.15);
+}
 
 // Emits a disagreement when two independent sources hold incompatible
 // values; every (source, value) pair is cited once.
-void Judge(std::vector<Value> values, bool prefix_ok, const std::string& about,
-           const std::string& cluster, std::vector<Disagreement>* out) {
-  // Distinct values with the sources holding them; a pair of incompatible
-  // values differs when two different sources hold them. Distinct values
-  // are few (places, dates, counts), so the pairwise check is cheap; it is
-  // capped all the same.
-  constexpr size_t kMaxDistinct = 64;
-  std::map<std::string, std::set<uint32_t>> holders;
-  for (const Value& v : values) {
-    auto it = holders.find(v.norm);
-    if (it == holders.end() && holders.size() >= kMaxDistinct) continue;
-    holders[v.norm].insert(v.root);
-  }
+void Judge(std::vector<Value> values, const CompatFn& compatible,
+           const std::string& about, const std::string& cluster,
+           std::vector<Disagreement>* out) {
+  // Values per slot are few (places, dates, counts from a handful of
+  // sources); the pairwise check is capped all the same.
+  constexpr size_t kMaxValues = 256;
+  if (values.size() > kMaxValues) values.resize(kMaxValues);
+  // Two sources differ when one holds a value that fits nothing the other
+  // holds, and the other a value that fits nothing the first holds: a
+  // source that reports two happenings of a kind (talks in the Great Hall,
+  // then tea at Zhongnanhai) does not contradict one that reports one.
+  const auto fits_none = [&](const Value& v, uint32_t root) {
+    for (const Value& w : values) {
+      if (w.root == root && compatible(v, w)) return false;
+    }
+    return true;
+  };
   bool differ = false;
-  for (auto a = holders.begin(); a != holders.end() && !differ; ++a) {
-    for (auto b = std::next(a); b != holders.end() && !differ; ++b) {
-      if (Compatible(a->first, b->first, prefix_ok)) continue;
-      differ = a->second.size() > 1 || b->second.size() > 1 ||
-               *a->second.begin() != *b->second.begin();
+  for (size_t i = 0; i < values.size() && !differ; ++i) {
+    for (size_t j = i + 1; j < values.size() && !differ; ++j) {
+      differ = values[i].root != values[j].root &&
+               fits_none(values[i], values[j].root) &&
+               fits_none(values[j], values[i].root);
     }
   }
   if (!differ) return;
@@ -613,6 +657,29 @@ void Judge(std::vector<Value> values, bool prefix_ok, const std::string& about,
     dis.claims.push_back({v.shown, std::move(v.cite)});
   }
   out->push_back(std::move(dis));
+}
+
+// Whether an event's trigger sits in a temporal adjunct of its sentence
+// ("a day after his talks in Beijing", "ahead of the summit"): the
+// sentence's date and place then belong to the main clause, not to it.
+bool InTemporalAdjunct(std::string_view text, const Event& e,
+                       std::vector<Word>* words) {
+  if (e.trigger.begin <= e.evidence.begin || e.trigger.begin > text.size()) {
+    return false;
+  }
+  const std::string_view before =
+      text.substr(e.evidence.begin, e.trigger.begin - e.evidence.begin);
+  SplitWords(before, words);
+  const size_t n = words->size();
+  for (size_t k = n > 4 ? n - 4 : 0; k < n; ++k) {
+    const std::string w = Lower(before.substr(
+        (*words)[k].begin, (*words)[k].end - (*words)[k].begin));
+    if (w == "after" || w == "before" || w == "following" || w == "since" ||
+        w == "ahead" || w == "prior" || w == "until") {
+      return true;
+    }
+  }
+  return false;
 }
 
 constexpr std::string_view kMonths[] = {
@@ -687,10 +754,25 @@ std::vector<std::pair<std::string, int64_t>> CountPhrases(
           !(*words)[h + 1].stop && !(*words)[h + 1].digits) {
         ++h;
       }
-      head = lw[h];
-      if (head.size() > 3 && head.back() == 's' &&
-          head[head.size() - 2] != 's') {
-        head.pop_back();
+      const auto singular = [](std::string w) {
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') {
+          w.pop_back();
+        }
+        return w;
+      };
+      head = singular(lw[h]);
+      // A noun modifier before a known counted noun ("10 cooperation
+      // documents"): the noun is the head.
+      for (size_t k = h + 1; k < lw.size() && k <= h + 2 &&
+                             CountClass(head) == head;
+           ++k) {
+        const Word& prev = (*words)[k - 1];
+        if ((*words)[k].stop || (*words)[k].digits ||
+            s.substr(prev.end, (*words)[k].begin - prev.end) != " ") {
+          break;
+        }
+        const std::string cand = singular(lw[k]);
+        if (CountClass(cand) != cand) head = cand;
       }
     } else if (i > 0 && lw[i - 1].size() > 3 &&
                lw[i - 1].compare(lw[i - 1].size() - 2, 2, "ed") == 0) {
@@ -705,6 +787,62 @@ std::vector<std::pair<std::string, int64_t>> CountPhrases(
   }
   return out;
 }
+
+namespace {
+
+// Whether a sentence of a cluster's document can speak about the cluster's
+// happening: none of its dates points elsewhere ("in Moscow 14 months
+// earlier"). `day` receives the first day-precise date that fits, if any.
+bool SentenceAboutHappening(const DocAnalysis& a, ByteSpan sentence,
+                            const std::string& cluster_date,
+                            std::string* day) {
+  day->clear();
+  for (const Timex& t : a.times) {
+    if (t.span.begin < sentence.begin || t.span.end > sentence.end ||
+        (t.type != TimexType::kDate && t.type != TimexType::kTime)) {
+      continue;
+    }
+    const std::string d = DatePrefix(t.value);
+    if (d.empty()) continue;
+    if (!AboutHappening(d, cluster_date)) return false;
+    if (day->empty() && d.size() >= 10) *day = d.substr(0, 10);
+  }
+  return true;
+}
+
+// Whether most of a sentence is a direct quotation: what a speaker says is
+// a claim of theirs, compared with other claims through the quotes, not a
+// fact the outlet states.
+bool InsideQuote(const DocAnalysis& a, ByteSpan sentence) {
+  for (const Quote& q : a.quotes) {
+    if (!q.direct) continue;
+    const uint32_t lo = std::max(q.span.begin, sentence.begin);
+    const uint32_t hi = std::min(q.span.end, sentence.end);
+    if (hi > lo && 2 * (hi - lo) >= sentence.size()) return true;
+  }
+  return false;
+}
+
+// Keeps each source's most specific venues: "the Kremlin" is dropped when
+// the same source also names "St George's Hall of the Grand Kremlin Palace".
+void MostSpecificVenues(std::vector<Value>* values) {
+  std::vector<Value> kept;
+  for (size_t i = 0; i < values->size(); ++i) {
+    const Value& v = (*values)[i];
+    bool inside = false;
+    for (const Value& w : *values) {
+      if (w.root == v.root && w.norm != v.norm &&
+          VenueContains(w.norm, v.norm)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) kept.push_back(v);
+  }
+  *values = std::move(kept);
+}
+
+}  // namespace
 
 void BuildDisagreements(Context* ctx) {
   StoryResult& r = *ctx->result;
@@ -723,6 +861,8 @@ void BuildDisagreements(Context* ctx) {
           !AboutHappening(DatePrefix(e.date), c.date)) {
         continue;
       }
+      const std::string& text = ctx->doc(ref.doc).doc.text;
+      if (InTemporalAdjunct(text, e, &words)) continue;
       const int32_t src = ctx->Global(ref.doc, e.source);
       const int32_t tgt = ctx->Global(ref.doc, e.target);
       if (src < 0 && tgt < 0) continue;
@@ -736,31 +876,51 @@ void BuildDisagreements(Context* ctx) {
         slot.type = e.type;
       }
       const uint32_t root = ctx->canon[ref.doc];
-      const Citation cite =
-          ctx->Cite(ref.doc, Trim(ctx->doc(ref.doc).doc.text, e.evidence));
+      const ByteSpan sentence = Trim(text, e.evidence);
+      const Citation cite = ctx->Cite(ref.doc, sentence);
+      const std::string_view context =
+          std::string_view(text).substr(sentence.begin, sentence.size());
       const int32_t loc = ctx->Global(ref.doc, e.location);
       if (loc >= 0) {
         slot.locations.push_back({r.entities[loc].name, r.entities[loc].key,
-                                  root, ctx->rank[ref.doc], cite});
+                                  root, ctx->rank[ref.doc], cite, context});
       }
       const std::string date = DatePrefix(e.date);
       if (!date.empty() && States(e) && !Durative(e.type)) {
-        slot.dates.push_back({date, date, root, ctx->rank[ref.doc], cite});
+        slot.dates.push_back(
+            {date, date, root, ctx->rank[ref.doc], cite, context});
       }
     }
     for (auto& [key, slot] : slots) {
-      Judge(slot.locations, false,
+      Judge(slot.locations, PlacesCompatible,
             "location of " + slot.type + " (" + slot.about_pair + ")", c.id,
             &r.disagreements);
-      Judge(slot.dates, true,
+      Judge(slot.dates, DatesCompatible,
             "date of " + slot.type + " (" + slot.about_pair + ")", c.id,
             &r.disagreements);
     }
-    // Numbers attached to the same head word in evidence sentences; each
+
+    // Numbers attached to the same head word in evidence sentences, and
+    // counts of signed papers in any sentence about a signing; each
     // source's first count per head.
     std::map<std::string, std::vector<Value>> counts;
-    std::set<std::pair<uint32_t, uint32_t>> seen_sentences;
     std::map<std::pair<std::string, uint32_t>, bool> have;
+    std::set<std::pair<uint32_t, uint32_t>> seen_sentences;
+    const auto add_counts = [&](uint32_t doc, ByteSpan span, bool papers_only) {
+      const std::string& t = ctx->doc(doc).doc.text;
+      const std::string_view sentence =
+          std::string_view(t).substr(span.begin, span.size());
+      for (auto& [head, value] : CountPhrases(sentence, &words)) {
+        const std::string cls = CountClass(head);
+        if (papers_only && cls == head) continue;
+        const uint32_t root = ctx->canon[doc];
+        if (have[{cls, root}]) continue;
+        have[{cls, root}] = true;
+        const std::string v = std::to_string(value);
+        counts[cls].push_back(
+            {v, v, root, ctx->rank[doc], ctx->Cite(doc, span), sentence});
+      }
+    };
     for (const EventRef& ref : c.events) {
       const Event& e = ctx->doc(ref.doc).events[ref.index];
       if (e.evidence.empty() || !AboutHappening(DatePrefix(e.date), c.date) ||
@@ -769,22 +929,73 @@ void BuildDisagreements(Context* ctx) {
       }
       const std::string& t = ctx->doc(ref.doc).doc.text;
       if (e.evidence.end > t.size()) continue;
-      const ByteSpan span = Trim(t, e.evidence);
-      for (auto& [head, value] : CountPhrases(
-               std::string_view(t).substr(span.begin, span.size()), &words)) {
-        const uint32_t root = ctx->canon[ref.doc];
-        if (have[{head, root}]) continue;
-        have[{head, root}] = true;
-        const std::string v = std::to_string(value);
-        counts[head].push_back(
-            {v, v, root, ctx->rank[ref.doc], ctx->Cite(ref.doc, span)});
+      add_counts(ref.doc, Trim(t, e.evidence), false);
+    }
+
+    // Sentence-level facts of every report in the cluster: where a signing,
+    // talks or a ceremony took place, how many papers were signed, how long
+    // a meeting lasted.
+    std::map<std::string, std::vector<Value>> venues, lengths;
+    for (uint32_t d : c.docs) {
+      const DocAnalysis& a = ctx->doc(d);
+      const std::string_view text = a.doc.text;
+      const uint32_t root = ctx->canon[d];
+      std::string day;
+      for (const ByteSpan raw : SentenceSpans(a)) {
+        const ByteSpan span = Trim(text, raw);
+        if (span.empty()) continue;
+        const std::string_view sentence =
+            text.substr(span.begin, span.size());
+        const std::string_view what = HappeningClass(sentence, &words);
+        if (what.empty() && !StatesLength(sentence, &words)) continue;
+        if (InsideQuote(a, span) ||
+            !SentenceAboutHappening(a, span, c.date, &day)) {
+          continue;
+        }
+        if (what == "signing" &&
+            !seen_sentences.count({d, raw.begin})) {
+          add_counts(d, span, true);
+        }
+        if (!what.empty()) {
+          for (Venue& v : FindVenues(sentence, &words)) {
+            venues[std::string(v.what)].push_back(
+                {std::move(v.name), std::move(v.norm), root, ctx->rank[d],
+                 ctx->Cite(d, span), sentence});
+          }
+        }
+        if (day.empty() || !StatesLength(sentence, &words)) continue;
+        for (const Timex& t : a.times) {
+          if (t.type != TimexType::kDuration || t.span.begin < span.begin ||
+              t.span.end > span.end) {
+            continue;
+          }
+          const double hours = DurationHours(t.value);
+          if (hours <= 0) continue;
+          Value v{std::string(text.substr(t.span.begin, t.span.size())),
+                  t.value, root, ctx->rank[d], ctx->Cite(d, span), sentence};
+          v.amount = hours;
+          v.approx = !t.mod.empty();
+          lengths[day].push_back(std::move(v));
+          break;  // one length per sentence
+        }
       }
+    }
+    for (auto& [what, values] : venues) {
+      MostSpecificVenues(&values);
+      Judge(std::move(values), VenuesCompatible, "venue of the " + what,
+            c.id, &r.disagreements);
+    }
+    for (auto& [day, values] : lengths) {
+      Judge(std::move(values), LengthsCompatible,
+            "length of the meeting on " + day, c.id, &r.disagreements);
     }
     for (auto& [head, values] : counts) {
       const bool participle =
-          head.size() > 2 && head.compare(head.size() - 2, 2, "ed") == 0;
-      Judge(values, false, participle ? "number " + head : "number of " + head,
-            c.id, &r.disagreements);
+          head.size() > 2 && head.compare(head.size() - 2, 2, "ed") == 0 &&
+          head.find(' ') == std::string::npos;
+      Judge(values, SameNorm,
+            participle ? "number " + head : "number of " + head, c.id,
+            &r.disagreements);
     }
   }
 }

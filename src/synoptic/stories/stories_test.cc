@@ -969,6 +969,109 @@ std::string WikiDate(const std::string& s) {
 
 // Clusters the Wikinews sample (each story and its cited sources) from the
 // raw text alone and scores it with BCubed against the story grouping.
+// Three reports of one signing in Pyongyang, written for this test: two
+// name different rooms and lengths, one names only the palace (which holds
+// both rooms) and places the meeting in a district of the city.
+std::vector<DocAnalysis> SigningReports() {
+  std::vector<DocAnalysis> docs;
+  const auto add = [&](const std::string& src, const std::string& site,
+                       const std::string& text, const std::string& place,
+                       const std::string& dur, const std::string& dur_value,
+                       const std::string& dur_mod) {
+    DocBuilder b(src, site, "2024-03-05", "Putin and Kim sign a fisheries accord",
+                 text);
+    const Ids i = Actors(&b);
+    const int32_t where =
+        b.Entity("name:GPE:" + place, place, EntityType::kGpe, "PRK");
+    b.Time("on Tuesday", "2024-03-05", true);
+    b.Ev("meet", "040", 1, 1.0, i.putin, i.kim, where, "2024-03-05",
+         "met in " + place);
+    if (!dur.empty()) {
+      b.Time("on Tuesday evening", "2024-03-05TEV", true);
+      b.Time(dur, dur_value, false);
+      DocAnalysis tmp = b.Build();
+      tmp.times.back().type = TimexType::kDuration;
+      tmp.times.back().mod = dur_mod;
+      docs.push_back(std::move(tmp));
+    } else {
+      docs.push_back(b.Build());
+    }
+  };
+  add("R1", "one.example",
+      "Vladimir Putin and Kim Jong Un met in Pyongyang on Tuesday and agreed "
+      "to share fishing grounds in the Sea of Japan. The leaders signed the "
+      "accord in the Hall of Lanterns of the Kumsusan Palace. Their talks "
+      "lasted two hours on Tuesday evening, officials said.",
+      "Pyongyang", "two hours", "PT2H", "");
+  add("R2", "two.example",
+      "Kim Jong Un and Vladimir Putin met in Pyongyang on Tuesday and agreed "
+      "to share fishing grounds off their coasts. The signing ceremony took "
+      "place in the Jade Room of the Kumsusan Palace. The talks on Tuesday "
+      "evening lasted about five hours, officials said.",
+      "Pyongyang", "about five hours", "PT5H", "APPROX");
+  add("R3", "three.example",
+      "Putin and Kim met in Sunan, a district of Pyongyang, on Tuesday and "
+      "signed an accord on fishing grounds at the Kumsusan Palace. Their "
+      "talks lasted about two and a half hours on Tuesday evening.",
+      "Sunan", "about two and a half hours", "PT2.5H", "APPROX");
+  return docs;
+}
+
+TEST(BuildStories, VenueAndLengthDisagreementsCiteEachSide) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  ASSERT_EQ(r.clusters.size(), 1u);
+  std::map<std::string, std::map<std::string, std::string>> by_about;
+  for (const Disagreement& d : r.disagreements) {
+    for (const Claim& c : d.claims) {
+      by_about[d.about][c.value] = Src(docs, c.citation.doc);
+      EXPECT_NE(c.citation.text.find(c.value), std::string::npos) << c.value;
+    }
+  }
+  // The palace holds both rooms: R3 contradicts neither.
+  EXPECT_EQ(by_about["venue of the signing"],
+            (std::map<std::string, std::string>{
+                {"Hall of Lanterns of the Kumsusan Palace", "R1"},
+                {"Jade Room of the Kumsusan Palace", "R2"},
+                {"Kumsusan Palace", "R3"}}));
+  // Two hours and two and a half "about" agree; five hours does not.
+  ASSERT_EQ(by_about.count("length of the meeting on 2024-03-05"), 1u);
+  EXPECT_EQ(by_about["length of the meeting on 2024-03-05"]["about five hours"],
+            "R2");
+  // R3 names Pyongyang beside Sunan: no location disagreement.
+  for (const auto& [about, claims] : by_about) {
+    EXPECT_EQ(about.rfind("location of", 0), std::string::npos) << about;
+  }
+  EXPECT_EQ(by_about.size(), 2u);
+}
+
+TEST(BuildStories, NoLengthDisagreementWithinTheMargin) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  docs.erase(docs.begin() + 1);  // drop the five-hour report
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  for (const Disagreement& d : r.disagreements) {
+    EXPECT_EQ(d.about.rfind("length of", 0), std::string::npos) << d.about;
+    EXPECT_EQ(d.about.rfind("venue of", 0), std::string::npos) << d.about;
+  }
+}
+
+TEST(BuildStories, TypographicQuotesDoNotHideAReprint) {
+  std::vector<DocAnalysis> docs = Corpus();
+  const uint32_t b2 = Find(docs, "B2");
+  std::string curly;
+  for (char ch : docs[b2].doc.text) {
+    if (ch == '\'') {
+      curly += "\u2019";
+    } else {
+      curly += ch;
+    }
+  }
+  curly = "\u201c" + curly + "\u201d";
+  EXPECT_GT(internal::EstimatedJaccard(docs[b2].doc.text, curly, {}), 0.95);
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +

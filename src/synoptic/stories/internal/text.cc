@@ -41,6 +41,32 @@ bool IsWordByte(unsigned char c) {
          (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+// Typographic punctuation that UTF-8 spells with non-ASCII bytes: curly
+// quotes and apostrophes, guillemets, dashes, ellipsis, no-break space.
+// Returns its length in bytes at text[i], or 0. Reprints often differ from
+// their original only in these, so they must not become part of words.
+size_t PunctLen(std::string_view t, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(t[k]); };
+  if (i + 1 < t.size() && b(i) == 0xC2 &&
+      (b(i + 1) == 0xAB || b(i + 1) == 0xBB || b(i + 1) == 0xA0)) {
+    return 2;
+  }
+  if (i + 2 < t.size() && b(i) == 0xE2 && b(i + 1) == 0x80) {
+    const unsigned char c = b(i + 2);
+    if ((c >= 0x90 && c <= 0x9F) || c == 0xA6 || c == 0xB9 || c == 0xBA) {
+      return 3;
+    }
+  }
+  return 0;
+}
+
+// U+2019 used as an apostrophe.
+bool CurlyApostrophe(std::string_view t, size_t i) {
+  return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+         static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(t[i + 2]) == 0x99;
+}
+
 }  // namespace
 
 std::string Lower(std::string_view s) {
@@ -73,11 +99,28 @@ void SplitWords(std::string_view text, std::vector<Word>* out) {
       ++i;
       continue;
     }
+    if (const size_t p = PunctLen(text, i)) {
+      i += p;
+      continue;
+    }
     size_t j = i;
     size_t len = 0;
     bool digits = true;
     while (j < n) {
       const auto d = static_cast<unsigned char>(text[j]);
+      if (d >= 0x80 && PunctLen(text, j)) {
+        // A curly apostrophe inside a word is an apostrophe; any other
+        // typographic mark ends the word.
+        if (CurlyApostrophe(text, j) && j > i && j + 3 < n &&
+            IsWordByte(static_cast<unsigned char>(text[j + 3])) &&
+            !PunctLen(text, j + 3)) {
+          digits = false;
+          if (len < kMaxWord) buf[len++] = '\'';
+          j += 3;
+          continue;
+        }
+        break;
+      }
       if (IsWordByte(d)) {
         // fall through
       } else if ((d == '\'' || d == '-' || d == '.' || d == ',') && j + 1 < n &&
