@@ -21,6 +21,7 @@
 //    as our summary has.
 //
 // Usage: eval_stories [SHARED_DIR] [--models DIR] [--cluster-threshold X]
+//                     [--errors]   (false duplicate pairs to stderr)
 // Prints Markdown; absent data prints a "skip:" line and exits 0.
 #include <algorithm>
 #include <cmath>
@@ -439,14 +440,17 @@ Analysed Analyse(const synoptic::report::Analyzer& analyzer,
 int main(int argc, char** argv) {
   std::string shared, models = SYN_MODELS_DIR;
   synoptic::stories::StoryOptions so;
+  bool show_errors = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--models" && i + 1 < argc) {
       models = argv[++i];
+    } else if (a == "--errors") {
+      show_errors = true;
     } else if (a == "--cluster-threshold" && i + 1 < argc) {
       so.cluster_threshold = std::atof(argv[++i]);
     } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "usage: eval_stories [SHARED_DIR] [--models DIR] [--cluster-threshold X]\n");
+      std::fprintf(stderr, "usage: eval_stories [SHARED_DIR] [--models DIR] [--cluster-threshold X] [--errors]\n");
       return 2;
     } else {
       shared = a;
@@ -528,12 +532,47 @@ int main(int argc, char** argv) {
         }
       }
     }
+    // The data itself holds some articles twice (one wire story cited by
+    // two stories, or fetched from two addresses): originals whose texts are
+    // identical once whitespace is collapsed are near-duplicates too, and so
+    // are their copies.
+    const auto squeeze = [](const std::string& t) {
+      std::string out;
+      for (char ch : t) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        if (space) {
+          if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+          out += ch;
+        }
+      }
+      return out;
+    };
+    std::map<std::string, std::vector<size_t>> same_text;
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (mixed.copy_of[d] < 0) same_text[squeeze(docs[d].doc.text)].push_back(d);
+    }
+    std::vector<size_t> group(docs.size());
+    for (size_t d = 0; d < docs.size(); ++d) group[d] = d;
+    size_t identical = 0;
+    for (const auto& [text, ds] : same_text) {
+      for (size_t d : ds) group[d] = ds.front();
+      identical += ds.size() - 1;
+    }
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (mixed.copy_of[d] >= 0) group[d] = group[static_cast<size_t>(mixed.copy_of[d])];
+    }
+    for (size_t a = 0; a < docs.size(); ++a) {
+      for (size_t b = a + 1; b < docs.size(); ++b) {
+        if (group[a] == group[b]) gold.insert({a, b});
+      }
+    }
     size_t kind[3] = {0, 0, 0}, found[3] = {0, 0, 0};
-    size_t k = 0;
+    size_t k = 0, copies = 0;
     for (size_t d = 0; d < docs.size(); ++d) {
       if (mixed.copy_of[d] < 0) continue;
+      ++copies;
       const auto o = static_cast<size_t>(mixed.copy_of[d]);
-      gold.insert({std::min(o, d), std::max(o, d)});
       // Copies were made in source order; kind k % 3 (see NearCopy).
       const size_t variant = k++ % 3;
       ++kind[variant];
@@ -543,18 +582,27 @@ int main(int argc, char** argv) {
     for (const auto& p : predicted) {
       tp += gold.count(p);
       same_story += !gold.count(p) && mixed.story[p.first] == mixed.story[p.second];
+      if (show_errors && !gold.count(p)) {
+        std::fprintf(stderr, "FALSE DUP %s | %s\n  %.100s\n  %.100s\n",
+                     docs[p.first].doc.source.c_str(),
+                     docs[p.second].doc.source.c_str(),
+                     docs[p.first].doc.text.c_str(),
+                     docs[p.second].doc.text.c_str());
+      }
     }
     const double p = predicted.empty() ? 0 : double(tp) / predicted.size();
     const double rc = gold.empty() ? 0 : double(tp) / gold.size();
     std::printf("### Near-duplicates (derived copies)\n\n");
     std::printf(
-        "%zu originals + %zu copies; predicted pairs %zu, true %zu: "
+        "%zu originals (%zu of them identical to another in the data) + %zu "
+        "copies; gold pairs %zu, predicted pairs %zu, correct %zu: "
         "**precision %.3f, recall %.3f, F1 %.3f**. Recall by kind: cropped "
         "%zu/%zu, re-wrapped %zu/%zu, chrome added %zu/%zu. Of the %zu "
         "pairs counted as errors, %zu join two sources of the same story "
         "(possibly one wire story run by two outlets, which the gold cannot "
         "know).\n\n",
-        docs.size() - gold.size(), gold.size(), predicted.size(), tp, p, rc,
+        docs.size() - copies, identical, copies, gold.size(), predicted.size(),
+        tp, p, rc,
         p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0, found[0], kind[0], found[1],
         kind[1], found[2], kind[2], predicted.size() - tp, same_story);
   }
