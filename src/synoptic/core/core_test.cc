@@ -1,4 +1,9 @@
+#include <unistd.h>
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "synoptic/core/civil.h"
 #include "synoptic/core/env.h"
@@ -110,6 +115,31 @@ TEST(MemEnv, ListsFilesBelowADirectoryOnly) {
   EXPECT_FALSE(env.IsDirectory("corpus/a.html"));
   auto big = env.ReadFile("corpus/a.html", 0);
   EXPECT_EQ(big.status().code(), StatusCode::kResourceExhausted);
+}
+
+TEST(DefaultEnv, FollowsFolderLinksOnceAndSkipsHiddenEntries) {
+  namespace fs = std::filesystem;
+  const fs::path root =
+      fs::temp_directory_path() / ("syn-env-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "real" / "inner");
+  fs::create_directories(root / "corpus" / ".hidden");
+  std::ofstream(root / "real" / "a.txt") << "a";
+  std::ofstream(root / "real" / "inner" / "b.txt") << "b";
+  std::ofstream(root / "corpus" / "c.txt") << "c";
+  std::ofstream(root / "corpus" / ".hidden" / "d.txt") << "d";
+  fs::create_directory_symlink(root / "real", root / "corpus" / "linked");
+  // A cycle: a link back up to the corpus itself.
+  fs::create_directory_symlink(root / "corpus", root / "real" / "loop");
+  auto files = DefaultEnv()->ListFilesRecursive((root / "corpus").string());
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  std::vector<std::string> rel;
+  for (const std::string& f : *files) {
+    rel.push_back(fs::path(f).lexically_relative(root / "corpus").string());
+  }
+  EXPECT_EQ(rel, (std::vector<std::string>{"c.txt", "linked/a.txt",
+                                           "linked/inner/b.txt"}));
+  fs::remove_all(root);
 }
 
 }  // namespace

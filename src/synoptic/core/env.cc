@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 namespace synoptic {
 namespace {
@@ -96,15 +97,31 @@ class PosixEnv final : public Env {
       const std::string& dir) override {
     std::vector<std::string> out;
     std::error_code ec;
+    // Symbolic links to folders are followed (a corpus assembled from
+    // links is common), each real folder once: a link cycle ends there.
     fs::recursive_directory_iterator it(
-        dir, fs::directory_options::skip_permission_denied, ec);
+        dir,
+        fs::directory_options::skip_permission_denied |
+            fs::directory_options::follow_directory_symlink,
+        ec);
     if (ec) return IoError("cannot list directory: " + ec.message());
+    std::set<std::string> seen_dirs;
+    seen_dirs.insert(fs::canonical(dir, ec).string());
     for (auto end = fs::recursive_directory_iterator(); it != end;
          it.increment(ec)) {
       if (ec) return IoError("cannot list directory: " + ec.message());
       const auto name = it->path().filename().string();
+      const bool is_dir = it->is_directory(ec);
       if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+        if (is_dir) it.disable_recursion_pending();
+        continue;
+      }
+      if (is_dir) {
+        std::error_code cec;
+        const fs::path real = fs::canonical(it->path(), cec);
+        if (cec || !seen_dirs.insert(real.string()).second) {
+          it.disable_recursion_pending();
+        }
         continue;
       }
       if (it->is_regular_file(ec)) out.push_back(it->path().string());

@@ -141,6 +141,11 @@ BENCHMARK(BM_ClusterOnline)
     ->Arg(10000)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
+// The scale target: one million records in memory, one pass.
+BENCHMARK(BM_ClusterOnline)
+    ->Arg(1000000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_BuildStories(benchmark::State& state) {
   const auto n = static_cast<size_t>(state.range(0));
