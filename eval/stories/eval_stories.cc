@@ -501,6 +501,24 @@ int main(int argc, char** argv) {
     }
     const auto r = synoptic::stories::BuildStories(&docs, so);
     const BCubed b = Score(r.doc_cluster, plain.story);
+    if (show_errors && dated) {
+      // Stories split over several clusters, and clusters mixing stories.
+      std::map<int, std::set<int32_t>> by_story;
+      for (size_t d = 0; d < docs.size(); ++d) {
+        by_story[plain.story[d]].insert(r.doc_cluster[d]);
+      }
+      for (const auto& [st, cs] : by_story) {
+        if (cs.size() < 2) continue;
+        std::fprintf(stderr, "SPLIT story%d %s\n", st,
+                     stories[static_cast<size_t>(st)].title.c_str());
+        for (size_t d = 0; d < docs.size(); ++d) {
+          if (plain.story[d] == st) {
+            std::fprintf(stderr, "  C%d %s | %.90s\n", r.doc_cluster[d],
+                         docs[d].doc.source.c_str(), docs[d].doc.title.c_str());
+          }
+        }
+      }
+    }
     std::printf("| synoptic, %s | %zu | %zu | %.3f | %.3f | %.3f |\n",
                 dated ? "dated by story" : "no dates", docs.size(),
                 r.clusters.size(), b.p, b.r, b.f);
