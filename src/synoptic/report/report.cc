@@ -162,6 +162,37 @@ Result<Format> FormatFromPath(std::string_view path) {
 
 // ---------------------------------------------------------------- Markdown
 
+namespace {
+
+// Comparison tables of a cluster: shared claims, then a few single-source
+// ones; tone per actor (rows) and outlet (columns).
+constexpr size_t kMaxSingleShown = 8;
+
+struct ToneTable {
+  std::vector<std::string> outlets;
+  std::vector<int32_t> actors;
+  // (actor, outlet) -> "tone (n)"
+  std::map<std::pair<int32_t, std::string>, std::string> cells;
+};
+
+ToneTable MakeToneTable(const stories::Cluster& c) {
+  ToneTable t;
+  std::set<std::string> outlets;
+  for (const auto& p : c.portrayal) {
+    outlets.insert(p.outlet);
+    if (std::find(t.actors.begin(), t.actors.end(), p.entity) == t.actors.end()) {
+      t.actors.push_back(p.entity);
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%+.1f (%u)", p.tone, p.sentences);
+    t.cells[{p.entity, p.outlet}] = buf;
+  }
+  t.outlets.assign(outlets.begin(), outlets.end());
+  return t;
+}
+
+}  // namespace
+
 std::string RenderMarkdown(const Report& report) {
   const ReportView v(report);
   const auto& st = report.stories;
@@ -214,6 +245,44 @@ std::string RenderMarkdown(const Report& report) {
         for (const auto& claim : d.claims) {
           md += "- " + MdEscape(claim.value) + " — " + cite(claim.citation) + ": “" +
                 MdEscape(ShortText(claim.citation.text, 240)) + "”\n";
+        }
+        md += "\n";
+      }
+      if (!c->comparison.empty()) {
+        md += "**Who reports what** (⚑ = one outlet only):\n\n"
+              "| claim | reported by | not reported by |\n|---|---|---|\n";
+        size_t singles = 0;
+        for (const auto& cc : c->comparison) {
+          const bool single = cc.outlets.size() == 1;
+          if (single && ++singles > kMaxSingleShown) break;
+          md += "| " + std::string(single ? "⚑ " : "") + MdEscape(cc.about) + " | ";
+          for (size_t i = 0; i < cc.outlets.size(); ++i) {
+            md += (i ? ", " : "") + cite(cc.citations[i]);
+          }
+          md += " | ";
+          for (size_t i = 0; i < cc.missing.size(); ++i) {
+            md += (i ? ", " : "") + MdEscape(cc.missing[i]);
+          }
+          md += " |\n";
+        }
+        md += "\n";
+      }
+      if (!c->portrayal.empty()) {
+        const ToneTable t = MakeToneTable(*c);
+        md += "**Tone towards the main actors**, by outlet (positive minus "
+              "negative words per 100 words of the sentences naming the "
+              "actor; sentences in brackets):\n\n| actor |";
+        for (const auto& o : t.outlets) md += " " + MdEscape(o) + " |";
+        md += "\n|---|";
+        for (size_t i = 0; i < t.outlets.size(); ++i) md += "---|";
+        md += "\n";
+        for (int32_t a : t.actors) {
+          md += "| " + MdEscape(st.entities[a].name) + " |";
+          for (const auto& o : t.outlets) {
+            auto it = t.cells.find({a, o});
+            md += " " + (it == t.cells.end() ? std::string("–") : it->second) + " |";
+          }
+          md += "\n";
         }
         md += "\n";
       }
@@ -402,6 +471,47 @@ std::string RenderHtml(const Report& report) {
                HtmlCite(v, claim.citation, k++) + "</li>";
         }
         h += "</ul></div>\n";
+      }
+      if (!c->comparison.empty()) {
+        h += "<details class=\"compare\"><summary>Who reports what "
+             "(⚑ = one outlet only)</summary><table><tr><th>claim</th>"
+             "<th>reported by</th><th>not reported by</th></tr>\n";
+        size_t singles = 0, k = 1;
+        for (const auto& cc : c->comparison) {
+          const bool single = cc.outlets.size() == 1;
+          if (single && ++singles > kMaxSingleShown) break;
+          h += "<tr><td>" + std::string(single ? "⚑ " : "") +
+               HtmlEscape(cc.about) + "</td><td>";
+          for (size_t i = 0; i < cc.outlets.size(); ++i) {
+            h += "<span class=\"chip\">" + HtmlEscape(cc.outlets[i]) +
+                 HtmlCite(v, cc.citations[i], k++) + "</span>";
+          }
+          h += "</td><td>";
+          for (const auto& m : cc.missing) {
+            h += "<span class=\"chip\">" + HtmlEscape(m) + "</span>";
+          }
+          h += "</td></tr>\n";
+        }
+        h += "</table></details>\n";
+      }
+      if (!c->portrayal.empty()) {
+        const ToneTable t = MakeToneTable(*c);
+        h += "<details class=\"compare\"><summary>Tone towards the main "
+             "actors, by outlet</summary><p class=\"note\">Positive minus "
+             "negative words per 100 words of the sentences naming the actor; "
+             "sentences in brackets.</p><table><tr><th>actor</th>";
+        for (const auto& o : t.outlets) h += "<th>" + HtmlEscape(o) + "</th>";
+        h += "</tr>\n";
+        for (int32_t a : t.actors) {
+          h += "<tr><td>" + HtmlEscape(st.entities[a].name) + "</td>";
+          for (const auto& o : t.outlets) {
+            auto it = t.cells.find({a, o});
+            h += "<td>" + HtmlEscape(it == t.cells.end() ? "–" : it->second) +
+                 "</td>";
+          }
+          h += "</tr>\n";
+        }
+        h += "</table></details>\n";
       }
       h += "</div>\n";
     }

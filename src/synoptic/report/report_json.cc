@@ -149,6 +149,24 @@ Json ReportJson(const Report& report) {
       for (uint32_t d : group) g.push_back(v.DocId(d));
       dups.push_back(std::move(g));
     }
+    Json comparison = Json::array();
+    for (const auto& cc : c.comparison) {
+      Json cites = Json::array();
+      for (const auto& ct : cc.citations) cites.push_back(CitationJson(v, ct));
+      comparison.push_back(Json{{"about", cc.about},
+                                {"outlets", cc.outlets},
+                                {"single_source", cc.outlets.size() == 1},
+                                {"missing", cc.missing},
+                                {"citations", std::move(cites)}});
+    }
+    Json portrayal = Json::array();
+    for (const auto& p : c.portrayal) {
+      portrayal.push_back(Json{{"outlet", p.outlet},
+                               {"entity", st.entities[p.entity].id},
+                               {"tone", p.tone},
+                               {"sentences", p.sentences},
+                               {"example", CitationJson(v, p.example)}});
+    }
     clusters.push_back(Json{{"id", c.id},
                             {"title", c.title},
                             {"documents", std::move(cdocs)},
@@ -156,7 +174,9 @@ Json ReportJson(const Report& report) {
                             {"events", std::move(cevents)},
                             {"summary", std::move(summary)},
                             {"sources", c.sources},
-                            {"duplicates", std::move(dups)}});
+                            {"duplicates", std::move(dups)},
+                            {"comparison", std::move(comparison)},
+                            {"portrayal", std::move(portrayal)}});
   }
   j["clusters"] = std::move(clusters);
 

@@ -73,5 +73,20 @@ TEST(StoriesAnalysis, CountPhrasesSkipDatesAndUnits) {
   EXPECT_TRUE(Of("Prices rose 3 percent in May.").empty());
 }
 
+TEST(StoriesAnalysis, ToneCountsJudgementWordsWithNegation) {
+  std::vector<Word> scratch;
+  // 2 positive of 10 words.
+  EXPECT_DOUBLE_EQ(
+      Tone("The talks were warm and the leaders praised each other today",
+           &scratch),
+      100.0 * 2 / 11);
+  EXPECT_LT(Tone("Critics condemned the visit as a threat.", &scratch), 0);
+  // Negation flips the next few words.
+  EXPECT_LT(Tone("The meeting was not friendly.", &scratch), 0);
+  EXPECT_GT(Tone("Officials did not condemn the plan.", &scratch), 0);
+  EXPECT_DOUBLE_EQ(Tone("The ship docked at noon.", &scratch), 0.0);
+  EXPECT_DOUBLE_EQ(Tone("", &scratch), 0.0);
+}
+
 }  // namespace
 }  // namespace synoptic::stories::internal

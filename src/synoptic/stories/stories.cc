@@ -578,6 +578,7 @@ StoryResult BuildStories(std::vector<DocAnalysis>* docs,
   internal::BuildTimeline(&ctx);
   internal::BuildDisagreements(&ctx);
   internal::BuildRelations(&ctx);
+  internal::BuildComparison(&ctx);
   return result;
 }
 

@@ -39,6 +39,26 @@ struct EventRef {
   uint32_t index = 0;  // into docs[doc].events
 };
 
+// One claim of a cluster (an event of one type between the same actors)
+// compared across the outlets reporting the cluster.
+struct ClaimComparison {
+  std::string about;                 // "meet: Vladimir Putin, Xi Jinping"
+  std::vector<std::string> outlets;  // who reports it (site, else file name)
+  std::vector<std::string> missing;  // outlets of the cluster that do not
+  std::vector<Citation> citations;   // one per reporting outlet
+};
+
+// How one outlet's sentences about one actor read, in one cluster: the mean
+// tone (positive minus negative words per 100 words, negation-aware) of the
+// sentences that mention the actor.
+struct Portrayal {
+  std::string outlet;
+  int32_t entity = -1;  // index into StoryResult::entities
+  double tone = 0;
+  uint32_t sentences = 0;
+  Citation example;     // the sentence furthest from neutral
+};
+
 struct Cluster {
   std::string id;  // "C1", ...
   std::string title;
@@ -52,6 +72,10 @@ struct Cluster {
   // document indexes of one set of reprints (first = canonical).
   std::vector<std::vector<uint32_t>> duplicates;
   std::vector<std::string> sources;  // distinct sites reporting it
+  // Claims by how many outlets report them: shared ones first, then those
+  // only one outlet reports (single-source claims).
+  std::vector<ClaimComparison> comparison;
+  std::vector<Portrayal> portrayal;
 };
 
 struct Storyline {

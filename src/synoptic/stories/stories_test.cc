@@ -1072,6 +1072,55 @@ TEST(BuildStories, TypographicQuotesDoNotHideAReprint) {
   EXPECT_GT(internal::EstimatedJaccard(docs[b2].doc.text, curly, {}), 0.95);
 }
 
+TEST(BuildStories, ComparisonCountsOutletsAndFlagsSingleSourceClaims) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  // Only R2 reports a warning by the United States.
+  {
+    DocAnalysis& r2 = docs[1];
+    r2.doc.text += " Washington warned Pyongyang against any arms deal.";
+    const auto begin = static_cast<uint32_t>(r2.doc.text.rfind("Washington"));
+    const auto usa = static_cast<int32_t>(std::find_if(
+        r2.entities.begin(), r2.entities.end(),
+        [](const LocalEntity& e) { return e.key == "kb:USA"; }) -
+        r2.entities.begin());
+    Event e;
+    e.type = "warn";
+    e.code = "130";
+    e.quad_class = 3;
+    e.source = usa;
+    e.evidence = {begin, static_cast<uint32_t>(r2.doc.text.size())};
+    r2.events.push_back(e);
+  }
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  ASSERT_EQ(r.clusters.size(), 1u);
+  const Cluster& c = r.clusters[0];
+  ASSERT_GE(c.comparison.size(), 2u);
+  // The meeting is reported by all three outlets, first.
+  EXPECT_EQ(c.comparison[0].about, "meet: Kim Jong Un, Vladimir Putin");
+  EXPECT_EQ(c.comparison[0].outlets,
+            (std::vector<std::string>{"one.example", "three.example",
+                                      "two.example"}));
+  EXPECT_TRUE(c.comparison[0].missing.empty());
+  ASSERT_EQ(c.comparison[0].citations.size(), 3u);
+  const ClaimComparison& last = c.comparison.back();
+  EXPECT_EQ(last.about, "warn: United States");
+  EXPECT_EQ(last.outlets, (std::vector<std::string>{"two.example"}));
+  EXPECT_NE(last.citations[0].text.find("Washington warned"), std::string::npos);
+  // Every outlet's sentences about both leaders are scored.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Portrayal& p : c.portrayal) {
+    seen.insert({r.entities[p.entity].name, p.outlet});
+    EXPECT_GE(p.sentences, 1u);
+    EXPECT_FALSE(p.example.text.empty());
+  }
+  for (const char* who : {"Vladimir Putin", "Kim Jong Un"}) {
+    for (const char* o : {"one.example", "two.example", "three.example"}) {
+      EXPECT_EQ(seen.count({who, o}), 1u) << who << " " << o;
+    }
+  }
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +

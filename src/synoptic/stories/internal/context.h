@@ -61,6 +61,13 @@ void BuildStorylines(Context* ctx);
 void BuildTimeline(Context* ctx);
 void BuildDisagreements(Context* ctx);
 void BuildRelations(Context* ctx);
+// Per cluster: claims compared across outlets, and each outlet's tone
+// towards the actors it mentions.
+void BuildComparison(Context* ctx);
+
+// Tone of a sentence: (positive - negative) words per 100 words, a word
+// after a negation ("not", "no", "never") counting with the opposite sign.
+double Tone(std::string_view sentence, std::vector<Word>* scratch);
 
 }  // namespace synoptic::stories::internal
 
