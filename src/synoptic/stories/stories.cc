@@ -508,14 +508,27 @@ void FillClusters(Context* ctx, const std::vector<uint32_t>& doc_group) {
               [&](const auto& a, const auto& b) {
                 return ctx->rank[a[0]] < ctx->rank[b[0]];
               });
-    // Title: the most central titled document, else the top event.
-    double best = -1;
-    for (uint32_t d : c.docs) {
-      if (ctx->canon[d] != d || docs[d].doc.title.empty()) continue;
-      const double s = internal::Dot(ctx->doc_vec[d], sum);
-      if (s > best + 1e-12) {
-        best = s;
-        c.title = docs[d].doc.title;
+    // Title: the most central titled report of the happening (published on
+    // or after its date: a preview's "X to visit Y next week" is not the
+    // headline of the visit), else of any document, else the top event.
+    int64_t happened = 0;
+    const bool dated = internal::ParseDay(c.date, &happened);
+    for (int pass = 0; pass < 2 && c.title.empty(); ++pass) {
+      double best = -1;
+      for (uint32_t d : c.docs) {
+        if (ctx->canon[d] != d || docs[d].doc.title.empty()) continue;
+        int64_t pub = 0;
+        if (pass == 0 && dated &&
+            (docs[d].doc.published_from == DateSource::kInferred ||
+             !internal::ParseDay(docs[d].doc.published, &pub) ||
+             pub < happened)) {
+          continue;
+        }
+        const double s = internal::Dot(ctx->doc_vec[d], sum);
+        if (s > best + 1e-12) {
+          best = s;
+          c.title = docs[d].doc.title;
+        }
       }
     }
     if (c.title.empty()) {
