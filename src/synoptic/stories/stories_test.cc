@@ -1121,6 +1121,29 @@ TEST(BuildStories, ComparisonCountsOutletsAndFlagsSingleSourceClaims) {
   }
 }
 
+TEST(BuildStories, ClusterTitleComesFromAReportNotAPreview) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  docs.pop_back();
+  // A preview published days before whose words cover both reports: the
+  // most central document, but not a report of the happening.
+  DocBuilder b("P0", "preview.example", "2024-03-01",
+               "Putin to visit Pyongyang next week",
+               "Officials expect this: " + docs[0].doc.text + " " +
+                   docs[1].doc.text);
+  const Ids i = Actors(&b);
+  const int32_t where =
+      b.Entity("name:GPE:Pyongyang", "Pyongyang", EntityType::kGpe, "PRK");
+  b.Time("on Tuesday", "2024-03-05", true);
+  b.Ev("meet", "040", 1, 1.0, i.putin, i.kim, where, "2024-03-05",
+       "met in Pyongyang", Modality::kPlanned);
+  docs.push_back(b.Build());
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  ASSERT_EQ(r.clusters.size(), 1u);
+  EXPECT_EQ(r.clusters[0].docs.size(), 3u);
+  EXPECT_EQ(r.clusters[0].title, "Putin and Kim sign a fisheries accord");
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +
