@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -424,6 +425,36 @@ std::string VerbPhrase(const std::string& type) {
   return verb + rest;
 }
 
+// A yearless dateline ("MOSCOW, March 17 (Wire) -") at the very start of an
+// undated document: the month and day it gives, with the year that puts it
+// nearest the cluster's median date, when that is within a month of it.
+std::optional<civil::Date> DatelineDate(const DocAnalysis& a, int64_t median) {
+  constexpr uint32_t kDatelineBytes = 80;
+  for (const Timex& t : a.times) {
+    if (t.span.begin > kDatelineBytes) break;
+    if (t.type != TimexType::kDate || t.value.size() != 10 ||
+        t.value.compare(0, 5, "XXXX-") != 0) {
+      continue;
+    }
+    const int month = std::atoi(t.value.c_str() + 5);
+    const int day = std::atoi(t.value.c_str() + 8);
+    const int year = civil::FromDays(median).year;
+    std::optional<civil::Date> best;
+    int64_t best_gap = 31;
+    for (int y = year - 1; y <= year + 1; ++y) {
+      const civil::Date cand{y, month, day};
+      if (!civil::IsValid(cand)) continue;
+      const int64_t gap = std::abs(civil::ToDays(cand) - median);
+      if (gap < best_gap) {
+        best_gap = gap;
+        best = cand;
+      }
+    }
+    return best;
+  }
+  return std::nullopt;
+}
+
 void FillClusters(Context* ctx, const std::vector<uint32_t>& doc_group) {
   StoryResult& r = *ctx->result;
   auto& docs = *ctx->docs;
@@ -442,7 +473,9 @@ void FillClusters(Context* ctx, const std::vector<uint32_t>& doc_group) {
     for (uint32_t d : members) {
       int64_t day = 0;
       if (!internal::ParseDay(docs[d].doc.published, &day)) {
-        InferDate(median, &docs[d]);
+        InferDate(DatelineDate(docs[d], days[(days.size() - 1) / 2])
+                      .value_or(median),
+                  &docs[d]);
       }
     }
   }

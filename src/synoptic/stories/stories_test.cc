@@ -1144,6 +1144,34 @@ TEST(BuildStories, ClusterTitleComesFromAReportNotAPreview) {
   EXPECT_EQ(r.clusters[0].title, "Putin and Kim sign a fisheries accord");
 }
 
+TEST(BuildStories, YearlessDatelineDatesAnUndatedReport) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  DocBuilder b("W0", "", "", "Leaders seal fishing accord",
+               "PYONGYANG, March 6 (Test Wire) - Vladimir Putin and Kim Jong "
+               "Un met in Pyongyang on Tuesday and signed an accord sharing "
+               "fishing grounds, officials said on Wednesday.");
+  const Ids i = Actors(&b);
+  const int32_t where =
+      b.Entity("name:GPE:Pyongyang", "Pyongyang", EntityType::kGpe, "PRK");
+  b.Time("March 6", "XXXX-03-06", false);
+  b.Ev("meet", "040", 1, 1.0, i.putin, i.kim, where, "", "met in Pyongyang");
+  docs.push_back(b.Build());
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  const Document& w = docs[Find(docs, "W0")].doc;
+  EXPECT_EQ(w.published, "2024-03-06");
+  EXPECT_EQ(w.published_from, DateSource::kInferred);
+  // Its "on Tuesday" is now the day before the dateline.
+  bool tuesday = false;
+  for (const Timex& t : docs[Find(docs, "W0")].times) {
+    if (w.text.substr(t.span.begin, t.span.size()).find("Tuesday") !=
+        std::string::npos) {
+      tuesday = t.value == "2024-03-05" && t.anchor == TimexAnchor::kInferred;
+    }
+  }
+  EXPECT_TRUE(tuesday);
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +
