@@ -33,7 +33,7 @@ test-asan: setup
 
 # Stage evaluations on the public data in ../shared (not part of test or CI).
 eval: build
-	@scripts/setup python3-readability python3-html-text
+	@scripts/setup python3-readability python3-html-text python3-dateparser
 	@JOBS=$(JOBS) scripts/run_eval $(BUILD)
 
 # Throughput benchmarks beside peers measured in the same run (bench/; not CI).

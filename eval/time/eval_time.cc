@@ -11,7 +11,8 @@
 // untagged text, one system timex per gold timex, leftmost first.
 //
 // Usage: eval_time [SHARED_DIR] [--tbaq DIR] [--duckling FILE]
-//                  [--tml-dir DIR] [--errors N]
+//                  [--tml-dir DIR] [--errors N] [--write-inputs DIR]
+//                  [--peer NAME=DIR ...]
 //   SHARED_DIR holds data/ (defaults to $SYN_SHARED_DIR, then the CMake
 //   define SYN_SHARED_DIR). --tbaq defaults to
 //   SHARED_DIR/data/tempeval3/TBAQ-cleaned; its TimeBank/ and AQUAINT/
@@ -20,8 +21,15 @@
 //   --tml-dir scores one folder of .tml files instead (e.g. the TE3 silver
 //   data unpacked somewhere). --errors N prints the first N mismatches to
 //   stderr (MISS, FALSE, DIFF lines).
+//   --write-inputs writes every scored document as JSON lines {doc, text,
+//   dct} (DIR/tbaq.jsonl, DIR/duckling.jsonl) for peer taggers and exits.
+//   --peer NAME=DIR reads a peer's output, JSON lines {doc, start, end,
+//   type, value} with code point offsets, and scores it with the same code;
+//   a side-by-side table follows (eval/time/peers/ has the peer scripts).
 // The data is read from the shared folder by path and never copied.
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -38,6 +46,7 @@
 
 namespace fs = std::filesystem;
 using synoptic::Timex;
+using synoptic::TimexType;
 using synoptic::TimexTypeName;
 namespace civil = synoptic::civil;
 
@@ -172,9 +181,10 @@ void PrintRow(const std::string& name, int docs, const Counts& c) {
       100 * F1(c.value_ok, c.sys, c.gold));
 }
 
-Counts Score(const Doc& doc, int* errors_left, std::ostream& err) {
+// Scores one system's timexes on one document against its gold.
+Counts Score(const Doc& doc, const std::vector<Timex>& sys, int* errors_left,
+             std::ostream& err) {
   Counts c;
-  std::vector<Timex> sys = synoptic::time::TagText(doc.text, doc.dct, {});
   c.gold = static_cast<int>(doc.gold.size());
   c.sys = static_cast<int>(sys.size());
   std::vector<bool> used(sys.size(), false);
@@ -220,106 +230,428 @@ Counts Score(const Doc& doc, int* errors_left, std::ostream& err) {
   return c;
 }
 
-// Duckling: expected value at the record's grain from its "start".
-std::string DucklingValue(const nlohmann::json& rec) {
-  if (!rec["start"].is_string()) return "";
-  std::string start = rec["start"];
-  std::string grain = rec["grain"].is_string() ? std::string(rec["grain"]) : "";
-  auto d = civil::ParseIsoDate(start);
-  if (!d) return "";
-  if (grain == "year") return start.substr(0, 4);
-  if (grain == "month") return start.substr(0, 7);
-  if (grain == "day") return start.substr(0, 10);
-  if (grain == "quarter")
-    return start.substr(0, 4) + "-Q" + std::to_string((d->month - 1) / 3 + 1);
-  if (grain == "week") {
-    int y = 0, w = 0;
-    civil::IsoWeek(*d, &y, &w);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", y, w);
-    return buf;
-  }
-  if (grain == "hour" || grain == "minute" || grain == "second")
-    return start.substr(0, 16);
-  return "";
+// ---------------------------------------------------------------- Duckling
+//
+// Duckling states each expected answer as a wall-clock start (and end, for
+// intervals) with a grain, relative to "now" = 2013-02-12T04:30 (diffCorpus:
+// 2013-02-15T04:30). TIMEX3 writes some of the same answers differently; the
+// "TIMEX3 notation" column accepts these (and only these) as equal:
+// - PRESENT_REF for a phrase whose answer is "now" itself;
+// - a DATE equal to the expected day when the expected time of day is just
+//   "now" truncated at the grain ("7 days ago" = 2013-02-05T04:00: the hour
+//   comes from the reference time, not from the phrase);
+// - a DURATION that, added to the reference time, lands on the expected start
+//   at its grain ("in 15 minutes" = PT15M), or, for an interval, spans it
+//   exactly from start to end ("the last 2 days" = P2D);
+// - a part of day (TMO, TAF, TEV, TNI) for Duckling's part-of-day intervals
+//   (morning 00-12, afternoon 12-19, evening/night 18-24);
+// - T24:00 of a day for 00:00 of the next;
+// - a season of year Y ("2012-WI") for the astronomical season starting in Y;
+// - a year, month or ISO week with mod START, MID or END for an interval
+//   that is the beginning, middle or end of it ("end of the month").
+// The "exact" column accepts only a value whose prefix is the expected start
+// at its grain (minutes for hour and finer grains).
+
+struct Instant {
+  civil::Date d;
+  int sec = 0;  // seconds since midnight
+};
+
+std::optional<Instant> ParseInstant(const std::string& s) {
+  auto d = civil::ParseIsoDate(s);
+  if (!d) return std::nullopt;
+  Instant t{*d, 0};
+  if (s.size() >= 19 && s[10] == 'T')
+    t.sec = std::atoi(s.substr(11, 2).c_str()) * 3600 +
+            std::atoi(s.substr(14, 2).c_str()) * 60 +
+            std::atoi(s.substr(17, 2).c_str());
+  return t;
 }
 
-void RunDuckling(const std::string& path, int errors) {
-  std::printf("## Time values: Duckling English corpus\n\n");
-  std::ifstream f(path);
-  if (!f) {
-    std::printf("skip: Duckling English time corpus (no %s)\n\n", path.c_str());
-    return;
+std::string GrainValue(const Instant& t, const std::string& grain) {
+  char buf[32];
+  const civil::Date& d = t.d;
+  if (grain == "year") {
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  } else if (grain == "month") {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  } else if (grain == "quarter") {
+    std::snprintf(buf, sizeof buf, "%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+  } else if (grain == "week") {
+    int y = 0, w = 0;
+    civil::IsoWeek(d, &y, &w);
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", y, w);
+  } else if (grain == "day") {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  } else if (grain == "hour" || grain == "minute" || grain == "second") {
+    int minute = grain == "hour" ? 0 : t.sec / 60 % 60;
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", d.year, d.month,
+                  d.day, t.sec / 3600, minute);
+  } else {
+    return "";
   }
-  std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (ok, total)
-  int found_any = 0, total = 0;
-  std::string line;
-  while (std::getline(f, line)) {
-    auto rec = nlohmann::json::parse(line, nullptr, false);
-    if (rec.is_discarded()) continue;
-    std::string section = rec["section"];
-    if (section == "latentCorpus") continue;
-    std::string kind = rec["kind"];
-    std::string want = DucklingValue(rec);
-    civil::Date ref = section == "diffCorpus" ? civil::Date{2013, 2, 15}
-                                              : civil::Date{2013, 2, 12};
-    for (const auto& p : rec["phrases"]) {
-      std::string phrase = p;
-      auto got = synoptic::time::TagText(phrase, ref, {});
-      ++total;
-      if (!got.empty()) ++found_any;
-      bool ok = false;
-      for (const auto& t : got) {
-        // Compare at the expected grain (our TIME values carry minutes).
-        if (!want.empty() && t.value.substr(0, want.size()) == want &&
-            (t.value.size() == want.size() || want.size() >= 16))
-          ok = true;
-      }
-      auto& bk = by_kind[kind];
-      bk.first += ok;
-      bk.second += 1;
-      if (!ok && errors-- > 0 && kind == "datetime") {
-        std::cerr << "DUCK  [" << phrase << "] want " << want << " got";
-        for (const auto& t : got)
-          std::cerr << " {" << phrase.substr(t.span.begin, t.span.size())
-                    << ": " << t.value << "}";
-        std::cerr << "\n";
-      }
+  return buf;
+}
+
+// t moved by n units of a TIMEX3 duration letter (time units when in_time).
+Instant AddUnit(Instant t, int n, char unit, bool in_time) {
+  if (in_time) {
+    int64_t secs = unit == 'H' ? 3600 : unit == 'M' ? 60 : 1;
+    int64_t total = t.sec + secs * n;
+    int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
+    t.d = civil::AddDays(t.d, days);
+    t.sec = static_cast<int>(total - days * 86400);
+    return t;
+  }
+  switch (unit) {
+    case 'D': t.d = civil::AddDays(t.d, n); break;
+    case 'W': t.d = civil::AddDays(t.d, 7 * n); break;
+    case 'M': t.d = civil::AddMonths(t.d, n); break;
+    case 'Y': t.d = civil::AddMonths(t.d, 12 * n); break;
+    default: break;
+  }
+  return t;
+}
+
+struct DuckCase {
+  std::string id, phrase, kind, grain, want;
+  std::optional<Instant> start, end;
+  Instant ref;
+};
+
+bool ExactOk(const std::string& value, const std::string& want) {
+  return !want.empty() && value.compare(0, want.size(), want) == 0 &&
+         (value.size() == want.size() || want.size() >= 16);
+}
+
+bool NotationOk(const Timex& t, const DuckCase& c) {
+  if (ExactOk(t.value, c.want)) return true;
+  if (c.want.empty() || !c.start) return false;
+  const std::string ref_at_grain = GrainValue(c.ref, c.grain);
+  if (t.value == "PRESENT_REF") return c.want == ref_at_grain;
+  // "midnight" of a day is T24:00 in TIMEX3, 00:00 of the next in Duckling.
+  if (t.value.size() == 16 && t.value.compare(10, 6, "T24:00") == 0) {
+    if (auto d = civil::ParseIsoDate(t.value.substr(0, 10)))
+      return GrainValue({civil::AddDays(*d, 1), 0}, c.grain) == c.want;
+  }
+  if (t.type == TimexType::kDate && t.value.size() == 10 &&
+      c.want.size() >= 16 && c.want.compare(0, 10, t.value) == 0 &&
+      c.want.substr(10) == ref_at_grain.substr(10))
+    return true;
+  if (t.type == TimexType::kDuration && t.value.size() >= 3 &&
+      t.value[0] == 'P') {
+    bool in_time = t.value[1] == 'T';
+    size_t p = in_time ? 2 : 1;
+    size_t q = p;
+    while (q < t.value.size() && std::isdigit(static_cast<unsigned char>(
+                                     t.value[q])))
+      ++q;
+    if (q == p || q + 1 != t.value.size()) return false;
+    int n = std::atoi(t.value.substr(p, q - p).c_str());
+    char unit = t.value[q];
+    if (c.end) {
+      Instant e = AddUnit(*c.start, n, unit, in_time);
+      return e.d == c.end->d && e.sec == c.end->sec;
+    }
+    return GrainValue(AddUnit(c.ref, n, unit, in_time), c.grain) == c.want;
+  }
+  if (c.end && t.value.size() == 7 && t.value[4] == '-' &&
+      std::isalpha(static_cast<unsigned char>(t.value[5]))) {
+    // A TIMEX3 season of year Y for Duckling's astronomical season that
+    // starts in Y (winter: 21 December of Y).
+    static const std::pair<const char*, int> kStart[] = {
+        {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    for (const auto& [code, month] : kStart)
+      if (t.value.compare(5, 2, code) == 0)
+        return c.start->d.year == std::atoi(t.value.c_str()) &&
+               c.start->d.month == month;
+  }
+  if (c.end && !t.mod.empty()) {
+    // A calendar unit with a TIMEX3 mod for Duckling's part of it:
+    // "the end of the month" = 2013-02 END = [2013-02-21, 2013-03-01).
+    std::optional<Instant> us, ue;
+    const std::string& v = t.value;
+    if (v.size() == 4 && std::isdigit(static_cast<unsigned char>(v[3]))) {
+      int y = std::atoi(v.c_str());
+      us = Instant{{y, 1, 1}, 0};
+      ue = Instant{{y + 1, 1, 1}, 0};
+    } else if (v.size() == 7 && v[4] == '-' && v[5] != 'W' && v[5] != 'Q') {
+      civil::Date d{std::atoi(v.c_str()), std::atoi(v.c_str() + 5), 1};
+      us = Instant{d, 0};
+      ue = Instant{civil::AddMonths(d, 1), 0};
+    } else if (v.size() == 8 && v[5] == 'W') {
+      // ISO week: the Monday of week 1 is the Monday on or before Jan 4.
+      civil::Date jan4{std::atoi(v.c_str()), 1, 4};
+      civil::Date mon = civil::AddDays(
+          jan4, 1 - civil::Weekday(jan4) + 7 * (std::atoi(v.c_str() + 6) - 1));
+      us = Instant{mon, 0};
+      ue = Instant{civil::AddDays(mon, 7), 0};
+    }
+    if (us) {
+      auto key = [](const Instant& x) {
+        return civil::ToDays(x.d) * 86400 + x.sec;
+      };
+      int64_t s0 = key(*c.start), e0 = key(*c.end), a = key(*us),
+              b = key(*ue);
+      bool inside = s0 >= a && e0 <= b && (s0 > a || e0 < b);
+      if (t.mod == "START") return inside && s0 == a;
+      if (t.mod == "END") return inside && e0 == b;
+      if (t.mod == "MID") return inside && s0 > a && e0 < b;
     }
   }
+  if (c.end && t.value.size() == 13 && t.value[10] == 'T' &&
+      t.value.compare(0, 10, GrainValue(*c.start, "day")) == 0) {
+    std::string part = t.value.substr(11);
+    int h0 = c.start->sec / 3600;
+    int64_t span_days = civil::ToDays(c.end->d) - civil::ToDays(c.start->d);
+    int h1 = static_cast<int>(span_days * 24 + c.end->sec / 3600);
+    if (c.start->sec % 3600 || c.end->sec % 3600) return false;
+    if (part == "MO") return h0 == 0 && h1 == 12;
+    if (part == "AF") return h0 == 12 && h1 == 19;
+    if (part == "EV" || part == "NI") return h0 == 18 && h1 == 24;
+  }
+  return false;
+}
+
+// The Duckling corpus as phrases (latentCorpus left out: it needs "latent"
+// matches such as a bare "7"), plus the must-not-match list.
+void ReadDuckling(const std::string& path, std::vector<DuckCase>* cases,
+                  std::vector<std::string>* negatives) {
+  std::ifstream f(path);
+  std::string line;
+  int k = 0;
+  while (std::getline(f, line)) {
+    auto rec = nlohmann::json::parse(line, nullptr, false);
+    if (rec.is_discarded() || !rec.is_object()) continue;
+    std::string section = rec.value("section", "");
+    if (section == "latentCorpus") continue;
+    DuckCase base;
+    base.kind = rec.value("kind", "");
+    base.grain = rec["grain"].is_string() ? std::string(rec["grain"]) : "";
+    if (rec["start"].is_string()) base.start = ParseInstant(rec["start"]);
+    if (rec["end"].is_string()) base.end = ParseInstant(rec["end"]);
+    base.ref = {section == "diffCorpus" ? civil::Date{2013, 2, 15}
+                                        : civil::Date{2013, 2, 12},
+                4 * 3600 + 30 * 60};
+    if (base.start) base.want = GrainValue(*base.start, base.grain);
+    for (const auto& p : rec["phrases"]) {
+      DuckCase c = base;
+      c.phrase = p;
+      c.id = "duckling/" + std::to_string(k++);
+      cases->push_back(std::move(c));
+    }
+  }
+  std::ifstream nf(fs::path(path).parent_path() /
+                   "duckling_time_en_negative.txt");
+  while (std::getline(nf, line))
+    if (!line.empty()) negatives->push_back(line);
+}
+
+// ---------------------------------------------------------------- systems
+//
+// A system's output: document id -> timexes (byte spans into the document's
+// text). Ours comes from TagText; a peer's from JSON lines in its folder.
+using Outputs = std::map<std::string, std::vector<Timex>>;
+
+struct Input {
+  std::string id, text, dct;  // dct: "YYYY-MM-DD" or with "THH:MM:SS"
+};
+
+std::string InstantIso(const Instant& t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.d.year,
+                t.d.month, t.d.day, t.sec / 3600, t.sec / 60 % 60, t.sec % 60);
+  return buf;
+}
+
+// Byte offset of code point index cp in UTF-8 text (clamped to the end).
+size_t ByteOfCodePoint(const std::string& text, size_t cp) {
+  size_t i = 0;
+  for (size_t n = 0; i < text.size() && n < cp; ++n) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) ==
+                                  0x80)
+      ++i;
+  }
+  return i;
+}
+
+std::optional<TimexType> ParseType(const std::string& s) {
+  for (TimexType t : {TimexType::kDate, TimexType::kTime,
+                      TimexType::kDuration, TimexType::kSet})
+    if (TimexTypeName(t) == s) return t;
+  return std::nullopt;
+}
+
+// Reads every *.jsonl in dir: {"doc", "start", "end", "type", "value"} with
+// code point offsets into the document's text. Lines naming unknown documents
+// or malformed ones are counted in *bad.
+Outputs ReadPeer(const fs::path& dir,
+                 const std::map<std::string, const std::string*>& texts,
+                 int* bad) {
+  Outputs out;
+  if (!fs::is_directory(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".jsonl") continue;
+    std::ifstream f(e.path());
+    std::string line;
+    while (std::getline(f, line)) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object() || !j["doc"].is_string() ||
+          !j["start"].is_number_integer() || !j["end"].is_number_integer()) {
+        ++*bad;
+        continue;
+      }
+      auto it = texts.find(j["doc"]);
+      auto type = ParseType(j.value("type", ""));
+      if (it == texts.end() || !type) {
+        ++*bad;
+        continue;
+      }
+      const std::string& text = *it->second;
+      Timex t;
+      t.span.begin = ByteOfCodePoint(text, j["start"].get<size_t>());
+      t.span.end = ByteOfCodePoint(text, j["end"].get<size_t>());
+      t.type = *type;
+      t.value = j["value"].is_string() ? std::string(j["value"]) : "";
+      if (t.span.end <= t.span.begin) {
+        ++*bad;
+        continue;
+      }
+      out[it->first].push_back(std::move(t));
+    }
+  }
+  for (auto& [id, v] : out)
+    std::sort(v.begin(), v.end(), [](const Timex& a, const Timex& b) {
+      return a.span.begin < b.span.begin;
+    });
+  return out;
+}
+
+struct DuckScore {
+  std::map<std::string, std::array<int, 3>> by_kind;  // exact, notation, n
+  int tagged = 0, negatives = 0, negatives_clean = 0;
+  int Exact() const {
+    int s = 0;
+    for (auto& [k, v] : by_kind) s += v[0];
+    return s;
+  }
+  int Notation() const {
+    int s = 0;
+    for (auto& [k, v] : by_kind) s += v[1];
+    return s;
+  }
+  int Total() const {
+    int s = 0;
+    for (auto& [k, v] : by_kind) s += v[2];
+    return s;
+  }
+};
+
+DuckScore ScoreDuckling(const std::vector<DuckCase>& cases,
+                        const std::vector<std::string>& negatives,
+                        const Outputs& sys, int* errors, std::ostream& err) {
+  DuckScore s;
+  static const std::vector<Timex> kNone;
+  for (const DuckCase& c : cases) {
+    auto it = sys.find(c.id);
+    const auto& got = it == sys.end() ? kNone : it->second;
+    bool exact = false, notation = false;
+    for (const Timex& t : got) {
+      exact = exact || ExactOk(t.value, c.want);
+      notation = notation || NotationOk(t, c);
+    }
+    auto& k = s.by_kind[c.kind];
+    k[0] += exact;
+    k[1] += notation;
+    k[2] += 1;
+    s.tagged += !got.empty();
+    if (!notation && (*errors)-- > 0) {
+      err << "DUCK  " << c.kind << " [" << c.phrase << "] want " << c.want
+          << (c.end ? " to " + InstantIso(*c.end) : "") << " got";
+      for (const Timex& t : got)
+        err << " {" << c.phrase.substr(t.span.begin, t.span.size()) << ": "
+            << TimexTypeName(t.type) << " " << t.value << "}";
+      err << "\n";
+    }
+  }
+  for (size_t i = 0; i < negatives.size(); ++i) {
+    ++s.negatives;
+    auto it = sys.find("duckling-neg/" + std::to_string(i));
+    if (it == sys.end() || it->second.empty())
+      ++s.negatives_clean;
+    else if ((*errors)-- > 0)
+      err << "DUCKNEG [" << negatives[i] << "] -> " << it->second[0].value
+          << "\n";
+  }
+  return s;
+}
+
+double Pct(int k, int n) { return n ? 100.0 * k / n : 0.0; }
+
+void PrintDuckling(const DuckScore& s) {
   std::printf(
-      "Phrase-level value accuracy: some timex has the expected start at the "
-      "expected grain (reference 2013-02-12, diffCorpus 2013-02-15; "
-      "latentCorpus excluded). No published scores: Duckling passes its own "
-      "corpus by construction. We emit no intervals, so only datetime and "
-      "datetimeHoliday are comparable.\n\n");
-  std::printf("| kind | phrases | value acc |\n|---|---|---|\n");
-  int ok_all = 0;
-  for (auto& [k, v] : by_kind) {
-    std::printf("| %s | %d | %.1f%% (%d) |\n", k.c_str(), v.second,
-                100.0 * v.first / v.second, v.first);
-    ok_all += v.first;
-  }
-  std::printf("| **all** | %d | **%.1f%%** (%d) |\n\n", total,
-              total ? 100.0 * ok_all / total : 0.0, ok_all);
-  std::printf("tagged anything: %.1f%% of phrases\n",
-              total ? 100.0 * found_any / total : 0.0);
-  // Negatives: must produce nothing.
-  std::string neg =
-      fs::path(path).parent_path() / "duckling_time_en_negative.txt";
-  std::ifstream nf(neg);
-  int nn = 0, nclean = 0;
-  while (std::getline(nf, line)) {
-    if (line.empty()) continue;
-    ++nn;
-    auto got = synoptic::time::TagText(line, civil::Date{2013, 2, 12}, {});
-    if (got.empty())
-      ++nclean;
-    else if (errors-- > 0)
-      std::cerr << "DUCKNEG [" << line << "] -> " << got[0].value << "\n";
-  }
-  if (nn) std::printf("negatives: %d/%d produce no timex\n", nclean, nn);
-  std::printf("\n");
+      "Phrase-level value accuracy (reference 2013-02-12T04:30, diffCorpus "
+      "2013-02-15T04:30; latentCorpus left out). **exact**: some timex's "
+      "value starts with the expected start at its grain. **TIMEX3 "
+      "notation**: also accepts the same answer written the TIMEX3 way "
+      "(PRESENT_REF, a duration from now, a part of day, a season, T24:00, "
+      "a unit with a START/MID/END mod, a date whose time of day is only "
+      "inherited from now; see eval/time/README.md). "
+      "Intervals are scored on their start (or a duration spanning them). "
+      "Tagged with `unknown_tense_is_future` (Duckling is an assistant "
+      "grammar: a bare weekday means the next one). No published scores: "
+      "Duckling passes its own corpus by construction.\n\n");
+  std::printf("| kind | phrases | exact | TIMEX3 notation |\n|---|---|---|---|\n");
+  for (auto& [k, v] : s.by_kind)
+    std::printf("| %s | %d | %.1f%% | %.1f%% (%d) |\n", k.c_str(), v[2],
+                Pct(v[0], v[2]), Pct(v[1], v[2]), v[1]);
+  std::printf("| **all** | %d | %.1f%% | **%.1f%%** (%d) |\n\n", s.Total(),
+              Pct(s.Exact(), s.Total()), Pct(s.Notation(), s.Total()),
+              s.Notation());
+  std::printf("tagged anything: %.1f%% of phrases; negatives: %d/%d produce "
+              "no timex\n\n",
+              Pct(s.tagged, s.Total()), s.negatives_clean, s.negatives);
+}
+
+struct Part {
+  std::string name;
+  std::vector<Doc> docs;
+};
+
+std::vector<Timex> Ours(const std::string& text,
+                        const std::optional<civil::Date>& dct,
+                        const synoptic::time::TimeOptions& options) {
+  return synoptic::time::TagText(text, dct, options);
+}
+
+bool WriteInputs(const fs::path& dir, const std::vector<Part>& parts,
+                 const std::vector<DuckCase>& cases,
+                 const std::vector<std::string>& negatives) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::ofstream tb(dir / "tbaq.jsonl"), du(dir / "duckling.jsonl");
+  if (!tb || !du) return false;
+  for (const Part& p : parts)
+    for (const Doc& d : p.docs)
+      tb << nlohmann::json{{"doc", p.name + "/" + d.name},
+                           {"text", d.text},
+                           {"dct", d.dct ? civil::FormatDate(*d.dct) : ""}}
+                .dump()
+         << "\n";
+  for (const DuckCase& c : cases)
+    du << nlohmann::json{{"doc", c.id},
+                         {"text", c.phrase},
+                         {"dct", InstantIso(c.ref)}}
+              .dump()
+       << "\n";
+  for (size_t i = 0; i < negatives.size(); ++i)
+    du << nlohmann::json{{"doc", "duckling-neg/" + std::to_string(i)},
+                         {"text", negatives[i]},
+                         {"dct", "2013-02-12T04:30:00"}}
+              .dump()
+       << "\n";
+  return static_cast<bool>(tb) && static_cast<bool>(du);
 }
 
 }  // namespace
@@ -330,7 +662,8 @@ void RunDuckling(const std::string& path, int errors) {
 
 int main(int argc, char** argv) {
   std::string shared;
-  std::string tbaq, duck, tml_dir;
+  std::string tbaq, duck, tml_dir, write_inputs;
+  std::vector<std::pair<std::string, std::string>> peers;
   int errors = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -343,10 +676,18 @@ int main(int argc, char** argv) {
       duck = argv[++i];
     } else if (a == "--errors" && has_value) {
       errors = std::atoi(argv[++i]);
+    } else if (a == "--write-inputs" && has_value) {
+      write_inputs = argv[++i];
+    } else if (a == "--peer" && has_value &&
+               std::string(argv[i + 1]).find('=') != std::string::npos) {
+      std::string v = argv[++i];
+      size_t eq = v.find('=');
+      peers.emplace_back(v.substr(0, eq), v.substr(eq + 1));
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr,
                    "usage: eval_time [SHARED_DIR] [--tbaq DIR] [--duckling "
-                   "FILE] [--tml-dir DIR] [--errors N]\n");
+                   "FILE] [--tml-dir DIR] [--errors N] [--write-inputs DIR] "
+                   "[--peer NAME=DIR ...]\n");
       return 2;
     } else {
       shared = a;
@@ -360,32 +701,91 @@ int main(int argc, char** argv) {
   if (duck.empty())
     duck = shared + "/data/duckling-time-en/duckling_time_en.jsonl";
 
-  std::printf("## Time expressions: TempEval-3 TBAQ (TimeML TIMEX3)\n\n");
-  Counts all;
-  int all_docs = 0;
-  std::vector<std::pair<std::string, fs::path>> parts = {
+  // Inputs.
+  std::vector<std::pair<std::string, fs::path>> dirs = {
       {"TimeBank", fs::path(tbaq) / "TimeBank"},
       {"AQUAINT", fs::path(tbaq) / "AQUAINT"}};
-  if (!tml_dir.empty()) parts = {{"tml-dir", fs::path(tml_dir)}};
-  bool header = false;
-  for (const auto& [part, dir] : parts) {
+  if (!tml_dir.empty()) dirs = {{"tml-dir", fs::path(tml_dir)}};
+  std::vector<Part> parts;
+  std::vector<std::string> skips;
+  for (const auto& [name, dir] : dirs) {
     if (!fs::is_directory(dir)) {
-      std::printf("skip: TempEval-3 %s (no %s)\n", part.c_str(), dir.c_str());
+      skips.push_back("skip: TempEval-3 " + name + " (no " + dir.string() +
+                      ")");
       continue;
     }
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".tml") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    Counts c;
-    int docs = 0;
+    Part part{name, {}};
     for (const auto& p : files) {
       Doc doc;
-      if (!ReadTml(p, &doc)) continue;
-      ++docs;
-      c.Add(Score(doc, &errors, std::cerr));
+      if (ReadTml(p, &doc)) part.docs.push_back(std::move(doc));
     }
-    if (!header) {
+    parts.push_back(std::move(part));
+  }
+  std::vector<DuckCase> cases;
+  std::vector<std::string> negatives;
+  bool have_duck = tml_dir.empty() && fs::exists(duck);
+  if (have_duck) ReadDuckling(duck, &cases, &negatives);
+
+  if (!write_inputs.empty()) {
+    if (!WriteInputs(write_inputs, parts, cases, negatives)) {
+      std::fprintf(stderr, "eval_time: cannot write %s\n",
+                   write_inputs.c_str());
+      return 1;
+    }
+    return 0;
+  }
+
+  // Systems: ours, then each peer's files.
+  struct System {
+    std::string name;
+    Outputs tbaq, duck;
+    int bad = 0;
+  };
+  std::vector<System> systems;
+  {
+    System ours{"synoptic", {}, {}, 0};
+    for (const Part& p : parts)
+      for (const Doc& d : p.docs)
+        ours.tbaq[p.name + "/" + d.name] = Ours(d.text, d.dct, {});
+    synoptic::time::TimeOptions assistant;
+    assistant.unknown_tense_is_past = false;
+    assistant.unknown_tense_is_future = true;
+    for (const DuckCase& c : cases)
+      ours.duck[c.id] = Ours(c.phrase, c.ref.d, assistant);
+    for (size_t i = 0; i < negatives.size(); ++i)
+      ours.duck["duckling-neg/" + std::to_string(i)] =
+          Ours(negatives[i], civil::Date{2013, 2, 12}, assistant);
+    systems.push_back(std::move(ours));
+  }
+  std::map<std::string, const std::string*> texts;
+  for (const Part& p : parts)
+    for (const Doc& d : p.docs) texts[p.name + "/" + d.name] = &d.text;
+  for (const DuckCase& c : cases) texts[c.id] = &c.phrase;
+  for (size_t i = 0; i < negatives.size(); ++i)
+    texts["duckling-neg/" + std::to_string(i)] = &negatives[i];
+  for (const auto& [name, dir] : peers) {
+    System s{name, {}, {}, 0};
+    Outputs all = ReadPeer(dir, texts, &s.bad);
+    for (auto& [id, v] : all)
+      (id.rfind("duckling", 0) == 0 ? s.duck : s.tbaq)[id] = std::move(v);
+    if (!fs::is_directory(dir))
+      std::printf("skip: peer %s (no %s)\n", name.c_str(), dir.c_str());
+    systems.push_back(std::move(s));
+  }
+
+  // Ours in detail.
+  std::printf("## Time expressions: TempEval-3 TBAQ (TimeML TIMEX3)\n\n");
+  for (const auto& s : skips) std::printf("%s\n", s.c_str());
+  std::vector<Counts> totals(systems.size());
+  int all_docs = 0;
+  static const std::vector<Timex> kNone;
+  for (size_t si = 0; si < systems.size(); ++si) {
+    bool print = si == 0;
+    if (print && !parts.empty()) {
       std::printf(
           "TempEval-3 Task A measures, in %%: strict = same extent, relaxed = "
           "any overlap; type/value accuracy over relaxed matches, attribute "
@@ -396,20 +796,78 @@ int main(int argc, char** argv) {
           "score. The published row is TempEval-3's platinum *test* set, "
           "which is not here (figures quoted from memory in SOURCE.md).\n\n");
       PrintHeader();
-      header = true;
     }
-    PrintRow(part, docs, c);
-    all.Add(c);
-    all_docs += docs;
+    int part_errors = si == 0 ? errors : 0;
+    for (const Part& p : parts) {
+      Counts c;
+      for (const Doc& d : p.docs) {
+        auto it = systems[si].tbaq.find(p.name + "/" + d.name);
+        c.Add(Score(d, it == systems[si].tbaq.end() ? kNone : it->second,
+                    &part_errors, std::cerr));
+      }
+      if (print) PrintRow(p.name, static_cast<int>(p.docs.size()), c);
+      if (si == 0) all_docs += static_cast<int>(p.docs.size());
+      totals[si].Add(c);
+    }
+    if (si == 0) errors = part_errors;
   }
-  if (header && tml_dir.empty()) {
-    PrintRow("**TBAQ total**", all_docs, all);
+  if (!parts.empty() && tml_dir.empty()) {
+    PrintRow("**TBAQ total**", all_docs, totals[0]);
     std::printf(
         "| HeidelTime, TE3 platinum test (published) | 20 | ~138 | — | — | — "
         "| 81.3 | — | — | 90.3 | — | — | — | **77.6** |\n\n");
   } else {
     std::printf("\n");
   }
-  if (tml_dir.empty()) RunDuckling(duck, errors);
+  std::vector<DuckScore> duck_scores;
+  if (have_duck) {
+    std::printf("## Time values: Duckling English corpus\n\n");
+    for (size_t si = 0; si < systems.size(); ++si) {
+      int e = si == 0 ? errors : 0;
+      duck_scores.push_back(
+          ScoreDuckling(cases, negatives, systems[si].duck, &e, std::cerr));
+    }
+    PrintDuckling(duck_scores[0]);
+  } else if (tml_dir.empty()) {
+    std::printf("skip: Duckling English time corpus (no %s)\n\n", duck.c_str());
+  }
+
+  // Side by side with the peers.
+  if (systems.size() > 1) {
+    std::printf(
+        "## Time: synoptic beside peers run here (same inputs, same "
+        "scorer)\n\n"
+        "Each system tags the same texts with the same DCT; spans and values "
+        "are scored by the code above. Peers' outputs are mapped to TIMEX3 "
+        "values at the granularity they know (eval/time/README.md).\n\n"
+        "| system | TBAQ strict F1 | relaxed F1 | type acc | value acc | "
+        "value F1 | Duckling exact | Duckling TIMEX3 | negatives clean |\n"
+        "|---|---|---|---|---|---|---|---|---|\n");
+    for (size_t si = 0; si < systems.size(); ++si) {
+      const Counts& c = totals[si];
+      std::printf("| %s%s | %.1f | %.1f | %.1f | %.1f | %.1f |",
+                  systems[si].name.c_str(),
+                  systems[si].bad ? " (bad lines!)" : "",
+                  100 * F1(c.strict, c.sys, c.gold),
+                  100 * F1(c.relaxed, c.sys, c.gold), Pct(c.type_ok, c.relaxed),
+                  Pct(c.value_ok, c.relaxed),
+                  100 * F1(c.value_ok, c.sys, c.gold));
+      if (si < duck_scores.size()) {
+        const DuckScore& d = duck_scores[si];
+        std::printf(" %.1f%% | %.1f%% | %d/%d |\n", Pct(d.Exact(), d.Total()),
+                    Pct(d.Notation(), d.Total()), d.negatives_clean,
+                    d.negatives);
+      } else {
+        std::printf(" — | — | — |\n");
+      }
+    }
+    std::printf(
+        "| HeidelTime, TE3 platinum test (published) | 81.3 | 90.3 | — | — | "
+        "77.6 | — | — | — |\n"
+        "| chrono-node, held-out TimeBank (issue 5, not re-measured) | — | — "
+        "| — | — | 46 | — | — | — |\n"
+        "| dateparser, held-out TimeBank (issue 5, not re-measured) | — | — | "
+        "— | — | 29 | — | — | — |\n\n");
+  }
   return 0;
 }

@@ -5,8 +5,12 @@
 // The scanner walks the tokens left to right; at each token that can start a
 // time expression it runs the matchers that apply (numeric dates, month-first
 // and day-first dates, years and decades, weekdays, relative phrases, deictic
-// words, durations, sets, clock times, quarters, seasons, holidays) and keeps
-// the longest candidate, then jumps past it. Two generic prefixes wrap the
+// words, durations and fractions of units, sets, clock times in their many
+// spellings, quarters, seasons, holidays computed by rule: fixed days, n-th
+// weekdays, offsets from Easter or Orthodox Easter) and keeps the longest
+// candidate, then jumps past it. A few extensions run on the winner: a clock
+// after a part of day ("tonight at 8"), a quarter after a year ("the 1988
+// third quarter"). Two generic prefixes wrap the
 // matchers: "the" (kept only where TimeBank keeps it: "the third quarter",
 // "the past two months", "the 1990s", not "the Oct. 23") and phase words
 // ("early", "mid-", "the end of") that add a TIMEX3 mod.
@@ -161,6 +165,22 @@ class Tagger {
   template <typename MakeDate>
   Date NearestYear(MakeDate make, Cand* c);
   bool MatchHoliday(size_t i, Cand* c);
+  // The end of the words of `words` (space-separated, lower case) at i, or 0.
+  size_t MatchWords(size_t i, std::string_view words) const;
+  bool MatchHolidayName(size_t i, Holiday* h, size_t* end);
+  bool ResolveHoliday(size_t i, Holiday h, size_t end, Cand* c);
+  void ClockAfterPartOfDay(Cand* c);
+  bool MatchFraction(size_t i, Cand* c);
+  bool AfterSince(size_t first) const;
+  void QuarterOfYear(Cand* c);
+  bool ClockWithoutColon(size_t i, Cand* c);
+  bool MatchDayOfMonth(size_t i, Cand* c);
+  void MatchWeekdayYear(int wd, Cand* c) const;
+  bool MatchNthInMonth(size_t i, Cand* c);
+  bool MatchClockOffset(size_t i, Cand* c);
+  // A clock at j: "3pm", "15:30", "noon", "midnight", or (bare_ok) a bare
+  // hour "3" / "three"; returns the end or 0.
+  size_t ClockOrHour(size_t j, bool bare_ok, int* hour, int* minute) const;
   bool MonthContext(size_t i) const;
   // A day of the month at j: "13", "13th", "first", "twenty-first". Sets
   // *next past it; 0 if none. Words only when allow_words.
@@ -295,7 +315,20 @@ Tense Tagger::CueAt(size_t k) const {
   return Tense::kUnknown;
 }
 
+// "since March", "since the Oct. 23 attack": whatever the verb, the date
+// lies before the time of writing.
+bool Tagger::AfterSince(size_t first) const {
+  size_t b = first > 0 && Is(first - 1, Cat::kThe) ? first - 1 : first;
+  return b > 0 && WordIs(b - 1, "since");
+}
+
 Tense Tagger::TenseAt(size_t first, size_t end) {
+  if (AfterSince(first)) return Tense::kPast;
+  // An earliest date looks ahead even in past narration: "said he could
+  // come as early as Tuesday".
+  if (first > 2 && WordIs(first - 1, "as") && WordIs(first - 3, "as") &&
+      (WordIs(first - 2, "early") || WordIs(first - 2, "soon")))
+    return Tense::kFuture;
   size_t s = 0, e = 0;
   SentenceRange(first, &s, &e);
   // First the expression's own clause (up to "and", "but", ";"), then the
@@ -320,7 +353,7 @@ Tense Tagger::TenseAt(size_t first, size_t end) {
     Tense t = CueAt(k);
     if (t != Tense::kUnknown) return t;
   }
-  return Tense::kUnknown;
+  return options_.unknown_tense_is_future ? Tense::kFuture : Tense::kUnknown;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -401,6 +434,18 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
     colon = true;
     k += 2;
     if (P(k, ':') && Adj(k) && PlainNum(k + 1, 2) && Adj(k + 1)) k += 2;
+  } else if (WordIs(k, "h") && Adj(k) && h <= 24 &&
+             !(j > 0 && Adj(j) && !(toks_[j - 1].kind == TokKind::kWord))) {
+    // European "15h30", "15h"; a bare "1h" after "in" or "for" is an hour
+    // long, so "Nh" alone needs two digits or a preceding "at".
+    if (PlainNum(k + 1, 2) && Adj(k + 1) && toks_[k + 1].ndigits == 2) {
+      m = toks_[k + 1].num;
+      colon = true;
+      k += 2;
+    } else if (toks_[j].ndigits == 2 || (j > 0 && WordIs(j - 1, "at"))) {
+      colon = true;
+      ++k;
+    }
   }
   bool ampm = false;
   if (const auto* a = R(k, Cat::kAmPm)) {
@@ -409,6 +454,37 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
     if (a->value == 0 && h == 12) h = 0;
     ampm = true;
     ++k;
+  } else if ((WordIs(k, "p") || WordIs(k, "a")) && WordIs(k + 1, "m") &&
+             !Adj(k) && Adj(k + 1) == false && h >= 1 && h <= 12 &&
+             (k + 2 >= n() || toks_[k + 2].kind == TokKind::kPunct)) {
+    // "3:30 p m", "nine a m" (spelled out letter by letter).
+    if (WordIs(k, "p") && h != 12) h += 12;
+    if (WordIs(k, "a") && h == 12) h = 0;
+    ampm = true;
+    k += 2;
+  } else if (colon && Adj(k) && (WordIs(k, "p") || WordIs(k, "a")) && h >= 1 &&
+             h <= 12) {
+    // "3:30p", "9:15a".
+    if (WordIs(k, "p") && h != 12) h += 12;
+    if (WordIs(k, "a") && h == 12) h = 0;
+    ampm = true;
+    ++k;
+    if (P(k, '.') && Adj(k)) ++k;
+  }
+  // "3:15 in the afternoon", "8 in the evening", "3 in the morning".
+  if (!ampm && h >= 1 && h <= 12 && WordIs(k, "in") && Is(k + 1, Cat::kThe)) {
+    if (const auto* pd = R(k + 2, Cat::kPartOfDay)) {
+      auto part = static_cast<PartOfDay>(pd->value);
+      if (part == PartOfDay::kMorning) {
+        if (h == 12) h = 0;
+        ampm = true;
+      } else if (part == PartOfDay::kAfternoon ||
+                 part == PartOfDay::kEvening || part == PartOfDay::kNight) {
+        if (h != 12) h += 12;
+        ampm = true;
+      }
+      if (ampm) k += 3;
+    }
   }
   if (!colon && !ampm) return 0;
   if (h > 24 || m > 59) return 0;
@@ -442,8 +518,12 @@ Date Tagger::NearestYear(MakeDate make, Cand* c) {
   }
   Tense t = TenseAt(c->first, c->end);
   int64_t diff = civil::ToDays(make(year)) - now;
-  if (t == Tense::kPast && diff > 90) --year;
-  if (t == Tense::kFuture && diff < -90) ++year;
+  if ((t == Tense::kPast && diff > 90) || (diff > 0 && AfterSince(c->first)))
+    --year;
+  // An assistant's request ("christmas", "march 3") means the next one.
+  if (t == Tense::kFuture &&
+      (diff < -90 || (options_.unknown_tense_is_future && diff < 0)))
+    ++year;
   return make(year);
 }
 
@@ -606,12 +686,50 @@ bool Tagger::MatchCentury(size_t i, Cand* c) {
 // "the quarter", "the weekend", "the week": the current one, or the one the
 // text is about (a quarter just reported on is the previous one).
 bool Tagger::MatchTheUnit(size_t i, Cand* c) {
+  // "that year", "later that year", "earlier that day": the period of the
+  // date the text last mentioned.
+  if (i > 0 && WordIs(i - 1, "that") && have_ref_) {
+    const auto* u = toks_[i].Get(Cat::kUnit);
+    if (!u || (u->flags & internal::kFlagPlural)) return false;
+    Unit unit = static_cast<Unit>(u->value);
+    if (unit != Unit::kDay && unit != Unit::kMonth && unit != Unit::kYear)
+      return false;
+    if (unit == Unit::kDay && ref_gran_ != Gran::kDay) return false;
+    if (unit == Unit::kMonth && ref_gran_ > Gran::kMonth) return false;
+    c->first = i >= 2 && (WordIs(i - 2, "later") || WordIs(i - 2, "earlier"))
+                   ? i - 2
+                   : i - 1;
+    c->end = i + 1;
+    SetResolved(c, UnitValue(ref_, unit));
+    c->resolved = dct_.has_value();
+    return true;
+  }
   if (i == 0 || !Is(i - 1, Cat::kThe)) return false;
   const auto* ur = toks_[i].Get(Cat::kUnit);
   if (!ur || (ur->flags & internal::kFlagPlural)) return false;
   Unit u = static_cast<Unit>(ur->value);
   if (u != Unit::kQuarter && u != Unit::kWeekend && u != Unit::kWeek)
     return false;
+  // "the week of March 6": the ISO week holding that day.
+  if (u == Unit::kWeek && Is(i + 1, Cat::kOf)) {
+    Cand d;
+    if (!DateAt(i + 2, &d)) return false;
+    c->end = d.end;
+    c->the_ok = true;
+    auto day = civil::ParseIsoDate(d.value);
+    if (!day) {
+      c->value = "XXXX-WXX";
+      c->relative = true;
+      return true;
+    }
+    c->value = Week(*day);
+    c->relative = d.relative;
+    c->resolved = d.resolved;
+    c->has_ref = true;
+    c->ref = *day;
+    c->ref_gran = Gran::kWeek;
+    return true;
+  }
   if (Is(i + 1, Cat::kOf) || (Dash(i + 1) && Adj(i + 1))) return false;
   c->end = i + 1;
   c->the_ok = true;
@@ -758,8 +876,11 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
     ++j;
     dot = true;
   }
-  // Day.
+  // Day; "February the 15th" takes an ordinal after "the".
   size_t k = 0;
+  if (Is(j, Cat::kThe) && !dot &&
+      (toks_[j + 1 < n() ? j + 1 : j].ordinal || Is(j + 1, Cat::kOrdWord)))
+    ++j;
   if (int day = DayAt(j, !lower_weak, &k); day > 0) {
     if (lower_weak && Is(k, Cat::kUnit)) return false;
     // "Sept. 13-15": a range; keep the first day only.
@@ -872,8 +993,10 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
       diff = -6;
     }
     Tense tn = TenseAt(i, c->end);
-    if (tn == Tense::kPast && diff > 3) --y;
-    if (tn == Tense::kFuture && diff < -1) ++y;
+    if ((tn == Tense::kPast && diff > 3) || (diff > 0 && AfterSince(i))) --y;
+    if (tn == Tense::kFuture &&
+        (diff < -1 || (options_.unknown_tense_is_future && diff < 0)))
+      ++y;
   }
   SetResolved(c, YM(y, month));
   c->has_ref = true;
@@ -894,10 +1017,59 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
   }
   if (word && !of) return false;  // "the first of March", not "first March"
   const auto* mr = R(j, Cat::kMonth);
+  // "the 20th of next month", "the 5th of this month".
+  if (!mr && of && dct_) {
+    size_t k = Is(j, Cat::kThe) ? j + 1 : j;
+    const auto* r = R(k, Cat::kRel);
+    const auto* u = R(k + 1, Cat::kUnit);
+    if (r && u && static_cast<Unit>(u->value) == Unit::kMonth &&
+        !(u->flags & internal::kFlagPlural)) {
+      Rel rel = static_cast<Rel>(r->value);
+      int shift = rel == Rel::kNext || rel == Rel::kFollowing ||
+                          rel == Rel::kComing
+                      ? 1
+                  : rel == Rel::kLast || rel == Rel::kPrevious ||
+                          rel == Rel::kPast
+                      ? -1
+                  : rel == Rel::kThis || rel == Rel::kCurrent ? 0
+                                                              : 9;
+      if (shift == 9) return false;
+      Date base = civil::AddMonths(Date{dct_->year, dct_->month, 1}, shift);
+      if (day > civil::DaysInMonth(base.year, base.month)) return false;
+      Date d{base.year, base.month, day};
+      c->end = k + 2;
+      c->type = TimexType::kDate;
+      SetResolved(c, YMD(d));
+      c->has_ref = true;
+      c->ref = d;
+      return true;
+    }
+  }
+  size_t range_end = 0;  // "13 to 15 July": the first day is its own date
+  if (!mr && !of &&
+      (Dash(j) || WordIs(j, "to") || WordIs(j, "through") ||
+       WordIs(j, "thru") || WordIs(j, "till") || WordIs(j, "until"))) {
+    size_t k = j + 1;
+    if (Is(k, Cat::kThe)) ++k;
+    size_t k2 = 0;
+    int day2 = DayAt(k, true, &k2);
+    if (day2 > day) {
+      if (Is(k2, Cat::kOf)) ++k2;
+      const auto* m2 = R(k2, Cat::kMonth);
+      if (m2 && (toks_[k2].cap || !(m2->flags & internal::kFlagAbbrev))) {
+        range_end = j;
+        j = k2;
+        mr = m2;
+      }
+    }
+  }
   if (!mr) return false;
   int month = mr->value;
   bool abbrev = mr->flags & internal::kFlagAbbrev;
-  if (!toks_[j].cap && (abbrev || month == 5 || month == 3)) return false;
+  // Lower-case "may", "march" are words first, except after "the first of".
+  if (!toks_[j].cap && (abbrev || month == 5 || month == 3) &&
+      !(of && (word || toks_[i].ordinal) && !abbrev))
+    return false;
   if (of && !toks_[i].ordinal && !word && abbrev) return false;
   ++j;
   if (P(j, '.') && Adj(j) && abbrev) ++j;
@@ -905,15 +1077,15 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
   if (YearTok(yk)) {
     int y = toks_[yk].num;
     if (!civil::IsValid(Date{y, month, day})) return false;
-    c->end = yk + 1;
+    c->end = range_end ? range_end : yk + 1;
     FillDayMonth(y, month, day, c);
-    TryTimeAfter(c->value, c);
+    if (!range_end) TryTimeAfter(c->value, c);
     return true;
   }
   if (day > civil::DaysInMonth(2000, month)) return false;
-  c->end = j;
+  c->end = range_end ? range_end : j;
   FillDayMonth(-1, month, day, c);
-  if (c->has_ref) TryTimeAfter(c->value, c);
+  if (c->has_ref && !range_end) TryTimeAfter(c->value, c);
   return true;
 }
 
@@ -974,6 +1146,28 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
   return true;
 }
 
+// "Sunday, Feb 10" with no year: the year nearest the DCT in which that
+// date is a Sunday, when the nearest-year guess is not one.
+void Tagger::MatchWeekdayYear(int wd, Cand* c) const {
+  if (!dct_ || !c->resolved || c->value.size() < 10 || c->value[4] != '-' ||
+      c->value[7] != '-')
+    return;
+  auto d = civil::ParseIsoDate(std::string_view(c->value).substr(0, 10));
+  if (!d || civil::Weekday(*d) == wd) return;
+  const int64_t now = civil::ToDays(*dct_);
+  std::optional<Date> best;
+  for (int y = dct_->year - 6; y <= dct_->year + 6; ++y) {
+    Date x{y, d->month, d->day};
+    if (!civil::IsValid(x) || civil::Weekday(x) != wd) continue;
+    if (!best || std::llabs(civil::ToDays(x) - now) <
+                     std::llabs(civil::ToDays(*best) - now))
+      best = x;
+  }
+  if (!best) return;
+  c->value = YMD(*best) + c->value.substr(10);
+  c->ref = *best;
+}
+
 bool Tagger::MatchWeekday(size_t i, Cand* c) {
   const auto* wr = toks_[i].Get(Cat::kWeekday);
   bool abbrev = wr->flags & internal::kFlagAbbrev;
@@ -992,7 +1186,42 @@ bool Tagger::MatchWeekday(size_t i, Cand* c) {
     if (ok && d.end > j + 1) {
       *c = std::move(d);
       c->first = i;
+      MatchWeekdayYear(wd, c);
       return true;
+    }
+  }
+  // "Wednesday of next week", "Sunday from last week", "Friday this week".
+  {
+    size_t k = i + 1;
+    if (WordIs(k, "of") || WordIs(k, "from")) ++k;
+    const auto* r = R(k, Cat::kRel);
+    const auto* u = R(k + 1, Cat::kUnit);
+    if (r && u && static_cast<Unit>(u->value) == Unit::kWeek &&
+        !(u->flags & internal::kFlagPlural)) {
+      Rel rel = static_cast<Rel>(r->value);
+      int shift = rel == Rel::kNext || rel == Rel::kComing ||
+                          rel == Rel::kFollowing
+                      ? 1
+                  : rel == Rel::kLast || rel == Rel::kPast ||
+                          rel == Rel::kPrevious
+                      ? -1
+                  : rel == Rel::kThis || rel == Rel::kCurrent ? 0
+                                                              : 9;
+      if (shift != 9) {
+        c->end = k + 2;
+        c->type = TimexType::kDate;
+        if (!dct_) {
+          c->value = "XXXX-WXX-" + std::to_string(wd);
+          c->relative = true;
+          return true;
+        }
+        Date d = civil::AddDays(
+            *dct_, 7 * shift + wd - civil::Weekday(*dct_));
+        SetResolved(c, YMD(d));
+        c->has_ref = true;
+        c->ref = d;
+        return true;
+      }
     }
   }
   if (abbrev) return false;
@@ -1013,6 +1242,11 @@ bool Tagger::MatchWeekday(size_t i, Cand* c) {
     Tense tn = TenseAt(i, i + 1);
     dir = tn == Tense::kPast ? -1 : tn == Tense::kFuture ? 1 : 0;
     if (tn == Tense::kUnknown && options_.unknown_tense_is_past) dir = -1;
+    // "Wednesday's ruling", "Sunday's vote": news names a day by what
+    // happened on it; in TBAQ all 16 such weekdays are on or before the DCT.
+    if ((P(i + 1, '\'') || P(i + 1, internal::kQuote)) && Adj(i + 1) &&
+        WordIs(i + 2, "s") && !options_.unknown_tense_is_future)
+      dir = -1;
   }
   WeekdayValue(wd, dir, c);
   // "Wednesday night": TimeBank types these DATE (19 of 25 in TBAQ), with
@@ -1074,14 +1308,26 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
       c->relative = true;
       return true;
     }
-    int y = dct_->year;
-    int cur = dct_->month == 12 ? 4 : (dct_->month + 9) % 12 / 3 + 1;
-    // cur: 1 spring (Mar-May), 2 summer, 3 fall, 4 winter.
+    // Seasons counted on one line: 4 * year + (0 spring .. 3 winter), the
+    // winter of year Y running from December Y into February Y+1. "last
+    // fall" is the latest fall strictly before the current season, "next
+    // spring" the first after it; "this summer" is the summer of the
+    // calendar year, "this winter" the one under way in January/February.
+    const int idx = sr->value - 1;
+    const int m = dct_->month;
+    const int cur_idx = m == 12 || m <= 2 ? 3 : (m - 3) / 3;
+    const int cur = 4 * (m <= 2 ? dct_->year - 1 : dct_->year) + cur_idx;
+    int target = 0;
     if (rel == Rel::kLast || rel == Rel::kPast || rel == Rel::kPrevious) {
-      if (sr->value >= cur) --y;
+      target = cur - (cur_idx - idx + 4) % 4;
+      if (target == cur) target -= 4;
     } else if (rel == Rel::kNext || rel == Rel::kComing) {
-      if (sr->value <= cur) ++y;
+      target = cur + (idx - cur_idx + 4) % 4;
+      if (target == cur) target += 4;
+    } else {
+      target = 4 * (idx == 3 && m <= 2 ? dct_->year - 1 : dct_->year) + idx;
     }
+    int y = target / 4;
     SetResolved(c, Y(y) + "-" + std::string(code));
     return true;
   }
@@ -1117,6 +1363,19 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   }
   // Unit: "last week", "next month", "this year", "the past year".
   const auto* ur = R(j, Cat::kUnit);
+  if (!ur && rel == Rel::kLatest && WordIs(j, "period") && dct_) {
+    // "the latest period" of a results report: the last finished quarter.
+    c->end = j + 1;
+    c->the_ok = true;
+    Date base = *dct_;
+    if (TenseAt(i, c->end) != Tense::kFuture)
+      base = civil::AddMonths(base, -3);
+    SetResolved(c, UnitValue(base, Unit::kQuarter));
+    c->has_ref = true;
+    c->ref = base;
+    c->ref_gran = Gran::kQuarter;
+    return true;
+  }
   if (!ur) {
     // "the past", "in the past": PAST_REF.
     if (rel == Rel::kPast && with_the && !Num(j)) {
@@ -1201,7 +1460,10 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   }
   Date base = *dct_;
   if (u == Unit::kQuarter && (rel == Rel::kLatest || rel == Rel::kRecent)) {
-    if (TenseAt(i, c->end) == Tense::kPast) base = civil::AddMonths(base, -3);
+    // The latest quarter is the last one reported on, so a finished one,
+    // unless the sentence looks ahead.
+    if (TenseAt(i, c->end) != Tense::kFuture)
+      base = civil::AddMonths(base, -3);
   }
   Date d = Shift(base, u, shift);
   SetResolved(c, UnitValue(d, u));
@@ -1260,6 +1522,13 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
     case Deictic::kYesterday:
     case Deictic::kTomorrow: {
       int delta = d == Deictic::kToday ? 0 : d == Deictic::kYesterday ? -1 : 1;
+      // "the day after tomorrow", "the day before yesterday".
+      if (d != Deictic::kToday && i >= 2 && WordIs(i - 2, "day") &&
+          WordIs(i - 1, d == Deictic::kTomorrow ? "after" : "before")) {
+        delta *= 2;
+        c->first = i - 2;
+        c->the_ok = true;
+      }
       day(delta);
       // "yesterday morning"
       if (const auto* pd = R(i + 1, Cat::kPartOfDay);
@@ -1404,7 +1673,9 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
       if (u == Unit::kWeekend) vu = Unit::kWeek;
       Date d = Shift(base, u, sign * count);
       SetResolved(c, UnitValue(d, vu));
-      c->has_ref = true;
+      // A year-ago quarter is a comparison, not a new topic: the next "a
+      // year ago" still means the year before the quarter reported on.
+      c->has_ref = vu != Unit::kQuarter;
       c->ref = d;
       c->ref_gran = GranOf(vu);
       return true;
@@ -1465,6 +1736,8 @@ bool Tagger::MatchSet(size_t i, Cand* c) {
 
 bool Tagger::MatchTime(size_t i, Cand* c) {
   if (const auto* pd = toks_[i].Get(Cat::kPartOfDay)) {
+    // "the night of Oct. 23" stays two things, as TimeBank tags it: the
+    // date is the timex.
     if (pd->value != static_cast<uint8_t>(PartOfDay::kNoon) &&
         pd->value != static_cast<uint8_t>(PartOfDay::kMidnight))
       return false;
@@ -1492,7 +1765,38 @@ bool Tagger::MatchTime(size_t i, Cand* c) {
   }
   int h = 0, m = 0;
   size_t e = ParseClock(i, &h, &m);
-  if (!e) return false;
+  // A range "3-4pm", "3:30 to 6 p.m.", "9 to 11 a.m.": the second clock's
+  // am/pm also holds for the first.
+  auto range_to = [&](size_t k) {
+    return Dash(k) || WordIs(k, "to") || WordIs(k, "till") ||
+           WordIs(k, "until") || WordIs(k, "and");
+  };
+  auto second_pm = [&](size_t k, int* h2) {
+    int m2 = 0;
+    size_t e2 = ParseClock(k, h2, &m2);
+    if (!e2) return false;
+    for (size_t q = k; q < e2; ++q)
+      if (Is(q, Cat::kAmPm)) return true;
+    return false;
+  };
+  const bool no_ampm =
+      e != 0 && [&] {
+        for (size_t q = i; q < e; ++q)
+          if (Is(q, Cat::kAmPm) || WordIs(q, "h") || WordIs(q, "in")) return false;
+        return true;
+      }();
+  if (int h2 = 0; (no_ampm || (!e && PlainNum(i, 2) && toks_[i].num >= 1 &&
+                               toks_[i].num <= 12)) &&
+                  range_to(e ? e : i + 1) &&
+                  second_pm((e ? e : i + 1) + 1, &h2)) {
+    if (!e) {
+      h = toks_[i].num;
+      m = 0;
+      e = i + 1;
+    }
+    if (h < 12 && h2 >= 12 && h + 12 <= h2) h += 12;
+  }
+  if (!e) return ClockWithoutColon(i, c);
   // A clock followed by a date: "5 p.m. on Sept. 13", "23:18, 22 Sep 2023".
   std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
   size_t k = e;
@@ -1555,6 +1859,12 @@ bool Tagger::MatchQuarter(size_t i, Cand* c) {
   }
   c->end = k;
   c->the_ok = true;
+  // "the 1988 third quarter": the year stands before.
+  if (year < 0 && !q_form && c->first == i && i >= 2 && YearTok(i - 1) &&
+      (Is(i - 2, Cat::kThe) || Is(i - 2, Cat::kDet))) {
+    year = toks_[i - 1].num;
+    c->first = i - 1;
+  }
   if (year < 0) {
     if (!dct_) {
       c->value = "XXXX-Q" + std::to_string(q);
@@ -1604,6 +1914,7 @@ bool Tagger::MatchSeason(size_t i, Cand* c) {
 bool Tagger::MatchPhase(size_t i, Cand* c) {
   std::string_view mod;
   size_t j = i + 1;
+  bool noun = false;
   if (Is(i, Cat::kMid)) {
     mod = "MID";
     if (Dash(j) && Adj(j)) ++j;
@@ -1623,8 +1934,8 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
         mod = "MID";
         break;
     }
-    bool noun = ph == Phase::kBeginning || ph == Phase::kEnd ||
-                ph == Phase::kMiddle || ph == Phase::kStart;
+    noun = ph == Phase::kBeginning || ph == Phase::kEnd ||
+           ph == Phase::kMiddle || ph == Phase::kStart;
     if (noun) {
       if (!Is(j, Cat::kOf)) return false;
       ++j;
@@ -1637,9 +1948,11 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
   inner.first = j;
   bool ok = false;
   size_t inner_start = j;
-  if (Is(j, Cat::kThe) && j + 1 < n()) {
+  // "the end of the year", "end of year" (no article after the noun).
+  const size_t uj = Is(j, Cat::kThe) ? j + 1 : noun ? j : n();
+  if (uj < n()) {
     // "the end of the year" / "the end of the third quarter".
-    if (const auto* ur = R(j + 1, Cat::kUnit);
+    if (const auto* ur = R(uj, Cat::kUnit);
         ur && !(ur->flags & internal::kFlagPlural) &&
         (ur->value == static_cast<uint8_t>(Unit::kYear) ||
          ur->value == static_cast<uint8_t>(Unit::kMonth) ||
@@ -1647,7 +1960,7 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
          ur->value == static_cast<uint8_t>(Unit::kDecade) ||
          ur->value == static_cast<uint8_t>(Unit::kCentury))) {
       Unit u = static_cast<Unit>(ur->value);
-      inner.end = j + 2;
+      inner.end = uj + 1;
       if (dct_)
         SetResolved(&inner, UnitValue(*dct_, u));
       else {
@@ -1655,10 +1968,12 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
         inner.relative = true;
       }
       ok = true;
-    } else {
+    } else if (uj == j + 1) {
       inner_start = j + 1;
       inner.first = inner_start;
       ok = MatchAt(inner_start, &inner);
+    } else {
+      ok = MatchAt(j, &inner);
     }
   } else {
     ok = MatchAt(j, &inner);
@@ -1673,8 +1988,109 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
   return true;
 }
 
+// Holiday names whose words together are unambiguous in any case, as
+// lower-case words. Between the words of the text, "'s" and an abbreviation
+// dot are skipped, so "St. Patrick's Day" reads "st patrick day".
+struct HolidayAlias {
+  std::string_view words;
+  Holiday h;
+};
+constexpr HolidayAlias kHolidayAliases[] = {
+    {"xmas", Holiday::kChristmas},
+    {"xmas day", Holiday::kChristmas},
+    {"xmas eve", Holiday::kChristmasEve},
+    {"new year eve", Holiday::kNewYearsEve},
+    {"new years eve", Holiday::kNewYearsEve},
+    {"new year day", Holiday::kNewYear},
+    {"new years day", Holiday::kNewYear},
+    {"valentine day", Holiday::kValentine},
+    {"valentines day", Holiday::kValentine},
+    {"black friday", Holiday::kBlackFriday},
+    {"boss day", Holiday::kBossDay},
+    {"bosses day", Holiday::kBossDay},
+    {"mlk day", Holiday::kMlkDay},
+    {"mlk jr day", Holiday::kMlkDay},
+    {"martin luther king day", Holiday::kMlkDay},
+    {"martin luther kings day", Holiday::kMlkDay},
+    {"martin luther king jr day", Holiday::kMlkDay},
+    {"civil rights day", Holiday::kMlkDay},
+    {"presidents day", Holiday::kPresidentsDay},
+    {"columbus day", Holiday::kColumbusDay},
+    {"veterans day", Holiday::kVeteransDay},
+    {"st patrick day", Holiday::kStPatrick},
+    {"st patricks day", Holiday::kStPatrick},
+    {"st paddy day", Holiday::kStPatrick},
+    {"saint patrick day", Holiday::kStPatrick},
+    {"saint patricks day", Holiday::kStPatrick},
+    {"saint paddy day", Holiday::kStPatrick},
+    {"earth day", Holiday::kEarthDay},
+    {"groundhog day", Holiday::kGroundhogDay},
+    {"king day", Holiday::kKingsDay},
+    {"kings day", Holiday::kKingsDay},
+    {"koningsdag", Holiday::kKingsDay},
+    {"world vegan day", Holiday::kWorldVeganDay},
+    {"shrove tuesday", Holiday::kShroveTuesday},
+    {"pancake day", Holiday::kShroveTuesday},
+    {"mardi gras", Holiday::kShroveTuesday},
+    {"ash wednesday", Holiday::kAshWednesday},
+    {"palm sunday", Holiday::kPalmSunday},
+    {"branch sunday", Holiday::kPalmSunday},
+    {"maundy thursday", Holiday::kMaundyThursday},
+    {"covenant thursday", Holiday::kMaundyThursday},
+    {"covenant thu", Holiday::kMaundyThursday},
+    {"pentecost", Holiday::kPentecost},
+    {"whit sunday", Holiday::kPentecost},
+    {"white sunday", Holiday::kPentecost},
+    {"whit monday", Holiday::kWhitMonday},
+    {"monday of the holy spirit", Holiday::kWhitMonday},
+    {"trinity sunday", Holiday::kTrinitySunday},
+    {"easter mon", Holiday::kEasterMonday},
+    {"orthodox easter", Holiday::kOrthodoxEaster},
+    {"orthodox easter sunday", Holiday::kOrthodoxEaster},
+    {"orthodox good friday", Holiday::kOrthodoxGoodFriday},
+    {"orthodox great friday", Holiday::kOrthodoxGoodFriday},
+    {"clean monday", Holiday::kCleanMonday},
+    {"orthodox shrove monday", Holiday::kCleanMonday},
+    {"lazarus saturday", Holiday::kLazarusSaturday},
+};
+
+size_t Tagger::MatchWords(size_t i, std::string_view words) const {
+  size_t k = i;
+  while (!words.empty()) {
+    size_t sp = words.find(' ');
+    std::string_view w = words.substr(0, sp);
+    words = sp == std::string_view::npos ? std::string_view()
+                                         : words.substr(sp + 1);
+    if (k > i) {
+      if ((P(k, '\'') || P(k, internal::kQuote)) && Adj(k) &&
+          WordIs(k + 1, "s") && Adj(k + 1))
+        k += 2;
+      else if (P(k, '.') && Adj(k))
+        ++k;
+    }
+    if (!WordIs(k, w)) return 0;
+    ++k;
+  }
+  return k;
+}
+
 // "Christmas", "Thanksgiving Day", "New Year's Eve", "Easter 2024".
 bool Tagger::MatchHoliday(size_t i, Cand* c) {
+  Holiday h{};
+  size_t e = 0;
+  for (const HolidayAlias& a : kHolidayAliases) {
+    size_t k = MatchWords(i, a.words);
+    if (k > e) {
+      e = k;
+      h = a.h;
+    }
+  }
+  if (e == 0 && !MatchHolidayName(i, &h, &e)) return false;
+  c->end = e;
+  return ResolveHoliday(i, h, e, c);
+}
+
+bool Tagger::MatchHolidayName(size_t i, Holiday* hp, size_t* ep) {
   // Names made of common words ("New Year", "Good Friday") need capitals;
   // "christmas", "thanksgiving", "halloween", "easter" are unambiguous.
   const bool loose = WordIs(i, "christmas") || WordIs(i, "thanksgiving") ||
@@ -1741,11 +2157,37 @@ bool Tagger::MatchHoliday(size_t i, Cand* c) {
   } else {
     return false;
   }
-  c->end = e;
-  if (YearTok(e)) {
-    Date d = HolidayDate(h, toks_[e].num);
-    c->end = e + 1;
+  *hp = h;
+  *ep = e;
+  return true;
+}
+
+bool Tagger::ResolveHoliday(size_t i, Holiday h, size_t e, Cand* c) {
+  int spelled = 0;
+  if (size_t ye = YearTok(e) ? e + 1 : ParseSpelledYear(e, &spelled)) {
+    // "Easter 2024", "Easter Sunday two thousand ten".
+    Date d = HolidayDate(h, YearTok(e) ? toks_[e].num : spelled);
+    c->end = ye;
     c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    return true;
+  }
+  // "Thanksgiving of next year", "Black Friday of this year".
+  if (const auto* r = R(e + 1, Cat::kRel);
+      r && dct_ && Is(e, Cat::kOf) && R(e + 2, Cat::kUnit) &&
+      static_cast<Unit>(R(e + 2, Cat::kUnit)->value) == Unit::kYear) {
+    Rel rel = static_cast<Rel>(r->value);
+    int y = dct_->year;
+    if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
+      ++y;
+    else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
+      --y;
+    else if (rel != Rel::kThis && rel != Rel::kCurrent)
+      return false;
+    Date d = HolidayDate(h, y);
+    c->end = e + 3;
+    SetResolved(c, YMD(d));
     c->has_ref = true;
     c->ref = d;
     return true;
@@ -1807,9 +2249,17 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
     attempt(&Tagger::MatchYear);
     attempt(&Tagger::MatchTime);
     attempt(&Tagger::MatchDuration);
+    attempt(&Tagger::MatchClockOffset);
+    attempt(&Tagger::MatchFraction);
     if (t.ordinal) {
       attempt(&Tagger::MatchQuarter);
       attempt(&Tagger::MatchCentury);
+      attempt(&Tagger::MatchNthInMonth);
+      attempt(&Tagger::MatchDayOfMonth);
+    }
+    if (found) {
+      ClockAfterPartOfDay(best);
+      QuarterOfYear(best);
     }
     return found;
   }
@@ -1823,6 +2273,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
         break;
       case Cat::kRel:
         attempt(&Tagger::MatchRel);
+        attempt(&Tagger::MatchNthInMonth);
         break;
       case Cat::kShift:
         attempt(&Tagger::MatchShiftPrefix);
@@ -1833,26 +2284,40 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
       case Cat::kApprox:
         attempt(&Tagger::MatchApproxTime);
         attempt(&Tagger::MatchDuration);
+        attempt(&Tagger::MatchFraction);
         break;
       case Cat::kNumWord:
+        attempt(&Tagger::MatchTime);
         attempt(&Tagger::MatchSpelledYear);
         attempt(&Tagger::MatchCentury);
         attempt(&Tagger::MatchDuration);
+        attempt(&Tagger::MatchClockOffset);
+        attempt(&Tagger::MatchFraction);
+        break;
+      case Cat::kA:
+        attempt(&Tagger::MatchDuration);
+        attempt(&Tagger::MatchClockOffset);
+        attempt(&Tagger::MatchFraction);
+        break;
+      case Cat::kHalf:
+        attempt(&Tagger::MatchClockOffset);
+        attempt(&Tagger::MatchFraction);
         break;
       case Cat::kMoreLess:
       case Cat::kAt:
-      case Cat::kA:
       case Cat::kVague:
       case Cat::kMultiplier:
         attempt(&Tagger::MatchDuration);
         break;
       case Cat::kOrdWord:
+        attempt(&Tagger::MatchNthInMonth);
         attempt(&Tagger::MatchDayFirst);
         attempt(&Tagger::MatchQuarter);
         attempt(&Tagger::MatchCentury);
         attempt(&Tagger::MatchDuration);
         break;
       case Cat::kUnit:
+        attempt(&Tagger::MatchClockOffset);
         attempt(&Tagger::MatchTheUnit);
         attempt(&Tagger::MatchYearAgo);
         break;
@@ -1878,7 +2343,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
     }
   }
   if (!found && WordIs(i, "q")) attempt(&Tagger::MatchQuarter);
-  if (t.lex.r[0].cat == Cat::kHoliday) attempt(&Tagger::MatchHoliday);
+  if (t.Has(Cat::kHoliday)) attempt(&Tagger::MatchHoliday);
   if (!found && t.Has(Cat::kUnit) &&
       (t.lex.r[0].flags & internal::kFlagPlural)) {
     // Bare plural after "for"/"in": "for years", "in months".
@@ -1891,7 +2356,498 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
       found = true;
     }
   }
+  if (found) {
+    ClockAfterPartOfDay(best);
+    QuarterOfYear(best);
+  }
   return found;
+}
+
+// "the 1988 third quarter", "this year's second quarter", "next year's
+// first quarter": a year, then which of its quarters.
+void Tagger::QuarterOfYear(Cand* c) {
+  const std::string& v = c->value;
+  if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](char ch) {
+        return ch >= '0' && ch <= '9';
+      }))
+    return;
+  size_t k = c->end;
+  if ((P(k, '\'') || P(k, internal::kQuote)) && Adj(k) && WordIs(k + 1, "s"))
+    k += 2;
+  Cand q;
+  q.first = k;
+  if (k >= n() || !MatchQuarter(k, &q) || q.value.size() != 7) return;
+  // Only a quarter that named no year of its own.
+  for (size_t j = k; j < q.end; ++j)
+    if (YearTok(j)) return;
+  int year = std::atoi(v.c_str());
+  int quarter = q.value[6] - '0';
+  c->value = Quarter(year, quarter);
+  c->end = q.end;
+  c->the_ok = true;
+  c->has_ref = true;
+  c->ref = Date{year, (quarter - 1) * 3 + 1, 1};
+  c->ref_gran = Gran::kQuarter;
+}
+
+// "tomorrow afternoon at 5", "tonight at 8:30", "Saturday morning @ 9": the
+// part of day says which half of the day the bare clock number means. A day
+// followed by "in the morning" takes that part of day.
+void Tagger::ClockAfterPartOfDay(Cand* c) {
+  if (c->value.size() == 10 && c->value[4] == '-' && c->value[7] == '-' &&
+      WordIs(c->end, "in") && Is(c->end + 1, Cat::kThe)) {
+    if (const auto* pd = R(c->end + 2, Cat::kPartOfDay);
+        pd && pd->value <= static_cast<uint8_t>(PartOfDay::kNight)) {
+      c->value += "T" + std::string(kPartCode[pd->value]);
+      c->type = TimexType::kTime;
+      c->end += 3;
+    }
+  }
+  const std::string& v = c->value;
+  if (v.size() < 4 || v[v.size() - 3] != 'T') return;
+  std::string_view part = std::string_view(v).substr(v.size() - 2);
+  bool pm = part == "AF" || part == "EV" || part == "NI";
+  if (!pm && part != "MO") return;
+  size_t k = c->end;
+  if (!(WordIs(k, "at") || P(k, '@'))) return;
+  ++k;
+  if (!PlainNum(k, 2)) return;
+  int h = toks_[k].num, m = 0;
+  if (h < 1 || h > 12) return;
+  ++k;
+  if (P(k, ':') && Adj(k) && PlainNum(k + 1, 2) && toks_[k + 1].ndigits == 2 &&
+      toks_[k + 1].num < 60) {
+    m = toks_[k + 1].num;
+    k += 2;
+  }
+  if (Is(k, Cat::kAmPm)) return;  // "at 5 pm" is the clock's own business
+  if (pm && h != 12) h += 12;
+  if (!pm && h == 12) h = 0;
+  c->value = v.substr(0, v.size() - 3) + "T" + Pad(h, 2) + ":" + Pad(m, 2);
+  c->type = TimexType::kTime;
+  c->end = k;
+}
+
+// "the first Tuesday of October", "last Friday in March 2014", "the third
+// day of October", "the last day of the month": a day counted within a month.
+bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
+  int nth = 0;
+  if (Num(i) && toks_[i].ordinal && toks_[i].num >= 1 && toks_[i].num <= 5)
+    nth = toks_[i].num;
+  else if (const auto* o = R(i, Cat::kOrdWord); o && o->value <= 5)
+    nth = o->value;
+  else if (WordIs(i, "last"))
+    nth = -1;
+  if (nth == 0) return false;
+  size_t j = i + 1;
+  int wd = 0;
+  if (const auto* w = R(j, Cat::kWeekday)) {
+    wd = w->value;
+  } else if (!WordIs(j, "day")) {
+    return false;
+  }
+  ++j;
+  if (!(Is(j, Cat::kOf) || WordIs(j, "in"))) return false;
+  ++j;
+  int y = -1, m = 0;
+  size_t end = 0;
+  if (const auto* mr = R(j, Cat::kMonth)) {
+    m = mr->value;
+    end = j + 1;
+    if (P(end, '.') && Adj(end)) ++end;
+    if (YearTok(end)) y = toks_[end++].num;
+  } else {
+    // "of this month", "of next month", "of the month".
+    size_t k = j;
+    int shift = 0;
+    if (const auto* r = R(k, Cat::kRel)) {
+      Rel rel = static_cast<Rel>(r->value);
+      if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
+        shift = 1;
+      else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
+        shift = -1;
+      else if (rel != Rel::kThis && rel != Rel::kCurrent)
+        return false;
+      ++k;
+    } else if (Is(k, Cat::kThe)) {
+      ++k;
+    } else {
+      return false;
+    }
+    const auto* u = R(k, Cat::kUnit);
+    if (!u || static_cast<Unit>(u->value) != Unit::kMonth || !dct_)
+      return false;
+    Date base = civil::AddMonths(Date{dct_->year, dct_->month, 1}, shift);
+    y = base.year;
+    m = base.month;
+    end = k + 1;
+  }
+  auto make = [&](int year) {
+    if (wd) return internal::NthWeekday(year, m, wd, nth);
+    int dim = civil::DaysInMonth(year, m);
+    return Date{year, m, nth < 0 ? dim : std::min(nth, dim)};
+  };
+  c->end = end;
+  c->the_ok = true;
+  c->type = TimexType::kDate;
+  if (y < 0 && !dct_) {
+    c->value = "XXXX-" + Pad(m, 2) + "-XX";
+    c->relative = true;
+    return true;
+  }
+  Date d = y >= 0 ? make(y) : NearestYear(make, c);
+  if (d.month != m) return false;  // no fifth Monday that month
+  if (y >= 0) {
+    c->value = YMD(d);
+  } else {
+    SetResolved(c, YMD(d));
+  }
+  c->has_ref = true;
+  c->ref = d;
+  return true;
+}
+
+size_t Tagger::ClockOrHour(size_t j, bool bare_ok, int* hour,
+                           int* minute) const {
+  if (const auto* pd = R(j, Cat::kPartOfDay)) {
+    if (pd->value == static_cast<uint8_t>(PartOfDay::kNoon)) {
+      *hour = 12;
+      *minute = 0;
+      return j + 1;
+    }
+    if (pd->value == static_cast<uint8_t>(PartOfDay::kMidnight)) {
+      *hour = 0;
+      *minute = 0;
+      return j + 1;
+    }
+    return 0;
+  }
+  if (size_t e = ParseClock(j, hour, minute)) return e;
+  if (!bare_ok) return 0;
+  int h = 0;
+  if (PlainNum(j, 2))
+    h = toks_[j].num;
+  else if (const auto* w = R(j, Cat::kNumWord))
+    h = w->value;
+  if (h < 1 || h > 12) return 0;
+  size_t e = j + 1;
+  if (const auto* a = R(e, Cat::kAmPm)) {  // "half past three pm"
+    if (a->value == 1 && h != 12) h += 12;
+    if (a->value == 0 && h == 12) h = 0;
+    ++e;
+  }
+  *hour = h;
+  *minute = 0;
+  return e;
+}
+
+// "a quarter past 3pm", "20 past noon", "half past three", "ten to six",
+// "15 minutes past 3 pm": minutes before or after an hour.
+bool Tagger::MatchClockOffset(size_t i, Cand* c) {
+  int minutes = 0;
+  size_t j = i;
+  if (WordIs(j, "a") || WordIs(j, "an")) ++j;
+  if (WordIs(j, "quarter")) {
+    minutes = 15;
+    ++j;
+  } else if (WordIs(j, "half") && j == i) {
+    minutes = 30;
+    ++j;
+  } else if (j == i && PlainNum(j, 2)) {
+    minutes = toks_[j].num;
+    ++j;
+  } else if (const auto* w = R(j, Cat::kNumWord); w && j == i) {
+    minutes = w->value;
+    ++j;
+    if (Dash(j) && Adj(j) && R(j + 1, Cat::kNumWord) &&
+        R(j + 1, Cat::kNumWord)->value < 10) {
+      minutes += R(j + 1, Cat::kNumWord)->value;
+      j += 2;
+    }
+  } else {
+    return false;
+  }
+  if (minutes < 1 || minutes > 59) return false;
+  if (const auto* u = R(j, Cat::kUnit);
+      u && static_cast<Unit>(u->value) == Unit::kMinute)
+    ++j;
+  int sign = 0;
+  if (WordIs(j, "past") || WordIs(j, "after"))
+    sign = 1;
+  else if (WordIs(j, "to") || WordIs(j, "till") || WordIs(j, "before"))
+    sign = -1;
+  if (sign == 0) return false;
+  int h = 0, m = 0;
+  // A bare hour only in the idioms ("half past three", "a quarter to six",
+  // "ten past two"), never in "two to three weeks".
+  bool idiom = minutes == 15 || minutes == 30 || WordIs(j, "past");
+  size_t e = ClockOrHour(j + 1, idiom, &h, &m);
+  if (!e || m != 0 || Is(e, Cat::kUnit)) return false;
+  int total = h * 60 + sign * minutes;
+  if (total < 0) total += 24 * 60;
+  c->end = e;
+  c->type = TimexType::kTime;
+  std::string hm = "T" + Pad(total / 60 % 24, 2) + ":" + Pad(total % 60, 2);
+  if (dct_)
+    SetResolved(c, YMD(*dct_) + hm);
+  else {
+    c->value = "XXXX-XX-XX" + hm;
+    c->relative = true;
+  }
+  return true;
+}
+
+// Clocks without a colon or am/pm: "at 1030 GMT", "around 730 in the
+// evening" (four or three digits after "at"/"around"), and a bare hour
+// before a day with a part of day: "8 tonight", "at 9 tomorrow morning".
+bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
+  const Tok& t = toks_[i];
+  const bool at = i > 0 && WordIs(i - 1, "at");
+  if (t.kind == TokKind::kNum && !t.ordinal && !t.plural_s &&
+      (t.ndigits == 3 || t.ndigits == 4) && at) {
+    int h = t.num / 100, m = t.num % 100;
+    size_t k = i + 1;
+    // "at 1030 GMT", "at 730 p.m."; "at 1030" then a comma is a quantity.
+    bool ok = k >= n() || Is(k, Cat::kZone);
+    if (const auto* a = R(k, Cat::kAmPm)) {
+      if (h < 1 || h > 12) return false;
+      if (a->value == 1 && h != 12) h += 12;
+      if (a->value == 0 && h == 12) h = 0;
+      ok = true;
+      ++k;
+    } else if (WordIs(k, "in") && Is(k + 1, Cat::kThe) &&
+               R(k + 2, Cat::kPartOfDay) && h >= 1 && h <= 12) {
+      auto part = static_cast<PartOfDay>(R(k + 2, Cat::kPartOfDay)->value);
+      if (part == PartOfDay::kAfternoon || part == PartOfDay::kEvening ||
+          part == PartOfDay::kNight) {
+        if (h != 12) h += 12;
+      } else if (part != PartOfDay::kMorning) {
+        return false;
+      }
+      ok = true;
+      k += 3;
+    }
+    if (!ok || h > 23 || m > 59) return false;
+    if (Is(k, Cat::kZone)) ++k;
+    c->end = k;
+    c->type = TimexType::kTime;
+    std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
+    if (dct_)
+      SetResolved(c, YMD(*dct_) + hm);
+    else {
+      c->value = "XXXX-XX-XX" + hm;
+      c->relative = true;
+    }
+    return true;
+  }
+  // Spelled out: "ten thirty am", "four twenty-three a m", "nine p.m.".
+  if (const auto* w = R(i, Cat::kNumWord); w && w->value >= 1 && w->value <= 12) {
+    int h = w->value, m = 0;
+    size_t k = i + 1;
+    if (const auto* mw = R(k, Cat::kNumWord); mw && mw->value >= 10) {
+      m = mw->value;
+      ++k;
+      if (m >= 20 && m % 10 == 0) {
+        if (Dash(k) && Adj(k) && R(k + 1, Cat::kNumWord) &&
+            R(k + 1, Cat::kNumWord)->value < 10) {
+          m += R(k + 1, Cat::kNumWord)->value;
+          k += 2;
+        } else if (R(k, Cat::kNumWord) && R(k, Cat::kNumWord)->value < 10) {
+          m += R(k, Cat::kNumWord)->value;
+          ++k;
+        }
+      }
+    }
+    int pm = -1;
+    if (const auto* a = R(k, Cat::kAmPm)) {
+      pm = a->value;
+      ++k;
+    } else if ((WordIs(k, "a") || WordIs(k, "p")) && WordIs(k + 1, "m") &&
+               !Adj(k + 1)) {
+      pm = WordIs(k, "p") ? 1 : 0;
+      k += 2;
+    }
+    if (pm >= 0 && m < 60) {
+      if (pm == 1 && h != 12) h += 12;
+      if (pm == 0 && h == 12) h = 0;
+      c->end = k;
+      c->type = TimexType::kTime;
+      std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
+      if (dct_)
+        SetResolved(c, YMD(*dct_) + hm);
+      else {
+        c->value = "XXXX-XX-XX" + hm;
+        c->relative = true;
+      }
+      return true;
+    }
+  }
+  int h = 0;
+  if (PlainNum(i, 2))
+    h = t.num;
+  else if (const auto* w = R(i, Cat::kNumWord))
+    h = w->value;
+  if (h < 1 || h > 12 || i + 1 >= n()) return false;
+  Cand d;
+  d.first = i + 1;
+  bool ok = false;
+  if (Is(i + 1, Cat::kDeictic))
+    ok = MatchDeictic(i + 1, &d);
+  else if (Is(i + 1, Cat::kRel))
+    ok = MatchRel(i + 1, &d);
+  if (!ok || d.first != i + 1) return false;
+  const std::string& v = d.value;
+  bool part = v.size() >= 4 && v[v.size() - 3] == 'T';
+  if (part) {
+    std::string_view code = std::string_view(v).substr(v.size() - 2);
+    if (code == "AF" || code == "EV" || code == "NI")
+      h = h == 12 ? 12 : h + 12;
+    else if (code != "MO")
+      return false;
+    else if (h == 12)
+      h = 0;
+    d.value = v.substr(0, v.size() - 3);
+  } else if (!(at && v.size() == 10 && v[4] == '-')) {
+    return false;
+  }
+  *c = std::move(d);
+  c->first = i;
+  c->type = TimexType::kTime;
+  c->value += "T" + Pad(h, 2) + ":00";
+  return true;
+}
+
+// "on the 15th": a day of the current month, moved a month by tense.
+bool Tagger::MatchDayOfMonth(size_t i, Cand* c) {
+  const Tok& t = toks_[i];
+  if (!t.ordinal || t.num < 1 || t.num > 31 || i < 2 ||
+      !Is(i - 1, Cat::kThe) || !WordIs(i - 2, "on"))
+    return false;
+  if (i + 1 < n() && toks_[i + 1].kind != TokKind::kPunct) return false;
+  c->end = i + 1;
+  c->the_ok = true;
+  c->type = TimexType::kDate;
+  if (!dct_) {
+    c->value = "XXXX-XX-" + Pad(t.num, 2);
+    c->relative = true;
+    return true;
+  }
+  Tense tn = TenseAt(i, i + 1);
+  Date base{dct_->year, dct_->month, 1};
+  if (tn == Tense::kFuture && t.num < dct_->day)
+    base = civil::AddMonths(base, 1);
+  else if (tn == Tense::kPast && t.num > dct_->day)
+    base = civil::AddMonths(base, -1);
+  if (t.num > civil::DaysInMonth(base.year, base.month)) return false;
+  Date d{base.year, base.month, t.num};
+  SetResolved(c, YMD(d));
+  c->has_ref = true;
+  c->ref = d;
+  return true;
+}
+
+// Durations with fractions: "half an hour", "a quarter of an hour",
+// "three-quarters of an hour", "2 1/2 years", "five and a half hours",
+// "an hour and a half", "2.5 hours". The value is written in the next
+// smaller unit where TimeBank does ("PT5H30M", "P2Y6M", "PT1M30S").
+bool Tagger::MatchFraction(size_t i, Cand* c) {
+  size_t j = i;
+  ModKind mod = ModKind::kNone;
+  if (const auto* a = R(j, Cat::kApprox)) {
+    mod = static_cast<ModKind>(a->value);
+    ++j;
+  }
+  int quarters = 0;  // the amount in quarters of the unit
+  size_t k = 0;      // the unit token
+  bool and_half_after = false;
+  auto article = [&](size_t q) { return Is(q, Cat::kA) || WordIs(q, "one"); };
+  size_t a0 = Is(j, Cat::kA) ? j + 1 : j;
+  if (WordIs(a0, "half") && (Is(a0 + 1, Cat::kA) || Is(a0 + 1, Cat::kUnit))) {
+    quarters = 2;
+    k = Is(a0 + 1, Cat::kA) ? a0 + 2 : a0 + 1;
+  } else if (WordIs(a0, "quarter") && Is(a0 + 1, Cat::kOf) &&
+             Is(a0 + 2, Cat::kA) && a0 > j) {
+    quarters = 1;
+    k = a0 + 3;
+  } else if (const auto* w = R(j, Cat::kNumWord);
+             w && w->value == 3 && Dash(j + 1) && Adj(j + 1) &&
+             WordIs(j + 2, "quarters") && Is(j + 3, Cat::kOf) &&
+             Is(j + 4, Cat::kA)) {
+    quarters = 3;
+    k = j + 5;
+  } else if (article(j) && Is(j + 1, Cat::kUnit) && WordIs(j + 2, "and") &&
+             Is(j + 3, Cat::kA) && WordIs(j + 4, "half")) {
+    quarters = 6;
+    k = j + 1;
+    and_half_after = true;
+  } else {
+    int count = 0;
+    size_t e = ParseCount(j, &count);
+    if (!e && Num(j) && !toks_[j].ordinal && toks_[j].ndigits <= 3 &&
+        P(j + 1, '.') && Adj(j + 1)) {
+      count = toks_[j].num;  // "2.5": ParseCount refuses decimals
+      e = j + 1;
+    }
+    if (!e || count < 1 || count > 999) return false;
+    if (PlainNum(e, 1) && toks_[e].num == 1 && P(e + 1, '/') && Adj(e + 1) &&
+        PlainNum(e + 2, 1) && Adj(e + 2) &&
+        (toks_[e + 2].num == 2 || toks_[e + 2].num == 4)) {
+      quarters = count * 4 + 4 / toks_[e + 2].num;  // "2 1/2", "3 1/4"
+      k = e + 3;
+    } else if (WordIs(e, "and") && Is(e + 1, Cat::kA) &&
+               WordIs(e + 2, "half")) {
+      quarters = count * 4 + 2;
+      k = e + 3;
+    } else if (Num(j) && e == j + 1 && P(e, '.') && Adj(e) && Adj(e + 1) &&
+               Num(e + 1) && !toks_[e + 1].ordinal &&
+               (toks_[e + 1].num == 5 || toks_[e + 1].num == 25 ||
+                toks_[e + 1].num == 75) &&
+               toks_[e + 1].ndigits == (toks_[e + 1].num == 5 ? 1 : 2)) {
+      quarters = count * 4 + toks_[e + 1].num / 25 + (toks_[e + 1].num == 5 ? 2 : 0);
+      k = e + 2;
+    } else {
+      return false;
+    }
+  }
+  const auto* ur = R(k, Cat::kUnit);
+  if (!ur) return false;
+  Unit u = static_cast<Unit>(ur->value);
+  size_t end = and_half_after ? k + 4 : k + 1;
+  // Sub-unit per unit and its letter; 0 where a fraction has no clean value.
+  int per = 0;
+  char sub = 0;
+  bool time = IsTimeUnit(u);
+  switch (u) {
+    case Unit::kMinute: per = 60; sub = 'S'; break;
+    case Unit::kHour: per = 60; sub = 'M'; break;
+    case Unit::kDay: per = 24; sub = 'H'; break;
+    case Unit::kYear: per = 12; sub = 'M'; break;
+    case Unit::kDecade: per = 10; sub = 'Y'; break;
+    case Unit::kCentury: per = 100; sub = 'Y'; break;
+    default: return false;
+  }
+  int whole = quarters / 4;
+  int rest = (quarters % 4) * per;
+  if (rest % 4) return false;
+  rest /= 4;
+  std::string v = "P";
+  if (u == Unit::kDecade || u == Unit::kCentury) {
+    v += std::to_string(whole * per + rest) + "Y";
+  } else {
+    const char* unit_code = u == Unit::kMinute ? "M"
+                            : u == Unit::kHour ? "H"
+                            : u == Unit::kDay  ? "D"
+                                               : "Y";
+    if (time) v += "T";
+    if (whole) v += std::to_string(whole) + unit_code;
+    if (u == Unit::kDay && rest) v += "T";
+    if (rest) v += std::to_string(rest) + sub;
+  }
+  c->end = end;
+  c->type = TimexType::kDuration;
+  c->value = v;
+  c->mod = ModName(mod);
+  return true;
 }
 
 void Tagger::Emit(const Cand& c) {

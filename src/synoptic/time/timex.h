@@ -43,6 +43,10 @@ struct TimeOptions {
   // anchor (news narrates the past; +0.4 value F1 on TempEval-3 TBAQ),
   // false the day of the anchor's own week.
   bool unknown_tense_is_past = true;
+  // Any expression with no tense cue reads as future (an assistant's
+  // requests: "friday" is the next Friday, "third quarter" the coming one).
+  // Takes precedence over unknown_tense_is_past. Off for news.
+  bool unknown_tense_is_future = false;
   // Cap on expressions kept per text (hostile input: a page of dates).
   // Later ones are dropped; work stays linear in the text size.
   size_t max_timexes = 20000;

@@ -300,5 +300,218 @@ TEST(Timex, ComputedHolidays) {
       TagText("a new year of good news", Date{2024, 6, 19}, {}).empty());
 }
 
+TEST(Timex, MoreHolidaysByRule) {
+  auto v = [](std::string_view text) {
+    auto t = TagText(text, std::nullopt, {});
+    return t.size() == 1 ? t[0].value : "(" + std::to_string(t.size()) + ")";
+  };
+  EXPECT_EQ(v("black friday 2013"), "2013-11-29");
+  EXPECT_EQ(v("St. Patrick's Day 2019"), "2019-03-17");
+  EXPECT_EQ(v("Pentecost 2013"), "2013-05-19");
+  EXPECT_EQ(v("whit monday 2013"), "2013-05-20");
+  EXPECT_EQ(v("Orthodox Easter 2018"), "2018-04-08");
+  EXPECT_EQ(v("Orthodox Easter 2016"), "2016-05-01");
+  EXPECT_EQ(v("Martin Luther King Day 2014"), "2014-01-20");
+  // Boss's Day moves off weekends: 16 Oct 2016 is a Sunday.
+  EXPECT_EQ(v("boss's day 2016"), "2016-10-17");
+  EXPECT_EQ(v("new year's eve 2020"), "2020-12-31");
+  // The words alone are not holidays.
+  EXPECT_TRUE(TagText("a black cat on a palm tree", Date{2024, 6, 19}, {})
+                  .empty());
+}
+
+TEST(Timex, DayAfterTomorrowAndDayBeforeYesterday) {
+  const Date dct{2024, 2, 28};
+  auto a = TagText("They return the day after tomorrow.", dct, {});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].value, "2024-03-01");
+  auto b = TagText("He left the day before yesterday.", dct, {});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].value, "2024-02-26");
+}
+
+TEST(Timex, DayOfMonthForms) {
+  const Date dct{2024, 6, 19};
+  auto one = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.size() == 1 ? Describe(text, t[0]) : std::to_string(t.size());
+  };
+  EXPECT_EQ(one("It ends on the first of march 2025."),
+            "[first of march 2025] DATE 2025-03-01 none");
+  EXPECT_EQ(one("It began on February the 15th 2021."),
+            "[February the 15th 2021] DATE 2021-02-15 none");
+  EXPECT_EQ(one("The vote is on the first Tuesday of October 2014."),
+            "[the first Tuesday of October 2014] DATE 2014-10-07 none");
+  EXPECT_EQ(one("Filing closes on the last day of February 2016."),
+            "[the last day of February 2016] DATE 2016-02-29 none");
+  // "on the 15th" alone: this month's, or next month's when ahead.
+  EXPECT_EQ(one("Payments resumed on the 15th."),
+            "[the 15th] DATE 2024-06-15 dct rel");
+  EXPECT_EQ(one("The board will meet on the 2nd."),
+            "[the 2nd] DATE 2024-07-02 dct rel");
+  // A day range before its month: the first day is a date of its own.
+  auto r = TagText("The fair runs from 13 to 15 July 2024.", dct, {});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Describe("The fair runs from 13 to 15 July 2024.", r[0]),
+            "[13] DATE 2024-07-13 none");
+  EXPECT_EQ(r[1].value, "2024-07-15");
+}
+
+TEST(Timex, ClockForms) {
+  const Date dct{2024, 6, 19};
+  auto one = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.size() == 1 ? t[0].value : std::to_string(t.size());
+  };
+  EXPECT_EQ(one("Doors open at 15h30."), "2024-06-19T15:30");
+  EXPECT_EQ(one("Doors open at 15h."), "2024-06-19T15:00");
+  EXPECT_EQ(one("The call starts at 3:30p today"), "2024-06-19T15:30");
+  EXPECT_EQ(one("It was 8 in the evening"), "2024-06-19T20:00");
+  EXPECT_EQ(one("They left at a quarter past 3pm"), "2024-06-19T15:15");
+  EXPECT_EQ(one("They left at half past three"), "2024-06-19T03:30");
+  EXPECT_EQ(one("It ended at ten to midnight"), "2024-06-19T23:50");
+  EXPECT_EQ(one("The rally starts tomorrow afternoon at 5"),
+            "2024-06-20T17:00");
+  EXPECT_EQ(one("The rally starts 8 tonight"), "2024-06-19T20:00");
+  EXPECT_EQ(one("Trading halted at 1030 GMT"), "2024-06-19T10:30");
+  // The second clock's pm holds for the first in a range.
+  auto r = TagText("Polls open 3-4pm", dct, {});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].value, "2024-06-19T15:00");
+  EXPECT_EQ(r[1].value, "2024-06-19T16:00");
+  // Counts and phone numbers are not clocks.
+  auto d = TagText("It takes two to three weeks.", dct, {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].type, TimexType::kDuration);
+  EXPECT_TRUE(TagText("call at 650-650-6500", dct, {}).empty());
+  EXPECT_TRUE(TagText("shares fell to about 549, then rose", dct, {}).empty());
+}
+
+TEST(Timex, PossessiveWeekdayLooksBack) {
+  // DCT Monday 1989-10-30: "Thursday's" is last Thursday even in a sentence
+  // about the future.
+  auto t = TagText("Traders will study Thursday's closing price.",
+                   Date{1989, 10, 30}, {});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "1989-10-26");
+}
+
+TEST(Timex, WeekdayPicksTheYearOfItsDate) {
+  // 10 Feb is a Sunday in 2013, not in 2014.
+  TimeOptions future;
+  future.unknown_tense_is_future = true;
+  auto t = TagText("Sunday, Feb 10", Date{2013, 2, 12}, future);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2013-02-10");
+}
+
+TEST(Timex, UnknownTenseIsFutureForAssistants) {
+  TimeOptions future;
+  future.unknown_tense_is_past = false;
+  future.unknown_tense_is_future = true;
+  const Date dct{2013, 2, 12};  // Tuesday
+  auto f = TagText("friday", dct, future);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, "2013-02-15");
+  auto t = TagText("tuesday", dct, future);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2013-02-19");
+  auto x = TagText("christmas", dct, future);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].value, "2013-12-25");
+  // An explicit past cue still wins.
+  auto p = TagText("We met on friday.", dct, future);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].value, "2013-02-08");
+}
+
+TEST(Timex, SinceAndSeasonsLookBack) {
+  // "since March" is before the DCT whatever the verb says.
+  auto a = TagText("The carrier has been on patrol since March and will "
+                   "return next month.",
+                   Date{1990, 2, 13}, {});
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].value, "1989-03");
+  // In February, last fall is the fall of the previous year.
+  auto b = TagText("Hiring began last fall.", Date{1998, 2, 6}, {});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].value, "1997-FA");
+}
+
+TEST(Timex, FractionalDurations) {
+  const Date dct{2024, 6, 19};
+  auto v = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.size() == 1 ? t[0].value : std::to_string(t.size());
+  };
+  EXPECT_EQ(v("It lasted half an hour."), "PT30M");
+  EXPECT_EQ(v("It lasted a quarter of an hour."), "PT15M");
+  EXPECT_EQ(v("It lasted three-quarters of an hour."), "PT45M");
+  EXPECT_EQ(v("It lasted 2 1/2 years."), "P2Y6M");
+  EXPECT_EQ(v("It lasted five and a half hours."), "PT5H30M");
+  EXPECT_EQ(v("It lasted a minute and a half."), "PT1M30S");
+  EXPECT_EQ(v("It lasted 2.5 hours."), "PT2H30M");
+  EXPECT_EQ(v("It lasted half a day."), "PT12H");
+}
+
+TEST(Timex, QuartersNamedWithTheirYear) {
+  const Date dct{1989, 10, 26};
+  auto v = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.size() == 1 ? t[0].value : std::to_string(t.size());
+  };
+  EXPECT_EQ(v("Profit fell from the 1988 third quarter."), "1988-Q3");
+  EXPECT_EQ(v("Sales rose in this year's second quarter."), "1989-Q2");
+  EXPECT_EQ(v("Output will grow in next year's first quarter."), "1990-Q1");
+  // The latest quarter is the last finished one.
+  EXPECT_EQ(v("Earnings rose in the latest quarter."), "1989-Q3");
+}
+
+TEST(Timex, EarliestDateLooksAhead) {
+  // DCT Monday 2000-04-03: "as early as Tuesday" is tomorrow even though
+  // the sentence narrates in the past.
+  auto t = TagText("Officials said he could arrive as early as Tuesday.",
+                   Date{2000, 4, 3}, {});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2000-04-04");
+}
+
+TEST(Timex, AnaphoricAndRelativeUnits) {
+  const Date dct{2013, 2, 12};
+  auto last = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.empty() ? std::string("-") : t.back().value;
+  };
+  EXPECT_EQ(last("The plant opened in 1988 and closed later that year."),
+            "1988");
+  EXPECT_EQ(last("Rent is due on the 20th of next month."), "2013-03-20");
+  EXPECT_EQ(last("Shipments resume the week of March 6."), "2013-W10");
+  EXPECT_EQ(last("Sales will peak at Thanksgiving of next year."),
+            "2014-11-27");
+  EXPECT_EQ(last("The pageant was on Easter Sunday two thousand ten."),
+            "2010-04-04");
+  EXPECT_EQ(last("Profit rose in the latest period."), "2012-Q4");
+  // Seasons: in February, "this summer" is the coming one, "this winter"
+  // the one under way, "last fall" the previous year's.
+  EXPECT_EQ(last("Prices rise this summer."), "2013-SU");
+  EXPECT_EQ(last("This winter was cold."), "2012-WI");
+  EXPECT_EQ(last("Prices rose last fall."), "2012-FA");
+}
+
+TEST(Timex, SpelledClocksAndPartsOfDay) {
+  const Date dct{2013, 2, 12};
+  auto v = [&](std::string_view text) {
+    auto t = TagText(text, dct, {});
+    return t.size() == 1 ? t[0].value : std::to_string(t.size());
+  };
+  EXPECT_EQ(v("The bell rang at ten thirty am"), "2013-02-12T10:30");
+  EXPECT_EQ(v("The bell rang at four twenty-three p.m."), "2013-02-12T16:23");
+  EXPECT_EQ(v("The bell rang at eight tonight"), "2013-02-12T20:00");
+  EXPECT_EQ(v("We met on Feb. 15 in the morning"), "2013-02-15TMO");
+  // An hour glued to "h" after "in" is a length, not a clock.
+  auto d = TagText("Back in 1h", dct, {});
+  for (const Timex& t : d) EXPECT_NE(t.type, TimexType::kTime);
+}
+
 }  // namespace
 }  // namespace synoptic::time

@@ -204,8 +204,69 @@ Date Easter(int y) {
   return Date{y, month, day};
 }
 
+Date OrthodoxEaster(int y) {
+  int a = y % 4, b = y % 7, c = y % 19;
+  int d = (19 * c + 15) % 30;
+  int e = (2 * a + 4 * b - d + 34) % 7;
+  int month = (d + e + 114) / 31;
+  int day = (d + e + 114) % 31 + 1;
+  // Julian to Gregorian: 13 days apart from 1900 to 2099.
+  return civil::AddDays(Date{y, month, day}, 13);
+}
+
 Date HolidayDate(Holiday h, int y) {
   switch (h) {
+    case Holiday::kBlackFriday:
+      return civil::AddDays(NthWeekday(y, 11, 4, 4), 1);
+    case Holiday::kBossDay: {
+      Date d{y, 10, 16};
+      int wd = civil::Weekday(d);
+      return wd == 6 ? civil::AddDays(d, -1)
+             : wd == 7 ? civil::AddDays(d, 1)
+                       : d;
+    }
+    case Holiday::kMlkDay:
+      return NthWeekday(y, 1, 1, 3);
+    case Holiday::kPresidentsDay:
+      return NthWeekday(y, 2, 1, 3);
+    case Holiday::kColumbusDay:
+      return NthWeekday(y, 10, 1, 2);
+    case Holiday::kVeteransDay:
+      return Date{y, 11, 11};
+    case Holiday::kStPatrick:
+      return Date{y, 3, 17};
+    case Holiday::kEarthDay:
+      return Date{y, 4, 22};
+    case Holiday::kGroundhogDay:
+      return Date{y, 2, 2};
+    case Holiday::kKingsDay: {
+      Date d{y, 4, 27};
+      return civil::Weekday(d) == 7 ? civil::AddDays(d, -1) : d;
+    }
+    case Holiday::kWorldVeganDay:
+      return Date{y, 11, 1};
+    case Holiday::kShroveTuesday:
+      return civil::AddDays(Easter(y), -47);
+    case Holiday::kAshWednesday:
+      return civil::AddDays(Easter(y), -46);
+    case Holiday::kPalmSunday:
+      return civil::AddDays(Easter(y), -7);
+    case Holiday::kMaundyThursday:
+      return civil::AddDays(Easter(y), -3);
+    case Holiday::kPentecost:
+      return civil::AddDays(Easter(y), 49);
+    case Holiday::kWhitMonday:
+      return civil::AddDays(Easter(y), 50);
+    case Holiday::kTrinitySunday:
+      return civil::AddDays(Easter(y), 56);
+    case Holiday::kOrthodoxEaster:
+      return OrthodoxEaster(y);
+    case Holiday::kOrthodoxGoodFriday:
+      return civil::AddDays(OrthodoxEaster(y), -2);
+    case Holiday::kCleanMonday:
+      return civil::AddDays(OrthodoxEaster(y), -48);
+    case Holiday::kLazarusSaturday:
+      return civil::AddDays(OrthodoxEaster(y), -8);
     case Holiday::kChristmas:
       return Date{y, 12, 25};
     case Holiday::kChristmasEve:

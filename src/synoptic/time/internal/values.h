@@ -52,6 +52,8 @@ bool IsTimeUnit(Unit u);
 civil::Date NthWeekday(int y, int m, int wd, int n);
 // Gregorian Easter Sunday.
 civil::Date Easter(int y);
+// Orthodox (Julian computus) Easter Sunday as a Gregorian date, 1900-2099.
+civil::Date OrthodoxEaster(int y);
 
 enum class Holiday : uint8_t {
   kChristmas = 1,
@@ -69,6 +71,28 @@ enum class Holiday : uint8_t {
   kBoxingDay,
   kNewYear,
   kNewYearsEve,
+  kBlackFriday,       // the day after Thanksgiving
+  kBossDay,           // the weekday nearest 16 October
+  kMlkDay,            // third Monday of January
+  kPresidentsDay,     // third Monday of February
+  kColumbusDay,       // second Monday of October
+  kVeteransDay,       // 11 November
+  kStPatrick,         // 17 March
+  kEarthDay,          // 22 April
+  kGroundhogDay,      // 2 February
+  kKingsDay,          // 27 April (26 when that is a Sunday)
+  kWorldVeganDay,     // 1 November
+  kShroveTuesday,     // Easter - 47
+  kAshWednesday,      // Easter - 46
+  kPalmSunday,        // Easter - 7
+  kMaundyThursday,    // Easter - 3
+  kPentecost,         // Easter + 49
+  kWhitMonday,        // Easter + 50
+  kTrinitySunday,     // Easter + 56
+  kOrthodoxEaster,
+  kOrthodoxGoodFriday,    // Orthodox Easter - 2
+  kCleanMonday,           // Orthodox Easter - 48
+  kLazarusSaturday,       // Orthodox Easter - 8
 };
 
 civil::Date HolidayDate(Holiday h, int y);

@@ -38,6 +38,14 @@ TEST(TimexValues, ShiftsClampToMonthEnds) {
   EXPECT_EQ(Shift(Date{2024, 12, 30}, Unit::kWeek, 1), (Date{2025, 1, 6}));
 }
 
+TEST(TimexValues, ComputesOrthodoxEaster) {
+  EXPECT_EQ(OrthodoxEaster(2018), (Date{2018, 4, 8}));
+  EXPECT_EQ(OrthodoxEaster(2020), (Date{2020, 4, 19}));
+  EXPECT_EQ(OrthodoxEaster(2016), (Date{2016, 5, 1}));
+  // Some years both churches agree.
+  EXPECT_EQ(OrthodoxEaster(2017), Easter(2017));
+}
+
 TEST(TimexValues, ComputesWeekdayHolidaysAndEaster) {
   EXPECT_EQ(NthWeekday(2024, 11, 4, 4), (Date{2024, 11, 28}));  // Thanksgiving
   EXPECT_EQ(NthWeekday(2024, 5, 1, -1), (Date{2024, 5, 27}));   // last Monday
