@@ -26,13 +26,16 @@ grep -q '<h2 id="storylines">' "$WORK/r.html" && pass "html report" || fail "htm
 grep -q '^## Timeline' "$WORK/r.md" && pass "markdown report" || fail "markdown report"
 # The corpus's planted facts (docs/examples.md): the reprint pair is found,
 # the disagreements on the signing venue and the number of documents are
-# shown with every side cited, and nothing else is flagged.
+# shown with every side cited, and so is the length of the Monday talks;
+# nothing else is flagged.
 reprint=$(json "$WORK/j1.json" 'sum(len(g) for c in r["clusters"] for g in c["duplicates"])')
 ((reprint == 2)) && pass "reprint pair grouped" || fail "reprint groups cover $reprint documents, want 2"
 summary=$(json "$WORK/j1.json" '"; ".join(sorted(d["about"] + ": " + "|".join(sorted({c["value"].replace("\u2019", "\x27") for c in d["claims"]})) for d in r["disagreements"]))')
 echo "disagreements: $summary"
 [[ $summary == *"venue of the signing: Alexander Hall of the Grand Kremlin Palace|St George's Hall of the Grand Kremlin Palace"* ]] &&
   pass "venue disagreement" || fail "venue disagreement missing"
+[[ $summary == *"length of the meeting on 2023-03-20: about three hours|four and a half hours"* ]] &&
+  pass "length disagreement" || fail "length disagreement missing"
 [[ $summary == *"number of documents signed: 10|11|12"* ]] &&
   pass "count disagreement" || fail "count disagreement missing"
 [[ $summary != *Heilongjiang* && $summary != *"location of talks"* ]] &&

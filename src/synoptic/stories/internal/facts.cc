@@ -225,17 +225,27 @@ bool StatesLength(std::string_view sentence, std::vector<Word>* scratch) {
 }
 
 double DurationHours(std::string_view v) {
+  // "PT3H", "PT4.5H", "PT90M", "PT4H30M".
   if (v.size() < 4 || v.substr(0, 2) != "PT") return -1;
-  const char unit = v.back();
-  const std::string num(v.substr(2, v.size() - 3));
-  if (num.empty() || num.find_first_not_of("0123456789.") != std::string::npos) {
-    return -1;
+  double hours = 0;
+  size_t i = 2;
+  bool any = false;
+  while (i < v.size()) {
+    size_t j = i;
+    while (j < v.size() && ((v[j] >= '0' && v[j] <= '9') || v[j] == '.')) ++j;
+    if (j == i || j == v.size()) return -1;
+    const double x = std::strtod(std::string(v.substr(i, j - i)).c_str(), nullptr);
+    if (v[j] == 'H') {
+      hours += x;
+    } else if (v[j] == 'M') {
+      hours += x / 60.0;
+    } else {
+      return -1;
+    }
+    any = true;
+    i = j + 1;
   }
-  const double x = std::strtod(num.c_str(), nullptr);
-  double hours = -1;
-  if (unit == 'H') hours = x;
-  if (unit == 'M') hours = x / 60.0;
-  if (hours <= 0 || hours > 24) return -1;
+  if (!any || hours <= 0 || hours > 24) return -1;
   return hours;
 }
 

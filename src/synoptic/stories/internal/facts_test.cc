@@ -72,9 +72,12 @@ TEST(StoriesFacts, LengthsInHours) {
   EXPECT_DOUBLE_EQ(DurationHours("PT3H"), 3.0);
   EXPECT_DOUBLE_EQ(DurationHours("PT4.5H"), 4.5);
   EXPECT_DOUBLE_EQ(DurationHours("PT90M"), 1.5);
+  EXPECT_DOUBLE_EQ(DurationHours("PT4H30M"), 4.5);
   EXPECT_LT(DurationHours("P3D"), 0);
   EXPECT_LT(DurationHours("PT30H"), 0);
   EXPECT_LT(DurationHours("PTXH"), 0);
+  EXPECT_LT(DurationHours("PT3S"), 0);
+  EXPECT_LT(DurationHours("PT4H30"), 0);
   std::vector<Word> scratch;
   EXPECT_TRUE(StatesLength("The meeting lasted two hours.", &scratch));
   EXPECT_FALSE(StatesLength("The meeting is in two hours.", &scratch));
