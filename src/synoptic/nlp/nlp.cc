@@ -118,6 +118,16 @@ Result<std::shared_ptr<const NlpModel>> LoadNlpModel(
                      "'");
     }
   }
+  if (!options.pos_model.empty()) {
+    const std::string pos_path = options.models_dir + "/" + options.pos_model;
+    auto pos = LoadPosModel(env, pos_path);
+    if (!pos.ok()) {
+      return Status(pos.status().code(),
+                    pos_path + ": " + pos.status().message() +
+                        " (make it with `synoptic train pos`, see models/MODELS.md)");
+    }
+    model->set_pos_model(std::move(pos).value());
+  }
   return std::shared_ptr<const NlpModel>(std::move(model));
 }
 

@@ -23,6 +23,12 @@ struct NlpOptions {
   std::string models_dir = "models";  // where the shipped model files are
   // Sentences longer than this many tokens are split at the cap.
   uint32_t max_sentence_tokens = 250;
+  // A trained part-of-speech model (pos_model.h) in models_dir, made by
+  // `synoptic train pos`; it then tags every sentence except headlines
+  // (where capitals say nothing and the lexicon rules decide). Empty (the
+  // default for now): lexicon rules only, which the mention finder is tuned
+  // to. A named model that is missing or corrupt is an error.
+  std::string pos_model;
 };
 
 Result<std::shared_ptr<const NlpModel>> LoadNlpModel(Env* env,

@@ -6,6 +6,7 @@
 #define SYNOPTIC_NLP_INTERNAL_NLP_INTERNAL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "synoptic/core/status.h"
 #include "synoptic/core/types.h"
 #include "synoptic/nlp/nlp.h"
+#include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::nlp {
 
@@ -57,8 +59,12 @@ class NlpModel {
   // Parses the TSV text of models/nlp_lexicon.tsv.
   Status ParseLexicon(std::string_view tsv);
   size_t size() const { return words_.size(); }
+  // The trained tagger, or null (lexicon rules only).
+  const PosModel* pos_model() const { return pos_.get(); }
+  void set_pos_model(std::shared_ptr<const PosModel> m) { pos_ = std::move(m); }
 
  private:
+  std::shared_ptr<const PosModel> pos_;
   std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>> words_;
 };
 

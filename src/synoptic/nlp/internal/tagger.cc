@@ -1,12 +1,15 @@
-// First POS tagger: lexicon, then capitalisation, then suffix rules, then
-// two contextual repairs. Good enough to tell names, verbs and function words
-// apart for the mention finder and the event stage; a trained tagger
-// replaces it later.
+// POS tagging. With a trained model (pos_model.h) loaded, it tags every
+// sentence but headlines. The rules below tag headlines, and everything when
+// no model is loaded: lexicon, then capitalisation, then suffix rules, then
+// two contextual repairs.
 //
 // Capitalisation only means "name" where it is not forced: at the start of a
 // sentence and in Title Case / ALL CAPS headlines a capitalised word is a
 // name only if the lexicon and the suffix rules know nothing about it.
+#include <vector>
+
 #include "synoptic/nlp/internal/nlp_internal.h"
+#include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::nlp::internal {
 namespace {
@@ -101,8 +104,24 @@ bool IsHeadlineSentence(const NlpModel& model, const DocAnalysis& a,
 void TagPos(const NlpModel& model, DocAnalysis* a) {
   const std::string_view text = a->doc.text;
   char buf[64];
+  // Buffers for the trained tagger, reused across sentences.
+  std::vector<std::string_view> words;
+  std::vector<Pos> tags;
   for (const Sentence& s : a->sentences) {
     const bool headline = IsHeadlineSentence(model, *a, s);
+    if (model.pos_model() != nullptr && !headline) {
+      words.clear();
+      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+        const Token& t = a->tokens[i];
+        words.push_back(text.substr(t.begin, t.end - t.begin));
+      }
+      tags.assign(words.size(), Pos::kX);
+      TagWords(*model.pos_model(), words, tags);
+      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+        a->tokens[i].pos = tags[i - s.first_token];
+      }
+      continue;
+    }
     bool seen_word = false;
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       Token& t = a->tokens[i];
