@@ -21,4 +21,17 @@ printf '<html><head><title>Quay works</title></head><body><article><p>The harbou
 [[ $(json "$WORK/stdin.json" 'len(r["documents"])') == 1 ]] && pass "stdin input" || fail "stdin input"
 out=$(echo "The board met on Monday and will meet again next week." | "$SYN" time --dct 2025-05-07 -)
 [[ -n $out ]] && pass "time command tags text" || fail "time command printed nothing"
+# train pos: a tiny treebank of our own, a model with its provenance, and a
+# usage error without data
+{
+  for rep in 1 2 3; do
+    printf '1\tThe\t_\tDET\n2\tboard\t_\tNOUN\n3\tmet\t_\tVERB\n4\ttoday\t_\tNOUN\n5\t.\t_\tPUNCT\n\n'
+    printf '1\tFerries\t_\tNOUN\n2\tsail\t_\tVERB\n3\tto\t_\tADP\n4\tHull\t_\tPROPN\n5\t.\t_\tPUNCT\n\n'
+  done
+} | sed 's/$/\t_\t_\t0\t_\t_\t_/; s/^\t_\t_\t0\t_\t_\t_$//' > "$WORK/tiny.conllu"
+out=$("$SYN" train pos --train "$WORK/tiny.conllu" --dev "$WORK/tiny.conllu" --iterations 3 --out "$WORK/pos.bin" 2>&1); rc=$?
+[[ $rc -eq 0 && $out == *"dev UPOS accuracy after iteration 3"* ]] && pass "train pos writes a model" || fail "train pos: exit $rc: $out"
+head -3 "$WORK/pos.bin" | grep -q '^# command: synoptic train pos --train tiny.conllu' &&
+  pass "model records how it was made" || fail "model header lacks its command"
+expect_rc 2 "train pos without data is a usage error" -- "$SYN" train pos --out "$WORK/x.bin" >/dev/null 2>&1
 finish
