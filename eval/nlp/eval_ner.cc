@@ -23,6 +23,7 @@
 //
 // Usage: eval_ner [SHARED_DIR] [--models DIR] [--peer NAME=COMMAND]...
 //                 [--errors N]   (first N misses and false mentions, stderr)
+//                 [--pos-model FILE]  (a trained tagger in the models folder)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -368,8 +369,13 @@ int main(int argc, char** argv) {
   std::string shared, models = SYN_MODELS_DIR;
   std::vector<std::pair<std::string, std::string>> peers;
   size_t show_errors = 0;
+  std::string pos_model;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
+    if (a == "--pos-model" && i + 1 < argc) {
+      pos_model = argv[++i];
+      continue;
+    }
     if (a == "--errors" && i + 1 < argc) {
       show_errors = static_cast<size_t>(std::atoi(argv[++i]));
       continue;
@@ -444,6 +450,7 @@ int main(int argc, char** argv) {
   synoptic::Env* env = synoptic::DefaultEnv();
   synoptic::nlp::NlpOptions no;
   no.models_dir = models;
+  no.pos_model = pos_model;
   auto nlp_model = synoptic::nlp::LoadNlpModel(env, no);
   synoptic::actors::ActorOptions ao;
   ao.models_dir = models;
