@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd_code.h"
 #include "progress.h"
 #include "synoptic/core/civil.h"
 #include "synoptic/core/env.h"
@@ -458,6 +459,8 @@ int Main(int argc, char** argv) {
   time_cmd->add_option("FILE", time_path, "text file, or - for stdin");
   AddCommon(time_cmd, &common, false);
 
+  CodeCommand code_cmd(&app);
+
   auto* version = app.add_subcommand("version", "print the version");
 
   try {
@@ -483,6 +486,7 @@ int Main(int argc, char** argv) {
   if (*search) return RunSearch(query, db, limit);
   if (*extract_cmd) return RunExtract(extract_paths, extract_format, common);
   if (*time_cmd) return RunTime(time_path, common);
+  if (code_cmd.Chosen()) return code_cmd.Run();
   return kExitUsage;
 }
 
