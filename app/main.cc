@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd_code.h"
 #include "cmd_train.h"
 #include "progress.h"
 #include "synoptic/core/civil.h"
@@ -460,6 +461,8 @@ int Main(int argc, char** argv) {
   AddCommon(time_cmd, &common, false);
 
   const std::function<int()> run_train = AddTrainCommand(&app);
+  CodeCommand code_cmd(&app);
+
   auto* version = app.add_subcommand("version", "print the version");
 
   try {
@@ -486,6 +489,7 @@ int Main(int argc, char** argv) {
   if (*extract_cmd) return RunExtract(extract_paths, extract_format, common);
   if (*time_cmd) return RunTime(time_path, common);
   if (const int rc = run_train(); rc >= 0) return rc;
+  if (code_cmd.Chosen()) return code_cmd.Run();
   return kExitUsage;
 }
 

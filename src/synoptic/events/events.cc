@@ -24,15 +24,36 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
   SYN_ASSIGN_OR_RETURN(
       std::string forms,
       env->ReadFile(dir + "/events_forms.tsv", kMaxLexiconBytes));
+  // Imported rows follow the hand-written ones, so on equal length our own
+  // rows win (the coder breaks ties by row order).
+  if (options.imported_verbs) {
+    auto imported =
+        env->ReadFile(dir + "/events_petrarch.tsv", kMaxLexiconBytes);
+    if (imported.ok()) {
+      verbs += "\n" + *imported;
+    } else if (imported.status().code() != StatusCode::kNotFound) {
+      return imported.status();
+    }
+  }
+  // Extra rows go first: on equal length they win over ours.
+  if (!options.extra_verbs_tsv.empty())
+    verbs = options.extra_verbs_tsv + "\n" + verbs;
   return EventLexicon::Parse(verbs, cues, forms);
 }
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis) {
+  ExtractEvents(lexicon, analysis, nullptr);
+}
+
+void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
+                   std::vector<QuoteFrame>* frames) {
   analysis->events.clear();
   analysis->quotes.clear();
+  if (frames != nullptr) frames->clear();
   internal::DocView view;
   view.Build(*analysis, lexicon);
-  internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes);
+  internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes,
+                       frames);
   internal::CodeEvents(view, analysis->quotes, internal::CoderOptions(),
                        &analysis->events);
 }

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "synoptic/core/env.h"
 #include "synoptic/core/status.h"
@@ -22,12 +23,32 @@ class EventLexicon;  // opaque; immutable after loading
 
 struct EventOptions {
   std::string models_dir = "models";
+  // Also load models_dir/events_petrarch.tsv (verb patterns imported from
+  // PETRARCH's CAMEO 2.0 dictionary) when it exists.
+  bool imported_verbs = true;
+  // More rows in the events_verbs format (e.g. a validation set's own verb
+  // dictionary, imported in memory); on equal length tried before the
+  // files' rows.
+  std::string extra_verbs_tsv;
 };
 
 Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
     Env* env, const EventOptions& options);
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis);
+
+// Where a quote's speaker phrase and cue stand (byte spans into doc.text;
+// empty when unknown): the frame around Quote::span, for span-level scoring
+// of attribution (source, cue, content).
+struct QuoteFrame {
+  ByteSpan source;
+  ByteSpan cue;
+};
+
+// As above, and also sets *frames to one QuoteFrame per analysis->quotes
+// entry, in the same order.
+void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
+                   std::vector<QuoteFrame>* frames);
 
 }  // namespace synoptic::events
 

@@ -372,7 +372,10 @@ TEST(Events, ReciprocalSubjectsAndMultiwordPattern) {
   DocAnalysis a = Analyze(
       "[Brazil]{3} and [Argentina]{4} signed/V a trade agreement in "
       "[Buenos Aires]{5}.");
-  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  // A reciprocal verb codes both directions, the first subject's first.
+  ASSERT_EQ(a.events.size(), 2u) << Dump(a);
+  EXPECT_EQ(a.events[1].source, 4);
+  EXPECT_EQ(a.events[1].target, 3);
   const Event& e = a.events[0];
   EXPECT_EQ(e.type, "sign_agreement");
   EXPECT_EQ(e.code, "057");
@@ -748,6 +751,64 @@ TEST(Events, EmptyAndTokenlessDocumentsAreSafe) {
       "A quote with no tokens at all here.\xE2\x80\x9D";
   ExtractEvents(*Lexicon(), &a);
   EXPECT_EQ(a.quotes.size(), 1u);
+}
+
+}  // namespace
+}  // namespace synoptic::events
+
+namespace synoptic::events {
+namespace {
+
+TEST(Events, CoordinatedActorsGiveOneEventEach) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6}, [Canada]{7} and [Brazil]{3} condemned/V [Ruritania]{8} "
+      "and [Freedonia]{9}.");
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  for (const Event& e : a.events) {
+    if (e.type == "condemn" || e.root_code == "11")
+      pairs.push_back({e.source, e.target});
+  }
+  ASSERT_EQ(pairs.size(), 6u) << Dump(a);
+  for (int32_t s : {6, 7, 3}) {
+    for (int32_t t : {8, 9}) {
+      EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(s, t)),
+                pairs.end())
+          << s << "->" << t << "\n"
+          << Dump(a);
+    }
+  }
+}
+
+TEST(Events, AppositionIsNotCoordination) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} condemned/V [Ruritania]{8}, [Freedonia]{9}'s neighbour.");
+  ASSERT_FALSE(a.events.empty()) << Dump(a);
+  for (const Event& e : a.events) EXPECT_NE(e.target, 9) << Dump(a);
+}
+
+TEST(Events, ReciprocalVerbWithCoordinatedSubjects) {
+  DocAnalysis a = Analyze("[Ruritania]{8} and [Freedonia]{9} clashed/V.");
+  bool forward = false, back = false;
+  for (const Event& e : a.events) {
+    forward = forward || (e.source == 8 && e.target == 9);
+    back = back || (e.source == 9 && e.target == 8);
+  }
+  EXPECT_TRUE(forward && back) << Dump(a);
+}
+
+TEST(Events, ThatClauseSubjectIsTheTarget) {
+  DocAnalysis a =
+      Analyze("[Japan]{6} warned/V that [Ruritania]{8} broke/V the truce.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.source == 6 && e.target == 8);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, BareSpeechVerbIsAttributionNotAnEvent) {
+  DocAnalysis a = Analyze("[Japan]{6} said/V it was ready.");
+  for (const Event& e : a.events)
+    EXPECT_FALSE(e.code.starts_with("01")) << Dump(a);
 }
 
 }  // namespace

@@ -19,10 +19,21 @@
 // "according to X", "citing Y", "reportedly"), in that order of strength.
 // CAMEO codes planned consultations (meet, visit, host, negotiate) as 036
 // "express intent to meet or negotiate"; the coder does the same.
+//
+// Coordinated actors ("X, Y and Z condemned W") give one event per
+// source-target pair; reciprocal rows ("met") and reciprocal verbs with
+// coordinated subjects and no object ("X and Y clashed", "renewed their
+// ties") code both directions. A "that" clause right after the verb gives
+// its subject as target ("charged that X ..."). Rows imported from PETRARCH
+// dictionaries are tried only where none of ours match; a bare speech verb
+// coded as a statement (01x) is attribution, not an event; a nominal
+// trigger heading the object of a verbal one between the same actors ("X
+// and Y postponed their meeting") is not coded twice.
 #include "synoptic/events/internal/coder.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 namespace synoptic::events::internal {
 namespace {
@@ -203,9 +214,23 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
   auto target_prep = [](std::string_view p) {
     return p == "with" || p == "to" || p == "against" || p == "on" ||
            p == "upon" || p == "into" || p == "of" || p == "toward" ||
-           p == "towards" || p == "for" || p == "at";
+           p == "towards" || p == "for" || p == "at" || p == "between" ||
+           p == "from";
   };
   bool in_place_pp = false;  // "in the city of X": X is a place, not a target
+  // "X allowed/charged that Y ...": the subject of the complement clause.
+  if (from + 1 < se && v.low[from] == "that") {
+    for (uint32_t j = from + 1; j < se && j < from + 4; ++j) {
+      int32_t m = v.tok_mention[j];
+      if (m >= 0) {
+        if (v.IsActorMention(m) && m != exclude.mention)
+          return FromMention(v, m);
+        break;
+      }
+      if (!v.IsDeterminerLike(j)) break;
+    }
+    return none;
+  }
   for (uint32_t j = from; j < se; ++j) {
     if (IsClauseBreak(v, j) || v.low[j] == "," || v.low[j] == ".") break;
     if (IsClauseWord(v.low[j]) && v.tok_mention[j] < 0) break;
@@ -265,6 +290,83 @@ bool IsPassive(const DocView& v, uint32_t h, uint32_t sf) {
     }
   }
   return false;
+}
+
+// Actor mentions coordinated with m ("X, Y and Z", "X and the Y"), in text
+// order, m included. A chain counts only when its links end with and / or /
+// nor, so an apposition ("X, its biggest partner") or a list cut by a comma
+// alone is not taken for coordination.
+constexpr size_t kMaxConjuncts = 8;
+constexpr uint32_t kMaxLinkTokens = 5;
+
+std::vector<int32_t> Conjuncts(const DocView& v, int32_t m, uint32_t sf,
+                               uint32_t se) {
+  std::vector<int32_t> out;
+  if (m < 0) return out;
+  out.push_back(m);
+  // Tokens strictly between two mentions form a link: commas, a
+  // conjunction, determiners and adjectives. Returns 0 not a link, 1 comma
+  // only, 2 with a conjunction.
+  auto link = [&](uint32_t from, uint32_t to) -> int {
+    if (to <= from || to - from > kMaxLinkTokens) return 0;
+    int kind = 0;
+    int nouns = 0;  // "the evil awful X": taggers often call such words nouns
+    for (uint32_t j = from; j < to; ++j) {
+      std::string_view w = v.low[j];
+      if (w == "and" || w == "or" || w == "nor") {
+        kind = 2;
+      } else if (w == ",") {
+        kind = std::max(kind, 1);
+      } else if (v.pos(j) == Pos::kNoun &&
+                 !(v.a->tokens[j].flags & kTokCapitalized) && ++nouns <= 2) {
+        continue;
+      } else if (!(v.IsDeterminerLike(j) || v.pos(j) == Pos::kAdj) ||
+                 v.pos(j) == Pos::kVerb || v.pos(j) == Pos::kPron) {
+        return 0;
+      }
+    }
+    return kind;
+  };
+  // Rightwards: keep the chain up to its last conjunction link.
+  std::vector<int32_t> right;
+  size_t keep = 0;
+  for (uint32_t k = v.m_last[m] + 1; right.size() + 1 < kMaxConjuncts;) {
+    uint32_t j = k;
+    while (j < se && j < k + kMaxLinkTokens + 1 && v.tok_mention[j] < 0) ++j;
+    if (j >= se || v.tok_mention[j] < 0) break;
+    int32_t n = v.tok_mention[j];
+    int kind = link(k, j);
+    if (kind == 0 || !v.IsActorMention(n)) break;
+    right.push_back(n);
+    if (kind == 2) {
+      keep = right.size();
+      break;  // "X, Y and Z" ends at the conjunction's conjunct
+    }
+    k = v.m_last[n] + 1;
+  }
+  right.resize(keep);
+  // Leftwards: the link next to m must hold the conjunction; then commas.
+  std::vector<int32_t> left;
+  bool had_conj = false;
+  for (uint32_t k = v.m_first[m]; left.size() + 1 < kMaxConjuncts;) {
+    if (k <= sf) break;
+    uint32_t j = k;
+    while (j > sf && j + kMaxLinkTokens + 1 > k && v.tok_mention[j - 1] < 0)
+      --j;
+    if (j <= sf || v.tok_mention[j - 1] < 0) break;
+    int32_t n = v.tok_mention[j - 1];
+    int kind = link(j, k);
+    if (kind == 0 || !v.IsActorMention(n)) break;
+    if (!had_conj && kind != 2) break;
+    if (had_conj && kind == 2) break;  // "A and B and C": stop at one list
+    had_conj = true;
+    left.push_back(n);
+    k = v.m_first[n];
+  }
+  std::vector<int32_t> all(left.rbegin(), left.rend());
+  all.push_back(m);
+  if (left.empty()) all.insert(all.end(), right.begin(), right.end());
+  return all;
 }
 
 void CodeNominal(const DocView& v, const Pattern& p, const Match& mt,
@@ -560,7 +662,11 @@ ModalityResult Classify(const DocView& v, const Match& mt, const Pattern& p,
   }
   for (uint32_t j = lo; j < mt.first; ++j) {
     const uint32_t lim = mt.first;
-    if (v.lex->IsCue(CueKind::kNegation, v.low[j])) negated = true;
+    // "didn't", "can't", "won't" when the tokenizer keeps them whole.
+    if (v.lex->IsCue(CueKind::kNegation, v.low[j]) ||
+        (v.low[j].size() > 3 && v.low[j].ends_with("n't"))) {
+      negated = true;
+    }
     if (v.MatchCue(CueKind::kNegVerb, j, lim)) negated = true;
     if (v.MatchCue(CueKind::kHypothetical, j, lim)) hypothetical = true;
     if (v.MatchCue(CueKind::kSpeculated, j, lim)) speculated = true;
@@ -694,6 +800,14 @@ void CodeSentence(const DocView& v, uint32_t si,
                   const std::vector<Quote>& quotes, const CoderOptions& opt,
                   std::vector<bool>* used, std::vector<Event>* out) {
   const Sentence& s = v.sentences[si];
+  std::vector<uint32_t> cands;  // reused for every token
+  // Per event made here: nominal or verbal, and its trigger's token range.
+  struct Made {
+    bool noun;
+    uint32_t first, last;
+  };
+  const size_t first_event = out->size();
+  std::vector<Made> made;
   for (uint32_t i = s.first_token;
        i < s.end_token && out->size() < opt.max_events; ++i) {
     if ((*used)[i]) continue;
@@ -703,19 +817,26 @@ void CodeSentence(const DocView& v, uint32_t si,
     const std::vector<uint32_t>* lists[2] = {
         v.lex->PatternsStartingWith(v.low[i]),
         v.lem[i] != v.low[i] ? v.lex->PatternsStartingWith(v.lem[i]) : nullptr};
-    std::vector<uint32_t> cands;
-    for (const auto* l : lists) {
-      if (l) cands.insert(cands.end(), l->begin(), l->end());
-    }
-    if (cands.empty()) continue;
-    std::stable_sort(cands.begin(), cands.end(), [&](uint32_t a, uint32_t b) {
+    // Both lists come sorted (our rows first, longest first, file order);
+    // merging keeps that order without sorting per token.
+    auto before = [&](uint32_t a, uint32_t b) {
       const Pattern& pa = v.lex->pattern(a);
       const Pattern& pb = v.lex->pattern(b);
+      if (pa.imported != pb.imported) return pb.imported;
       if (pa.elements.size() != pb.elements.size())
         return pa.elements.size() > pb.elements.size();
       return pa.order < pb.order;
-    });
-    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    };
+    cands.clear();
+    if (lists[0] && lists[1]) {
+      std::merge(lists[0]->begin(), lists[0]->end(), lists[1]->begin(),
+                 lists[1]->end(), std::back_inserter(cands), before);
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    } else if (lists[0] || lists[1]) {
+      const auto* l = lists[0] ? lists[0] : lists[1];
+      cands.assign(l->begin(), l->end());
+    }
+    if (cands.empty()) continue;
     bool consumed = false;
     Match consumed_match;
     for (uint32_t pi : cands) {
@@ -723,6 +844,14 @@ void CodeSentence(const DocView& v, uint32_t si,
       Match mt;
       if (!MatchPattern(v, p, i, s.end_token, opt.max_gap, &mt)) continue;
       mt.pattern = pi;
+      // A bare speech verb ("said", "added") that a dictionary codes as a
+      // public statement (01x) is the attribution of what follows, not an
+      // event of its own.
+      if (!p.noun && p.elements.size() == 1 && p.code.starts_with("01") &&
+          (v.lex->IsCue(CueKind::kSpeech, v.lem[mt.head]) ||
+           v.lex->IsCue(CueKind::kThatSpeech, v.lem[mt.head]))) {
+        continue;
+      }
       // "agreed to supply", "vowed to retaliate": the verb after "to" is
       // the event; the control verb only sets its modality.
       if (!p.noun && p.elements.size() == 1 && mt.last + 2 < s.end_token &&
@@ -742,6 +871,11 @@ void CodeSentence(const DocView& v, uint32_t si,
       if (!span_free) continue;
       consumed = true;
       consumed_match = mt;
+      const bool symmetric = p.symmetric;
+      // Reciprocal verbs ("agree", "clash") with coordinated subjects and
+      // no object code both directions whatever row matched them.
+      const bool reciprocal =
+          !p.noun && v.lex->IsCue(CueKind::kReciprocal, v.lem[mt.head]);
       // Everything below looks at a bounded window around the trigger, so a
       // hostile one-sentence document stays linear.
       const uint32_t sf = mt.first > s.first_token + opt.max_reach
@@ -749,10 +883,12 @@ void CodeSentence(const DocView& v, uint32_t si,
                               : s.first_token;
       const uint32_t se = std::min(s.end_token, mt.last + 1 + opt.max_reach);
       Actor src, tgt;
+      Actor conj_subject;   // the subject before coordination rewrites
+      bool mutual = false;  // "X and Y met": the pairs are among the subjects
+      Actor conj;           // "X and Y <verb>": X
       if (p.noun) {
         CodeNominal(v, p, mt, sf, se, &src, &tgt);
       } else {
-        Actor conj;
         Actor subj = FindSubject(v, mt.first, sf, &conj, 0);
         // Objects inside the match ("provide Ukraine military aid") count too.
         Actor obj;
@@ -770,11 +906,13 @@ void CodeSentence(const DocView& v, uint32_t si,
         } else {
           src = subj;
           tgt = obj;
+          conj_subject = subj;
           if (conj.found) {
-            if (p.symmetric && !tgt.found) {
+            if (symmetric && !tgt.found) {
               tgt = subj;
               src = conj;
-            } else if (!p.symmetric) {
+              mutual = true;
+            } else if (!symmetric) {
               src = conj;
             }
           }
@@ -794,31 +932,102 @@ void CodeSentence(const DocView& v, uint32_t si,
       }
       if (src.entity < 0 && tgt.entity < 0)
         break;  // no actor: skip the trigger
-      if (src.entity >= 0 && src.entity == tgt.entity) tgt = Actor();
-      Event e;
-      e.type = p.type;
-      e.code = p.code;
-      e.quad_class = p.quad;
-      e.goldstein = p.goldstein;
-      e.source = src.entity;
-      e.target = tgt.entity;
-      e.evidence = s.span;
-      e.trigger = {v.a->tokens[mt.first].begin, v.a->tokens[mt.last].end};
-      e.location = FindPlace(v, mt, mt.head, sf, se, e.source, e.target);
-      e.time = FindTime(v, s, e.trigger.begin);
-      if (e.time >= 0 && ResolvedDate(v.a->times[e.time].value))
-        e.date = v.a->times[e.time].value;
-      ModalityResult mr = Classify(v, mt, p, sf, se, quotes, opt);
-      e.modality = mr.modality;
-      e.attributed_to = std::move(mr.attributed_to);
-      if (e.modality == Modality::kPlanned && e.code.size() == 3 &&
-          e.code[0] == '0' && e.code[1] == '4' && e.code != "041") {
-        e.code = "036";
-        e.quad_class = 1;
-        e.goldstein = 4.0;
+      // Coordinated actors give one event per pair ("X and Y welcomed Z":
+      // X->Z, Y->Z); a reciprocal verb codes both directions ("X and Y met":
+      // X->Y, Y->X).
+      std::vector<Actor> srcs, tgts;
+      auto expand = [&](const Actor& a, std::vector<Actor>* list) {
+        if (!a.found) return;
+        if (a.mention < 0) {
+          list->push_back(a);
+          return;
+        }
+        for (int32_t m : Conjuncts(v, a.mention, sf, se)) {
+          list->push_back(m == a.mention ? a : FromMention(v, m));
+        }
+      };
+      // "X and Y renewed their ties / agreed with each other": with no
+      // other target, coordinated subjects act on one another.
+      if (!p.noun && !symmetric && !tgt.found && conj.found &&
+          conj_subject.found) {
+        mutual = reciprocal;
+        for (uint32_t k = mt.first; k < se && k <= mt.last + 4; ++k) {
+          std::string_view w = v.low[k];
+          if (w == "their" || w == "each" || w == "another" || w == "ties" ||
+              w == "relations" || w == "mutual" || w == "bilateral") {
+            mutual = true;
+            break;
+          }
+          if (k > mt.last && (IsClauseBreak(v, k) || v.low[k] == ",")) break;
+        }
       }
-      e.root_code = e.code.substr(0, std::min<size_t>(2, e.code.size()));
-      out->push_back(std::move(e));
+      if (!p.noun && conj_subject.found && (!symmetric || mutual)) {
+        expand(conj_subject, &srcs);
+      } else {
+        expand(src, &srcs);
+      }
+      if (!mutual) expand(tgt, &tgts);
+      // Source and target in one list ("between X and Y") are not two
+      // groups of conjuncts: keep the pair as found.
+      for (const Actor& a : srcs) {
+        for (const Actor& b : tgts) {
+          if (a.mention >= 0 && a.mention == b.mention) {
+            srcs.assign(1, src);
+            tgts.assign(tgt.found ? 1 : 0, tgt);
+            break;
+          }
+        }
+      }
+      std::vector<std::pair<Actor, Actor>> pairs;
+      if (mutual && srcs.size() < 2) {
+        pairs.push_back({src, tgt});
+      } else if (mutual || (symmetric && tgts.empty() && srcs.size() >= 2)) {
+        for (const Actor& a : srcs)
+          for (const Actor& b : srcs)
+            if (a.entity != b.entity) pairs.push_back({a, b});
+      } else {
+        if (srcs.empty()) srcs.push_back(Actor());
+        if (tgts.empty()) tgts.push_back(Actor());
+        for (const Actor& a : srcs) {
+          for (const Actor& b : tgts) {
+            pairs.push_back({a, b});
+            if (symmetric && a.entity >= 0 && b.entity >= 0 &&
+                a.entity != b.entity)
+              pairs.push_back({b, a});
+          }
+        }
+      }
+      ModalityResult mr = Classify(v, mt, p, sf, se, quotes, opt);
+      for (auto& [ps, pt] : pairs) {
+        if (out->size() >= opt.max_events) break;
+        Actor src = ps, tgt = pt;
+        if (src.entity < 0 && tgt.entity < 0) continue;
+        if (src.entity >= 0 && src.entity == tgt.entity) tgt = Actor();
+        Event e;
+        e.type = p.type;
+        e.code = p.code;
+        e.quad_class = p.quad;
+        e.goldstein = p.goldstein;
+        e.source = src.entity;
+        e.target = tgt.entity;
+        e.evidence = s.span;
+        e.trigger = {v.a->tokens[mt.first].begin, v.a->tokens[mt.last].end};
+        e.location = FindPlace(v, mt, mt.head, sf, se, e.source, e.target);
+        e.time = FindTime(v, s, e.trigger.begin);
+        if (e.time >= 0 && ResolvedDate(v.a->times[e.time].value))
+          e.date = v.a->times[e.time].value;
+        e.modality = mr.modality;
+        e.attributed_to = mr.attributed_to;
+        if (e.modality == Modality::kPlanned && e.code.size() == 3 &&
+            e.code[0] == '0' && e.code[1] == '4' && e.code != "041") {
+          e.code = "036";
+          e.quad_class = 1;
+          e.goldstein = 4.0;
+        }
+        e.root_code = e.code.substr(0, std::min<size_t>(2, e.code.size()));
+        out->push_back(std::move(e));
+        made.push_back({p.noun, mt.first, mt.last});
+      }
       break;
     }
     if (consumed) {
@@ -827,6 +1036,39 @@ void CodeSentence(const DocView& v, uint32_t si,
       i = consumed_match.last;
     }
   }
+  // "X and Y postponed their meeting": a nominal trigger heading the object
+  // of a verbal one, between the same actors, is that event's object, not
+  // an event of its own. ("condemned the sanctions imposed by Z" keeps both:
+  // the sanctions have another source.)
+  std::vector<bool> drop(made.size(), false);
+  for (size_t n = 0; n < made.size(); ++n) {
+    // A verb form after a determiner ("their meeting") is a noun here too.
+    const bool nominal =
+        made[n].noun ||
+        (made[n].first > 0 && v.IsDeterminerLike(made[n].first - 1));
+    if (!nominal) continue;
+    const Event& en = (*out)[first_event + n];
+    for (size_t k = 0; k < made.size() && !drop[n]; ++k) {
+      if (made[k].noun || made[k].last >= made[n].first ||
+          made[n].first > made[k].last + 4)
+        continue;
+      bool object = true;
+      for (uint32_t j = made[k].last + 1; j < made[n].first; ++j)
+        object = object && v.IsDeterminerLike(j);
+      const Event& ev = (*out)[first_event + k];
+      auto in = [&](int32_t x) {
+        return x < 0 || x == ev.source || x == ev.target;
+      };
+      if (object && in(en.source) && in(en.target)) drop[n] = true;
+    }
+  }
+  size_t w = first_event;
+  for (size_t n = 0; n < made.size(); ++n) {
+    if (drop[n]) continue;
+    if (w != first_event + n) (*out)[w] = std::move((*out)[first_event + n]);
+    ++w;
+  }
+  out->resize(w);
 }
 
 }  // namespace

@@ -162,6 +162,32 @@ bool DocView::IsPreposition(uint32_t i) const {
 bool DocView::IsVerbLike(uint32_t i) const {
   Pos p = pos(i);
   if (p == Pos::kVerb || p == Pos::kAux) return true;
+  // A tagger without the word in its lexicon often calls a verb a noun; a
+  // base form right after a modal or "to" ("will abandon", "about to
+  // restore", "did not clash") is a verb whatever its tag.
+  if (p == Pos::kNoun && low[i] == lem[i] && tok_mention[i] < 0) {
+    uint32_t k = i;
+    while (k > 0 && (low[k - 1] == "not" || low[k - 1] == "n't" ||
+                     low[k - 1] == "never" || low[k - 1] == "ever" ||
+                     low[k - 1] == "also")) {
+      --k;
+    }
+    if (k > 0) {
+      std::string_view w = low[k - 1];
+      if (w == "will" || w == "would" || w == "can" || w == "could" ||
+          w == "may" || w == "might" || w == "must" || w == "shall" ||
+          w == "should" || w == "did" || w == "does" || w == "do" ||
+          w == "wo" || w == "ca" || w == "'ll" ||
+          (w.size() > 3 && w.ends_with("n't"))) {
+        return true;
+      }
+      if (w == "to" && k >= 2 && !IsDeterminerLike(k - 2) &&
+          pos(k - 2) != Pos::kNoun && pos(k - 2) != Pos::kPropn &&
+          tok_mention[k - 2] < 0) {
+        return true;
+      }
+    }
+  }
   if (p != Pos::kX || IsPunct(i)) return false;
   // Untagged: a word after a determiner or an adjective is a noun.
   if (i > 0 && (IsDeterminerLike(i - 1) && low[i - 1] != "no")) return false;
@@ -180,9 +206,14 @@ bool DocView::IsNounLike(uint32_t i) const {
 
 bool DocView::IsActorMention(int32_t m) const {
   if (m < 0) return false;
-  EntityType t = a->mentions[m].type;
+  const Mention& mm = a->mentions[m];
+  EntityType t = mm.type;
+  // A proper name the tagger could not type (an unknown state, group or
+  // person) may still be an actor: event coding starts from who acts, and a
+  // name in subject or object position of an event verb usually acts.
   return t == EntityType::kPerson || t == EntityType::kOrg ||
-         t == EntityType::kGpe || t == EntityType::kNorp;
+         t == EntityType::kGpe || t == EntityType::kNorp ||
+         (t == EntityType::kOther && mm.kind == MentionKind::kName);
 }
 
 bool DocView::IsPlaceMention(int32_t m) const {
@@ -345,6 +376,49 @@ bool IsSkippableBeforeSpeech(const DocView& v, uint32_t j) {
 
 }  // namespace
 
+Speaker DocView::NounPhraseSpeaker(uint32_t j, uint32_t sf) const {
+  Speaker s;
+  if (j >= size() || j < sf) return s;
+  if (low[j] == "some" || low[j] == "others" || low[j] == "many" ||
+      low[j] == "both" || low[j] == "you") {
+    s.found = true;
+    s.first = s.last = j;
+    s.text = std::string(Text(j, j));
+    return s;
+  }
+  // "voters overall said": a trailing adverb of the subject phrase.
+  if (j > sf && (low[j] == "overall" || low[j] == "themselves" ||
+                 low[j] == "too" || low[j] == "alike")) {
+    --j;
+  }
+  // Heads: nouns, and counts ("47 percent", "six in 10").
+  if (pos(j) != Pos::kNoun && pos(j) != Pos::kPropn && pos(j) != Pos::kNum)
+    return s;
+  uint32_t f = j;
+  while (f > sf && f + 8 > j &&
+         (IsDeterminerLike(f - 1) || pos(f - 1) == Pos::kNoun ||
+          pos(f - 1) == Pos::kPropn || pos(f - 1) == Pos::kAdj ||
+          pos(f - 1) == Pos::kNum || tok_mention[f - 1] >= 0 ||
+          low[f - 1] == "'s" ||
+          (low[f - 1] == "in" && f >= 2 && pos(f - 2) == Pos::kNum) ||
+          low[f - 1] == "than" || low[f - 1] == "nearly" ||
+          low[f - 1] == "about" || low[f - 1] == "around")) {
+    --f;
+  }
+  // Only a phrase that opens its clause: "The campaign said", ", the
+  // company said"; not the tail of an object ("met the press said").
+  if (!(f == sf || low[f - 1] == "," || low[f - 1] == "and" ||
+        low[f - 1] == "but" || IsQuoteMark(f - 1))) {
+    return s;
+  }
+  while (f < j && (low[f] == "the" || low[f] == "a" || low[f] == "an")) ++f;
+  s.found = true;
+  s.first = f;
+  s.last = j;
+  s.text = std::string(Text(f, j));
+  return s;
+}
+
 Speaker DocView::SpeakerOf(uint32_t v, bool allow_after) const {
   Speaker none;
   if (v >= size() || sentences.empty()) return none;
@@ -382,16 +456,34 @@ Speaker DocView::SpeakerOf(uint32_t v, bool allow_after) const {
     }
     // "X was told", "X is expected to": X is not the one speaking.
     if (passive) return none;
+    // "Sen. X (I-Vt.) said": a short parenthesis after the speaker.
+    if (low[j] == ")" && j > sf) {
+      uint32_t k = j;
+      while (k > sf && k + 8 > j && low[k] != "(") --k;
+      if (low[k] == "(" && k > sf) j = k - 1;
+    }
+    bool apposition = false;
     if (low[j] == "," && j > sf) {
       uint32_t k = j - 1;
-      while (k > sf && k + 8 > j && low[k] != ",") --k;
+      while (k > sf && k + 14 > j && low[k] != ",") --k;
       if (low[k] == "," && k + 1 < j && low[k + 1] == "citing") {
         cited = cited_at(k + 1);
         j = k > sf ? k - 1 : k;
+      } else if (low[k] == "," && k > sf && k + 1 < j) {
+        // "X, a Republican, said": an apposition between speaker and verb.
+        apposition = true;
+        j = k - 1;
       }
+    }
+    if (apposition) {
+      Speaker s = SpeakerAt(j, sf, se);
+      if (s.found && (tok_mention[j] >= 0 || low[j] == "he" || low[j] == "she"))
+        return s;
+      return none;
     }
     if (!IsPunct(j)) {
       Speaker s = SpeakerAt(j, sf, se);
+      if (!s.found) s = NounPhraseSpeaker(j, sf);
       if (s.found) {
         if (cited.empty() && v + 2 < se && low[v + 1] == "," &&
             low[v + 2] == "citing") {

@@ -79,6 +79,9 @@ struct DocView {
   Speaker SpeakerOf(uint32_t v, bool allow_after) const;
   // A speaker phrase starting at token i (mention, pronoun, source/role NP).
   Speaker SpeakerAt(uint32_t i, uint32_t sent_first, uint32_t sent_end) const;
+  // A common-noun phrase ending at j that opens its clause ("The campaign",
+  // "the company", "Some"), as a speaker of a speech verb right after it.
+  Speaker NounPhraseSpeaker(uint32_t j, uint32_t sf) const;
   // "entity key" or the surface phrase, with " < cited" appended.
   std::string AttributionText(const Speaker& s) const;
 };

@@ -161,6 +161,8 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
               p.needs_target = true;
             } else if (f == "sym") {
               p.symmetric = true;
+            } else if (f == "imported") {
+              p.imported = true;
             } else {
               return RowError("events_verbs", line, "unknown flag");
             }
@@ -171,7 +173,7 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
       }));
   if (lex->patterns_.empty()) return Corrupt("events_verbs: no patterns");
 
-  static constexpr std::array<std::pair<std::string_view, CueKind>, 13> kKinds{{
+  static constexpr std::array<std::pair<std::string_view, CueKind>, 14> kKinds{{
       {"speech", CueKind::kSpeech},
       {"that_speech", CueKind::kThatSpeech},
       {"belief", CueKind::kBelief},
@@ -185,6 +187,7 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
       {"source", CueKind::kSource},
       {"expert", CueKind::kExpert},
       {"role", CueKind::kRole},
+      {"reciprocal", CueKind::kReciprocal},
   }};
   SYN_RETURN_IF_ERROR(ForEachRow(
       cues_tsv, "events_cues",
@@ -229,9 +232,12 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
   // longest patterns first so that "sign agreement" beats "sign".
   std::vector<uint32_t> order(lex->patterns_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Our own rows before imported ones (the coder relies on this order).
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return lex->patterns_[a].elements.size() >
-           lex->patterns_[b].elements.size();
+    const Pattern& pa = lex->patterns_[a];
+    const Pattern& pb = lex->patterns_[b];
+    if (pa.imported != pb.imported) return pb.imported;
+    return pa.elements.size() > pb.elements.size();
   });
   for (uint32_t i : order) {
     for (const Alternative& alt : lex->patterns_[i].elements[0]) {

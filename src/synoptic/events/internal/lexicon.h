@@ -43,8 +43,9 @@ struct Pattern {
   bool noun = false;  // N row (nominal trigger) vs V row
   bool needs_target = false;
   bool symmetric = false;
-  std::string type;  // verb class
-  std::string code;  // CAMEO code, "" when none
+  bool imported = false;  // from a PETRARCH dictionary: tried after ours
+  std::string type;       // verb class
+  std::string code;       // CAMEO code, "" when none
   uint8_t quad = 0;
   double goldstein = 0.0;
   uint32_t order = 0;  // row number, for stable tie-breaks
@@ -64,6 +65,7 @@ enum class CueKind : uint8_t {
   kSource,
   kExpert,
   kRole,
+  kReciprocal,
   kCount,
 };
 
@@ -86,7 +88,8 @@ class EventLexicon {
   std::string_view Lemma(std::string_view lower) const;
 
   // Patterns whose first element has an alternative whose first word is
-  // `word`, longest (most elements) first, then in file order.
+  // `word`: rows not flagged imported first, then longest (most elements)
+  // first, then in file order.
   const std::vector<uint32_t>* PatternsStartingWith(
       std::string_view word) const;
   const internal::Pattern& pattern(uint32_t i) const { return patterns_[i]; }

@@ -1,15 +1,16 @@
 // Quote finding.
 //
 // Direct quotes are found on the text itself, paragraph by paragraph, with a
-// small state machine over code points: an opening mark (" “ „ « ‘ 「 『)
-// starts a quote that its own family of closing marks ends. The straight
-// double quote opens only at a word start, the single curly quote only when
-// it is followed by a letter and closed by a ’ that is not followed by a
-// letter (so "Putin’s" stays an apostrophe). A quote left open at the end
-// of a paragraph continues when the next paragraph opens with a mark of the
-// same family (the newspaper convention for multi-paragraph quotes); an
-// unclosed curly quote otherwise ends with its paragraph. Short quoted text
-// (scare quotes) is kept only when a speech cue stands right next to it.
+// small state machine over code points: an opening mark (" “ „ « ‘ 「 『,
+// and the typewriter pairs `` and '') starts a quote that its own family of
+// closing marks ends. The straight double quote opens only at a word start, the
+// single curly quote only when it is followed by a letter and closed by a ’
+// that is not followed by a letter (so "Putin’s" stays an apostrophe). A quote
+// left open at the end of a paragraph continues when the next paragraph opens
+// with a mark of the same family (the newspaper convention for multi-paragraph
+// quotes); an unclosed curly quote otherwise ends with its paragraph. Short
+// quoted text (scare quotes) is kept only when a speech cue stands right next
+// to it.
 //
 // The speaker comes from the cue next to the marks: after the close
 // (", he said", ", said Goldberg", "X told reporters") or before the open
@@ -18,8 +19,11 @@
 // role nouns ("the ambassador") to the last person introduced with that role.
 //
 // Indirect quotes are read from tokens: "X said (that) CLAUSE", "X told Y
-// (that) CLAUSE", "X warned/insisted/... that CLAUSE", "CLAUSE, X said." and
-// "According to X, CLAUSE".
+// (that) CLAUSE", "X warned/insisted/... that CLAUSE", "X believes that
+// CLAUSE", "CLAUSE, X said.", "CLAUSE, X said, CLAUSE", "According to X,
+// CLAUSE" and "CLAUSE, according to X". Reported speech holding a short
+// quotation ("called it a “disaster”") is kept whole as a mixed quote. Each
+// quote can also report where its speaker phrase and cue stand (QuoteFrame).
 #include "synoptic/events/internal/quotes.h"
 
 #include <algorithm>
@@ -30,6 +34,7 @@ namespace synoptic::events::internal {
 namespace {
 
 enum class Family : uint8_t {
+  kTwoApostrophes,  // ''quote'' and ``quote'' (typewriter and PTB style)
   kStraight,
   kCurly,
   kLow,
@@ -38,6 +43,21 @@ enum class Family : uint8_t {
   kCorner,
   kWhiteCorner
 };
+
+// Two-character marks read as one code point from the private use area.
+constexpr char32_t kTwoApos = 0xE000;   // ''
+constexpr char32_t kTwoTicks = 0xE001;  // ``
+
+// Reads one code point, folding '' and `` into one mark.
+char32_t ReadMark(std::string_view text, size_t* pos, size_t end) {
+  char32_t c = utf8::Next(text, pos);
+  if ((c == '\'' || c == '`') && *pos < end &&
+      text[*pos] == static_cast<char>(c)) {
+    ++*pos;
+    return c == '\'' ? kTwoApos : kTwoTicks;
+  }
+  return c;
+}
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
@@ -58,6 +78,13 @@ bool IsOpenContext(char32_t prev) {
 // Returns true and sets *f when c opens a quote here.
 bool Opens(char32_t c, char32_t prev, char32_t next, Family* f) {
   switch (c) {
+    case kTwoApos:
+      if (!IsOpenContext(prev) || next == 0 || IsSpace(next)) return false;
+      *f = Family::kTwoApostrophes;
+      return true;
+    case kTwoTicks:
+      *f = Family::kTwoApostrophes;
+      return next != 0 && !IsSpace(next);
     case '"':
       if (!IsOpenContext(prev) || next == 0 || IsSpace(next)) return false;
       *f = Family::kStraight;
@@ -89,6 +116,8 @@ bool Opens(char32_t c, char32_t prev, char32_t next, Family* f) {
 
 bool Closes(Family f, char32_t c, char32_t next) {
   switch (f) {
+    case Family::kTwoApostrophes:
+      return c == kTwoApos;
     case Family::kStraight:
       return c == '"';
     case Family::kCurly:
@@ -180,11 +209,11 @@ std::vector<RawQuote> ScanDirect(const Document& doc, const QuoteOptions& opt) {
       // A continued quote: skip leading space and the re-opening mark.
       while (pos < p.end && IsSpace(PeekAt(text, pos, p.end)))
         utf8::Next(text, &pos);
-      utf8::Next(text, &pos);
+      ReadMark(text, &pos, p.end);
     }
     while (pos < p.end) {
       size_t at = pos;
-      char32_t c = utf8::Next(text, &pos);
+      char32_t c = ReadMark(text, &pos, p.end);
       char32_t next = PeekAt(text, pos, p.end);
       if (!in) {
         Family f;
@@ -215,7 +244,8 @@ std::vector<RawQuote> ScanDirect(const Document& doc, const QuoteOptions& opt) {
         utf8::Next(text, &q);
       }
       size_t q2 = q;
-      char32_t c = q < paras[pi + 1].end ? utf8::Next(text, &q2) : 0;
+      char32_t c =
+          q < paras[pi + 1].end ? ReadMark(text, &q2, paras[pi + 1].end) : 0;
       Family f;
       if (Opens(c, 0, PeekAt(text, q2, paras[pi + 1].end), &f) && f == fam)
         continued = true;
@@ -272,8 +302,38 @@ void Rebind(const DocView& v, uint32_t quote_first_tok, Speaker* s) {
 struct Found {
   Speaker speaker;
   std::string cue;
-  bool adjacent = false;  // the cue touches the marks
+  uint32_t cue_first = 0, cue_last = 0;  // token range of the cue
+  bool adjacent = false;                 // the cue touches the marks
 };
+
+// Byte spans of a speaker phrase and a cue given as token ranges; empty when
+// there is no speaker.
+QuoteFrame FrameOf(const DocView& v, const Speaker& s, uint32_t cue_first,
+                   uint32_t cue_last) {
+  QuoteFrame f;
+  const uint32_t n = v.size();
+  if (s.found && s.first <= s.last && s.last < n) {
+    // The speaker's whole noun phrase: titles and modifiers before the name
+    // ("Former Florida Gov. Jeb Bush", "the company's chief").
+    uint32_t first = s.first;
+    const uint32_t floor = v.sentences[v.tok_sentence[s.first]].first_token;
+    while (first > floor && first + 6 > s.first) {
+      const uint32_t k = first - 1;
+      const Pos p = v.pos(k);
+      const bool part = (v.IsDeterminerLike(k) || p == Pos::kPropn ||
+                         p == Pos::kNoun || p == Pos::kAdj || p == Pos::kNum ||
+                         v.tok_mention[k] >= 0 || v.low[k] == "'s") &&
+                        !v.IsPunct(k) && p != Pos::kVerb && p != Pos::kAux;
+      if (!part) break;
+      first = k;
+    }
+    f.source = {v.a->tokens[first].begin, v.a->tokens[s.last].end};
+  }
+  if (cue_first <= cue_last && cue_last < n) {
+    f.cue = {v.a->tokens[cue_first].begin, v.a->tokens[cue_last].end};
+  }
+  return f;
+}
 
 Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
                       ByteSpan prev_para, uint32_t close_para_end) {
@@ -292,6 +352,7 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         Rebind(v, open_tok, &s);
         f.speaker = std::move(s);
         f.cue = std::string(v.low[k]);
+        f.cue_first = f.cue_last = k;
         f.adjacent = k <= after + 3;
         return f;
       }
@@ -316,6 +377,8 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         if (s.found) {
           f.speaker = std::move(s);
           f.cue = "according to";
+          f.cue_first = k;
+          f.cue_last = k + 1;
           f.adjacent = steps < 8;
           return true;
         }
@@ -325,6 +388,7 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         if (s.found && s.last < from) {
           f.speaker = std::move(s);
           f.cue = std::string(v.low[k]);
+          f.cue_first = f.cue_last = k;
           f.adjacent = steps <= 4;
           return true;
         }
@@ -345,7 +409,8 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
 }
 
 void AddDirect(const DocView& v, const QuoteOptions& opt,
-               std::vector<Quote>* out, std::vector<ByteSpan>* direct_spans) {
+               std::vector<Quote>* out, std::vector<ByteSpan>* direct_spans,
+               std::vector<QuoteFrame>* frames) {
   const Document& doc = v.a->doc;
   std::vector<RawQuote> raw = ScanDirect(doc, opt);
   std::vector<ByteSpan> paras = Paragraphs(doc);
@@ -378,6 +443,11 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
       if (f.speaker.entity < 0) out_q.speaker_text = f.speaker.text;
     }
     out->push_back(std::move(out_q));
+    if (frames != nullptr) {
+      frames->push_back(f.speaker.found
+                            ? FrameOf(v, f.speaker, f.cue_first, f.cue_last)
+                            : QuoteFrame{});
+    }
     direct_spans->push_back(q.outer);
   }
 }
@@ -398,16 +468,33 @@ bool IsObjectWord(std::string_view w) {
          w == "audience" || w == "crowd" || w == "supporters";
 }
 
-void Emit(const DocView& v, const Speaker& s, std::string cue, uint32_t c,
-          uint32_t e, const std::vector<ByteSpan>& direct,
-          std::vector<Quote>* out) {
-  while (e > c && v.IsPunct(e)) --e;
-  if (e < c || e - c + 1 < 3) return;
-  for (uint32_t k = c; k <= e; ++k) {
-    if (v.IsQuoteMark(k)) return;
+void Emit(const DocView& v, const Speaker& s, std::string cue,
+          uint32_t cue_first, uint32_t cue_last, uint32_t c, uint32_t e,
+          const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
+          std::vector<QuoteFrame>* frames) {
+  // "said Thursday (that) ...": a time expression right after the cue
+  // belongs to the frame, not to what was said.
+  for (bool moved = true; moved && c <= e;) {
+    moved = false;
+    const uint32_t tb = v.a->tokens[c].begin;
+    for (const Timex& t : v.a->times) {
+      if (t.span.begin <= tb && tb < t.span.end) {
+        while (c <= e && v.a->tokens[c].begin < t.span.end) ++c;
+        moved = true;
+        break;
+      }
+    }
+    if (c <= e && (v.low[c] == "that" || v.low[c] == ",") && moved) ++c;
   }
+  while (e > c && v.IsPunct(e) && !v.IsQuoteMark(e)) --e;
+  if (e < c || e - c + 1 < 3) return;
   uint32_t b = v.a->tokens[c].begin, end = v.a->tokens[e].end;
-  if (Overlaps(direct, b, end)) return;
+  // Quoted words inside reported speech ("called it a “disaster”") make a
+  // mixed quote, kept whole; reported speech inside a direct quote is not a
+  // quote of its own.
+  for (const ByteSpan& d : direct) {
+    if (d.begin < end && b < d.end && (d.begin <= b || d.end > end)) return;
+  }
   Quote q;
   q.span = {b, end};
   q.direct = false;
@@ -415,10 +502,12 @@ void Emit(const DocView& v, const Speaker& s, std::string cue, uint32_t c,
   if (s.entity < 0) q.speaker_text = s.text;
   q.cue = std::move(cue);
   out->push_back(std::move(q));
+  if (frames != nullptr) frames->push_back(FrameOf(v, s, cue_first, cue_last));
 }
 
 void AddIndirect(const DocView& v, const QuoteOptions& opt,
-                 const std::vector<ByteSpan>& direct, std::vector<Quote>* out) {
+                 const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
+                 std::vector<QuoteFrame>* frames) {
   for (const Sentence& sent : v.sentences) {
     const uint32_t sf = sent.first_token, se = sent.end_token;
     if (se <= sf || se - sf > opt.max_sentence_tokens) continue;
@@ -429,11 +518,45 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
         s = v.SpeakerAt(v.m_last[v.tok_mention[sf + 2]], sf, se);
       uint32_t k = sf + 2;
       while (k < se && v.low[k] != ",") ++k;
+      // "According to a poll released Tuesday by X, ...": the whole phrase
+      // up to the comma names the source.
+      if (!s.found && k < se && k > sf + 2 && k - sf <= 20) {
+        s.found = true;
+        s.first = sf + 2;
+        s.last = k - 1;
+        s.text = std::string(v.Text(sf + 2, k - 1));
+      }
       if (s.found && k + 1 < se)
-        Emit(v, s, "according to", k + 1, se - 1, direct, out);
+        Emit(v, s, "according to", sf, sf + 1, k + 1, se - 1, direct, out,
+             frames);
+    }
+    // "CLAUSE, according to X."
+    for (uint32_t k = sf + 4; k + 2 < se; ++k) {
+      if (v.low[k] != "according" || v.low[k + 1] != "to" ||
+          v.low[k - 1] != ",")
+        continue;
+      uint32_t x = k + 2;
+      Speaker s = v.SpeakerAt(x, sf, se);
+      if (v.tok_mention[x] >= 0) {
+        s = v.SpeakerAt(v.m_last[v.tok_mention[x]], sf, se);
+      } else if (!s.found) {
+        // "according to a report by X", "according to the Journal".
+        uint32_t e = x;
+        while (e + 1 < se && e < x + 6 && !v.IsPunct(e + 1)) ++e;
+        s.found = true;
+        s.first = x;
+        s.last = e;
+        s.text = std::string(v.Text(x, e));
+      }
+      if (s.found)
+        Emit(v, s, "according to", k, k + 1, sf, k - 2, direct, out, frames);
+      break;
     }
     for (uint32_t i = sf; i < se && out->size() < opt.max_quotes; ++i) {
-      if (!IsSpeechVerb(v, i)) continue;
+      const bool belief = v.lex->IsCue(CueKind::kBelief, v.lem[i]) &&
+                          i + 1 < se && v.low[i + 1] == "that" &&
+                          v.tok_mention[i] < 0 && v.IsVerbLike(i);
+      if (!IsSpeechVerb(v, i) && !belief) continue;
       if (Overlaps(direct, v.a->tokens[i].begin, v.a->tokens[i].end)) continue;
       std::string cue(v.low[i]);
       Speaker s = v.SpeakerOf(i, false);
@@ -474,12 +597,12 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
           } else if (k > i + 1 && k < se && !v.IsPunct(k) && v.low[k] != "to") {
             c = k;
           }
-        } else if (v.lex->IsCue(CueKind::kThatSpeech, lemma)) {
+        } else if (belief || v.lex->IsCue(CueKind::kThatSpeech, lemma)) {
           uint32_t t = find_that(i + 1, 4);
           if (t < se) c = t + 1;
         }
         if (c < se) {
-          Emit(v, s, cue, c, se - 1, direct, out);
+          Emit(v, s, cue, i, i, c, se - 1, direct, out, frames);
           continue;
         }
       }
@@ -489,8 +612,12 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
       uint32_t g = std::min(after.first, i);
       uint32_t tail = std::max(after.last, i) + 1;
       while (tail < se && v.IsPunct(tail) && !v.IsQuoteMark(tail)) ++tail;
-      if (g > sf + 1 && v.low[g - 1] == "," && tail >= se) {
-        Emit(v, after, cue, sf, g - 2, direct, out);
+      // "CLAUSE, X said." and "CLAUSE, X said, CLAUSE." (the first part;
+      // the second continues the same content).
+      if (g > sf + 1 && v.low[g - 1] == "," &&
+          (tail >= se || (std::max(after.last, i) + 1 < se &&
+                          v.low[std::max(after.last, i) + 1] == ","))) {
+        Emit(v, after, cue, i, i, sf, g - 2, direct, out, frames);
       }
     }
   }
@@ -499,10 +626,10 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
 }  // namespace
 
 void FindQuotes(const DocView& view, const QuoteOptions& options,
-                std::vector<Quote>* out) {
+                std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
   std::vector<ByteSpan> direct;
-  AddDirect(view, options, out, &direct);
-  if (view.size() > 0) AddIndirect(view, options, direct, out);
+  AddDirect(view, options, out, &direct, frames);
+  if (view.size() > 0) AddIndirect(view, options, direct, out, frames);
 }
 
 }  // namespace synoptic::events::internal

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "synoptic/core/types.h"
+#include "synoptic/events/events.h"
 #include "synoptic/events/internal/doc_view.h"
 
 namespace synoptic::events::internal {
@@ -20,9 +21,11 @@ struct QuoteOptions {
 // Appends the document's quotes to *out: direct quotes (every common
 // quotation-mark style, multi-paragraph ones joined) in text order, then
 // indirect ones ("X said that ..."). Works on text alone when there are no
-// tokens (speakers are then left unknown).
+// tokens (speakers are then left unknown). When `frames` is given, one
+// QuoteFrame per appended quote is appended to it, in the same order.
 void FindQuotes(const DocView& view, const QuoteOptions& options,
-                std::vector<Quote>* out);
+                std::vector<Quote>* out,
+                std::vector<QuoteFrame>* frames = nullptr);
 
 }  // namespace synoptic::events::internal
 
