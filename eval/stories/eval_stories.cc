@@ -522,6 +522,26 @@ int main(int argc, char** argv) {
     std::printf("| synoptic, %s | %zu | %zu | %.3f | %.3f | %.3f |\n",
                 dated ? "dated by story" : "no dates", docs.size(),
                 r.clusters.size(), b.p, b.r, b.f);
+    // The same documents grouped by storyline (chains of clusters): a
+    // Wikinews story often spans several happenings.
+    std::map<std::string, int32_t> line_of_cluster;
+    for (size_t k = 0; k < r.storylines.size(); ++k) {
+      for (const auto& cid : r.storylines[k].clusters) {
+        line_of_cluster[cid] = static_cast<int32_t>(k);
+      }
+    }
+    std::vector<int32_t> by_line(docs.size(), -1);
+    int32_t next = static_cast<int32_t>(r.storylines.size());
+    for (size_t d = 0; d < docs.size(); ++d) {
+      const int32_t c = r.doc_cluster[d];
+      if (c < 0) continue;
+      const auto it = line_of_cluster.find(r.clusters[static_cast<size_t>(c)].id);
+      by_line[d] = it != line_of_cluster.end() ? it->second : next + c;
+    }
+    const BCubed bl = Score(by_line, plain.story);
+    std::printf("| synoptic storylines, %s | %zu | %zu | %.3f | %.3f | %.3f |\n",
+                dated ? "dated by story" : "no dates", docs.size(),
+                r.storylines.size(), bl.p, bl.r, bl.f);
   }
   {
     std::vector<int32_t> single(plain.docs.size(), -1), one(plain.docs.size(), 0);
