@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd_serve.h"
 #include "progress.h"
 #include "synoptic/core/civil.h"
 #include "synoptic/core/env.h"
@@ -458,6 +459,9 @@ int Main(int argc, char** argv) {
   time_cmd->add_option("FILE", time_path, "text file, or - for stdin");
   AddCommon(time_cmd, &common, false);
 
+  ServeFlags serve_flags;
+  auto* serve_cmd = AddServeCommand(app, &serve_flags);
+
   auto* version = app.add_subcommand("version", "print the version");
 
   try {
@@ -483,6 +487,7 @@ int Main(int argc, char** argv) {
   if (*search) return RunSearch(query, db, limit);
   if (*extract_cmd) return RunExtract(extract_paths, extract_format, common);
   if (*time_cmd) return RunTime(time_path, common);
+  if (*serve_cmd) return RunServe(serve_flags, SYN_VERSION, SYN_DEFAULT_MODELS_DIR);
   return kExitUsage;
 }
 
