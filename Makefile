@@ -23,7 +23,9 @@ demo: build
 	@mkdir -p out
 	$(SYN) analyze examples --out out/report.md --out out/report.html --out out/report.json
 
+# The server's browser test drives Debian's chromium (not needed by demo).
 test: build
+	@scripts/setup chromium nodejs
 	@scripts/run_tests $(BUILD)
 
 test-asan: setup

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cmd_code.h"
+#include "cmd_serve.h"
 #include "cmd_train.h"
 #include "progress.h"
 #include "synoptic/core/civil.h"
@@ -462,6 +463,8 @@ int Main(int argc, char** argv) {
 
   const std::function<int()> run_train = AddTrainCommand(&app);
   CodeCommand code_cmd(&app);
+  ServeFlags serve_flags;
+  auto* serve_cmd = AddServeCommand(app, &serve_flags);
 
   auto* version = app.add_subcommand("version", "print the version");
 
@@ -490,6 +493,7 @@ int Main(int argc, char** argv) {
   if (*time_cmd) return RunTime(time_path, common);
   if (const int rc = run_train(); rc >= 0) return rc;
   if (code_cmd.Chosen()) return code_cmd.Run();
+  if (*serve_cmd) return RunServe(serve_flags, SYN_VERSION, SYN_DEFAULT_MODELS_DIR);
   return kExitUsage;
 }
 
