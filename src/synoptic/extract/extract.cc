@@ -66,8 +66,7 @@ Result<Document> ExtractDocument(const ingest::InputRecord& record,
   // can reach us from any path.
   const ingest::InputRecord* rec = &record;
   ingest::InputRecord sanitized;
-  if (!utf8::IsValid(record.body) ||
-      record.body.find('\0') != std::string::npos) {
+  if (!internal::IsValidUtf8NoNul(record.body)) {
     sanitized = record;
     sanitized.body = utf8::Sanitize(record.body, nullptr);
     for (char& c : sanitized.body) {

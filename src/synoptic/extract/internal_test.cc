@@ -90,6 +90,36 @@ TEST(Cues, ClassAndIdWeights) {
       ClassIdWeight("ArticleHeader-a", ""));
 }
 
+TEST(Cues, EmbeddedPostsAreNotChromeAndOneScoreMatchesBoth) {
+  EXPECT_FALSE(ScoreClassId("social-media-embed", "").chrome);
+  EXPECT_FALSE(ScoreClassId("twitter-tweet", "").chrome);
+  EXPECT_TRUE(ScoreClassId("social-share-bar", "").chrome);
+  for (const char* cls : {"related-articles", "story-body", "sidebar widget",
+                          "article-content has-share-bar", "address", ""}) {
+    EXPECT_EQ(ScoreClassId(cls, "x").weight, ClassIdWeight(cls, "x")) << cls;
+    EXPECT_EQ(ScoreClassId(cls, "").chrome, IsChromeRegion(cls, "")) << cls;
+  }
+}
+
+TEST(Cues, CrossLinksPitchesAndShortcodesAreBoilerplate) {
+  for (const char* s :
+       {"Read more: Harbour cranes return to work after the strike",
+        "Like this report? Share it with a colleague!",
+        "Also on harbourwire.example Ferry fares rise again",
+        "Start your morning with our briefing. Subscribe to the newsletter.",
+        "The stories that matter, delivered to your inbox. Sign up now.",
+        "[cta url=\"/tips\"]Send us your tip[/cta]",
+        "Our reviews desk tests kit every week. Click here for details.",
+        "Jana writes about ports. Follow her on Mastodon."}) {
+    EXPECT_TRUE(IsBoilerplateLine(s)) << s;
+  }
+  for (const char* s :
+       {"Also on Monday, the port authority said cranes were back.",
+        "The union said the newsletter it mailed to members was read widely."}) {
+    EXPECT_FALSE(IsBoilerplateLine(s)) << s;
+  }
+}
+
 TEST(Cues, SectionStartsAndBoilerplateLines) {
   for (const char* s :
        {"Related News", "Most Read", "More from this writer", "Leave a Reply",

@@ -13,9 +13,9 @@
 namespace synoptic::extract {
 
 std::string DetectLanguage(std::string_view utf8_text, bool is_plain_text) {
-  // cld2 looks at a prefix anyway; cap the work on huge texts, cutting on a
-  // code point boundary.
-  size_t n = std::min<size_t>(utf8_text.size(), 64 * 1024);
+  // 16 KB of running text identify a language as well as the whole of it;
+  // cap the work, cutting on a code point boundary.
+  size_t n = std::min<size_t>(utf8_text.size(), 16 * 1024);
   while (n > 0 && n < utf8_text.size() &&
          (static_cast<unsigned char>(utf8_text[n]) & 0xC0) == 0x80) {
     --n;

@@ -104,6 +104,29 @@ bool TokenHits(std::string_view tok, std::string_view cue, bool inner) {
   return true;
 }
 
+// Index of an ASCII letter (case-insensitive), 26 for everything else.
+constexpr int LetterIndex(char c) {
+  unsigned char l = static_cast<unsigned char>(c | 0x20);
+  return l >= 'a' && l <= 'z' ? l - 'a' : 26;
+}
+constexpr uint32_t LetterBit(char c) { return 1u << LetterIndex(c); }
+
+// The cues grouped by first letter, so a token is only tested against cues
+// that can match one of its segment starts.
+struct LetterCues {
+  uint8_t count = 0;
+  uint8_t index[16] = {};
+};
+constexpr std::array<LetterCues, 27> MakeCuesByLetter() {
+  std::array<LetterCues, 27> out{};
+  for (size_t k = 0; k < kClassCues.size(); ++k) {
+    LetterCues& l = out[LetterIndex(kClassCues[k].token[0])];
+    l.index[l.count++] = static_cast<uint8_t>(k);
+  }
+  return out;
+}
+constexpr std::array<LetterCues, 27> kCuesByLetter = MakeCuesByLetter();
+
 // Calls fn(cue, at_start) once per distinct cue hit: "ArticleHeader-a
 // ArticleHeader-b" counts "article" once. A token may hit several cues
 // ("post-body" is post and body); at_start tells whether some hit was at
@@ -113,10 +136,21 @@ template <typename Fn>
 void ForEachHit(std::string_view class_attr, std::string_view id_attr, Fn fn) {
   std::bitset<kClassCues.size()> seen, at_start;
   auto visit = [&](std::string_view tok) {
-    for (size_t k = 0; k < kClassCues.size(); ++k) {
-      if (TokenHits(tok, kClassCues[k].token, true)) {
-        seen.set(k);
-        if (TokenHits(tok, kClassCues[k].token, false)) at_start.set(k);
+    // A cue can only hit where a token or one of its '-' segments starts
+    // with the cue's first letter: skip the others cheaply.
+    uint32_t starts = LetterBit(tok[0]);
+    for (size_t i = 1; i + 1 < tok.size(); ++i) {
+      if (tok[i] == '-') starts |= LetterBit(tok[i + 1]);
+    }
+    while (starts != 0) {
+      const LetterCues& group = kCuesByLetter[__builtin_ctz(starts)];
+      starts &= starts - 1;
+      for (int g = 0; g < group.count; ++g) {
+        const size_t k = group.index[g];
+        if (TokenHits(tok, kClassCues[k].token, true)) {
+          seen.set(k);
+          if (TokenHits(tok, kClassCues[k].token, false)) at_start.set(k);
+        }
       }
     }
   };
@@ -181,6 +215,46 @@ constexpr std::array<std::string_view, 9> kTickerLabels = {
 };
 
 }  // namespace
+
+// An embedded post ("social-media-embed", "twitter-tweet", "embed-code"):
+// a quoted tweet or video inside the article is part of the story, even in
+// a box whose name says "social" or "share".
+bool NamesEmbeddedPost(std::string_view class_attr) {
+  bool hit = false;
+  ForEachToken(class_attr, [&hit](std::string_view tok) {
+    size_t b = 0;
+    while (!hit && b <= tok.size()) {
+      size_t e = tok.find('-', b);
+      if (e == std::string_view::npos) e = tok.size();
+      std::string_view seg = tok.substr(b, e - b);
+      hit = EqualsCi(seg, "embed") || EqualsCi(seg, "embedded") ||
+            EqualsCi(seg, "tweet");
+      b = e + 1;
+    }
+  });
+  return hit;
+}
+
+ClassIdCues ScoreClassId(std::string_view class_attr,
+                         std::string_view id_attr) {
+  ClassIdCues out;
+  if (class_attr.empty() && id_attr.empty()) return out;
+  int w = 0, neg = 0, pos = 0;
+  bool region = false, head_region = false, head_content = false;
+  ForEachHit(class_attr, id_attr, [&](const Cue& c, bool at_start) {
+    w += c.weight;
+    if (c.weight < 0) neg += c.weight;
+    if (c.weight > 0) pos += c.weight;
+    region |= c.region && c.weight < 0;
+    head_region |= c.region && c.weight <= -25 && at_start;
+    head_content |= c.weight >= 15 && at_start;
+  });
+  out.weight = std::clamp(w, -60, 60);
+  out.chrome = region && ((head_region && !head_content) ||
+                          (neg + pos / 2 <= -20 && pos < 25));
+  if (out.chrome && NamesEmbeddedPost(class_attr)) out.chrome = false;
+  return out;
+}
 
 int ClassIdWeight(std::string_view class_attr, std::string_view id_attr) {
   int w = 0;
@@ -355,39 +429,71 @@ bool IsBoilerplateLine(std::string_view line) {
     }
   }
   if (n <= 400) {
+    // Lower-case once; then each phrase is one memchr-driven find.
+    const std::string low = LowerAscii(t);
+    auto has = [&low](std::string_view phrase) {
+      return low.find(phrase) != std::string::npos;
+    };
     if (t.find("\xC2\xA9") != std::string_view::npos ||  // (c) sign
-        ContainsCi(t, "all rights reserved") || StartsWithCi(t, "copyright ")) {
+        has("all rights reserved") || StartsWithCi(t, "copyright ")) {
       return true;
     }
-    if (ContainsCi(t, "cookie") &&
-        (ContainsCi(t, "website") || ContainsCi(t, "this site") ||
-         ContainsCi(t, "experience") || ContainsCi(t, "consent") ||
-         ContainsCi(t, "accept") || ContainsCi(t, "we use"))) {
+    if (has("cookie") &&
+        (has("website") || has("this site") || has("experience") ||
+         has("consent") || has("accept") || has("we use"))) {
       return true;
     }
-    if ((ContainsCi(t, "terms of use") || ContainsCi(t, "terms of service") ||
-         ContainsCi(t, "privacy policy") ||
-         ContainsCi(t, "terms and conditions")) &&
-        (ContainsCi(t, "our ") || ContainsCi(t, "please") || n <= 60)) {
+    if ((has("terms of use") || has("terms of service") ||
+         has("privacy policy") || has("terms and conditions")) &&
+        (has("our ") || has("please") || n <= 60)) {
       return true;
     }
-    if (ContainsCi(t, "please enter your") ||
-        ContainsCi(t, "enter your email") ||
-        ContainsCi(t, "email address will not be published") ||
-        ContainsCi(t, "required fields are marked") ||
-        ContainsCi(t, "save my name, email") ||
-        ContainsCi(t, "you must be logged in to post") ||
-        ContainsCi(t, "sign up for our newsletter") ||
-        ContainsCi(t, "subscribe to our newsletter") ||
-        ContainsCi(t, "get the app") || ContainsCi(t, "download the app") ||
-        (n <= 200 && ContainsCi(t, "unsubscribe"))) {
+    if (has("please enter your") || has("enter your email") ||
+        has("email address will not be published") ||
+        has("required fields are marked") || has("save my name, email") ||
+        has("you must be logged in to post") ||
+        has("sign up for our newsletter") ||
+        has("subscribe to our newsletter") || has("get the app") ||
+        has("download the app") || (n <= 200 && has("unsubscribe"))) {
       return true;
     }
-    if (ContainsCi(t, "views expressed") &&
-        (ContainsCi(t, "not necessarily") || ContainsCi(t, "solely those"))) {
+    if (has("views expressed") &&
+        (has("not necessarily") || has("solely those"))) {
       return true;
     }
-    if (ContainsCi(t, "app store") && ContainsCi(t, "play")) return true;
+    if (has("app store") && has("play")) return true;
+    // Calls to action and script-only widgets ("Click here for more
+    // information.", "This slideshow requires JavaScript.", "Like this
+    // story? Share it with a friend!").
+    if (n <= 160 && (has("click here") || has("clicking here") ||
+                     has("requires javascript") || has("share it with"))) {
+      return true;
+    }
+    // Newsletter sign-up pitches in any wording ("Let our news meet your
+    // inbox"), and the social-media tail of author bios.
+    if (n <= 300 && (has("newsletter") || has("inbox")) &&
+        (has("sign up") || has("subscribe") || has("deliver"))) {
+      return true;
+    }
+    if (has("follow him on") || has("follow her on") || has("follow them on") ||
+        has("follow us on")) {
+      return true;
+    }
+    // Unexpanded CMS shortcodes: "[button link=...]Send us[/button]".
+    if (t.front() == '[' && t.find("[/") != std::string_view::npos) return true;
+    // "Read more: <headline>", "See also: ...": cross-links.
+    if (n <= 200 &&
+        (StartsWithCi(t, "read more:") || StartsWithCi(t, "read also:") ||
+         StartsWithCi(t, "see also:") || StartsWithCi(t, "related:"))) {
+      return true;
+    }
+    // "Also on example.com <headline>": a cross-link to another story.
+    if (n <= 250 && StartsWithCi(t, "also on ")) {
+      std::string_view rest = t.substr(8);
+      std::string_view word = rest.substr(0, rest.find(' '));
+      if (word.find('.') != std::string_view::npos && word.back() != '.')
+        return true;
+    }
   }
   return false;
 }
@@ -396,8 +502,9 @@ bool IsCaptionOrCredit(std::string_view line) {
   std::string_view t = Trim(line);
   size_t n = CharCount(t);
   if (n == 0) return false;
-  // Ends with a parenthesised credit: "... (Illustrated by X)", "(Photo: Y)".
-  if (t.back() == ')') {
+  // Ends with a parenthesised credit: "... (Illustrated by X)", "(Photo: Y)";
+  // captions are short, a long paragraph ending "(EPA)" names an acronym.
+  if (t.back() == ')' && n <= 300) {
     size_t open = t.rfind('(');
     if (open != std::string_view::npos) {
       std::string_view inner = t.substr(open + 1);

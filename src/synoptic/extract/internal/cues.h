@@ -17,6 +17,13 @@ int ClassIdWeight(std::string_view class_attr, std::string_view id_attr);
 // dropped inside the article container (related, share, comments, ...).
 bool IsChromeRegion(std::string_view class_attr, std::string_view id_attr);
 
+// ClassIdWeight() and IsChromeRegion() in one pass over the tokens.
+struct ClassIdCues {
+  int weight = 0;
+  bool chrome = false;
+};
+ClassIdCues ScoreClassId(std::string_view class_attr, std::string_view id_attr);
+
 // A short line that opens a chrome section ("Related News", "Most Read",
 // "More from this writer", "Leave a Reply", "Tags:", ...): what follows it
 // is not article text until article prose resumes.

@@ -7,14 +7,22 @@
 #include <optional>
 
 #include "synoptic/core/civil.h"
+#include "synoptic/extract/internal/html_tree.h"
 #include "synoptic/extract/internal/metadata.h"
 #include "synoptic/ingest/reader.h"
 
 namespace synoptic::extract::internal {
 
-// HTML page (parsed with gumbo).
+// HTML page, parsed with our tree builder (html_tree.h). record.body must be
+// valid UTF-8.
 void ExtractHtml(const ingest::InputRecord& record,
                  const std::optional<civil::Date>& not_after, Draft* draft);
+
+// The same extraction on an already built tree (ours or gumbo's reference
+// tree); `record` supplies the URL, site and title hints. The tree must
+// outlive the call only.
+void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
+                     const std::optional<civil::Date>& not_after, Draft* draft);
 
 // Plain-text scrape: line and block level decisions.
 void ExtractText(const ingest::InputRecord& record,

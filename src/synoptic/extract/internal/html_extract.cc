@@ -1,4 +1,5 @@
-// HTML pages: one gumbo parse, one iterative walk, then container choice.
+// HTML pages: one parse into the compact tree (html_tree.h: our own
+// tokenizer and tree builder), one iterative walk, then container choice.
 //
 // Design. The walk (explicit stack, so 10^5-deep nesting is fine) flattens
 // the visible DOM into blocks: the text of each block-level element with
@@ -19,8 +20,6 @@
 // regions inside the container (related, share, comments, captions, ...)
 // pre-marked, which prunes link lists, "Related"/"Most read" sections,
 // bylines and captions the container still holds.
-#include <gumbo.h>
-
 #include <algorithm>
 #include <array>
 #include <string>
@@ -29,11 +28,17 @@
 
 #include "synoptic/extract/internal/cues.h"
 #include "synoptic/extract/internal/extractors.h"
+#include "synoptic/extract/internal/html_tree.h"
 #include "synoptic/extract/internal/text_util.h"
 #include "synoptic/extract/internal/units.h"
 
 namespace synoptic::extract::internal {
 namespace {
+
+using html::AttrId;
+using html::kNoNode;
+using html::Tag;
+using html::Tree;
 
 constexpr size_t kMaxGather = 400;
 
@@ -41,7 +46,7 @@ struct Elem {
   int parent = -1;
   int end = 0;  // last descendant element index (preorder)
   int depth = 0;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  Tag tag = Tag::kUnknown;
   int weight = 0;
   bool chrome = false;  // class/id names a chrome region
   int chrome_anc = -1;  // nearest chrome-region ancestor-or-self
@@ -52,6 +57,7 @@ struct Elem {
 
 struct Block {
   std::string text;
+  TextShape shape;  // ShapeOf(text), computed once
   int owner = 0;
   uint32_t chars = 0;
   uint32_t link_chars = 0;
@@ -70,108 +76,103 @@ struct TextCand {
   std::string text;
 };
 
-bool IsBlockTag(GumboTag t) {
+bool IsBlockTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_LEGEND:
+    case Tag::kAddress:
+    case Tag::kArticle:
+    case Tag::kBlockquote:
+    case Tag::kBody:
+    case Tag::kCenter:
+    case Tag::kDd:
+    case Tag::kDetails:
+    case Tag::kDir:
+    case Tag::kDiv:
+    case Tag::kDl:
+    case Tag::kDt:
+    case Tag::kFieldset:
+    case Tag::kFigure:
+    case Tag::kForm:
+    case Tag::kH1:
+    case Tag::kH2:
+    case Tag::kH3:
+    case Tag::kH4:
+    case Tag::kH5:
+    case Tag::kH6:
+    case Tag::kHeader:
+    case Tag::kHgroup:
+    case Tag::kHr:
+    case Tag::kHtml:
+    case Tag::kLi:
+    case Tag::kMain:
+    case Tag::kMenu:
+    case Tag::kOl:
+    case Tag::kP:
+    case Tag::kPre:
+    case Tag::kSection:
+    case Tag::kSummary:
+    case Tag::kTable:
+    case Tag::kTbody:
+    case Tag::kTfoot:
+    case Tag::kThead:
+    case Tag::kTr:
+    case Tag::kUl:
+    case Tag::kCaption:
+    case Tag::kLegend:
       return true;
     default:
       return false;
   }
 }
 
-bool IsSkipTag(GumboTag t) {
+bool IsSkipTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_MENUITEM:
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
+    case Tag::kSvg:
+    case Tag::kMath:
+    case Tag::kIframe:
+    case Tag::kObject:
+    case Tag::kEmbed:
+    case Tag::kCanvas:
+    case Tag::kVideo:
+    case Tag::kAudio:
+    case Tag::kNav:
+    case Tag::kAside:
+    case Tag::kFooter:
+    case Tag::kButton:
+    case Tag::kSelect:
+    case Tag::kTextarea:
+    case Tag::kInput:
+    case Tag::kLabel:
+    case Tag::kFigcaption:
+    case Tag::kTitle:
+    case Tag::kHead:
+    case Tag::kOption:
+    case Tag::kMenuitem:
       return true;
     default:
       return false;
   }
 }
 
-bool IsHeadingTag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
-         t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+bool IsHeadingTag(Tag t) {
+  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4 ||
+         t == Tag::kH5 || t == Tag::kH6;
 }
 
 // Leaf-ish blocks whose score goes to their parent.
-bool IsParagraphTag(GumboTag t) {
-  return t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE ||
-         t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT ||
-         t == GUMBO_TAG_TR || IsHeadingTag(t);
+bool IsParagraphTag(Tag t) {
+  return t == Tag::kP || t == Tag::kPre || t == Tag::kBlockquote ||
+         t == Tag::kLi || t == Tag::kDd || t == Tag::kDt || t == Tag::kTr ||
+         IsHeadingTag(t);
 }
 
-std::string_view Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a == nullptr ? std::string_view() : std::string_view(a->value);
-}
-
-bool IsHidden(const GumboElement& e) {
-  if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr) return true;
-  if (EqualsCi(Attr(e, "aria-hidden"), "true")) return true;
-  std::string_view style = Attr(e, "style");
+bool IsHidden(const Tree& t, uint32_t n) {
+  if (t.HasAttr(n, AttrId::kHidden)) return true;
+  if (EqualsCi(t.Attr(n, AttrId::kAriaHidden), "true")) return true;
+  std::string_view style = t.Attr(n, AttrId::kStyle);
   if (!style.empty()) {
     std::string s = LowerAscii(style);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
@@ -180,29 +181,29 @@ bool IsHidden(const GumboElement& e) {
       return true;
     }
   }
-  std::string_view role = Attr(e, "role");
+  std::string_view role = t.Attr(n, AttrId::kRole);
   return EqualsCi(role, "navigation") || EqualsCi(role, "contentinfo") ||
          EqualsCi(role, "complementary") || EqualsCi(role, "search");
 }
 
 // Bounded text of a subtree (byline widgets, rel=author links, <title>).
-void GatherText(const GumboNode* root, std::string* out) {
-  std::vector<const GumboNode*> stack{root};
+void GatherText(const Tree& t, uint32_t root, std::string* out) {
+  std::vector<uint32_t> stack{root};
   bool pending = false;
   size_t visited = 0;
   while (!stack.empty() && out->size() < kMaxGather && ++visited < 2000) {
-    const GumboNode* n = stack.back();
+    uint32_t n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      AppendCollapsed(n->v.text.text, out, &pending);
+    const html::Node& x = t.nodes[n];
+    if (x.tag == Tag::kText) {
+      AppendCollapsed(t.Text(n), out, &pending);
       pending = true;
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      if (n != root && IsSkipTag(n->v.element.tag)) continue;
-      const GumboVector& ch = n->v.element.children;
-      for (unsigned i = ch.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(ch.data[i - 1]));
-      }
+    } else {
+      if (n != root && IsSkipTag(x.tag)) continue;
+      size_t at = stack.size();
+      for (uint32_t c = x.first_child; c != kNoNode; c = t.nodes[c].next)
+        stack.push_back(c);
+      std::reverse(stack.begin() + at, stack.end());
     }
   }
   if (out->size() > kMaxGather) out->resize(kMaxGather);
@@ -250,9 +251,9 @@ constexpr std::array<std::string_view, 30> kMetaKeys = {
 
 class Walker {
  public:
-  Walker() { buf_.reserve(4096); }
+  explicit Walker(const Tree& tree) : t_(tree) { buf_.reserve(4096); }
 
-  void Run(const GumboNode* root);
+  void Run();
 
   std::vector<Elem> elems;
   std::vector<Block> blocks;
@@ -265,18 +266,19 @@ class Walker {
 
  private:
   struct Frame {
-    const GumboNode* node;
-    unsigned next_child;
+    uint32_t node;
+    uint32_t next_child;
     int elem;
     bool block;
     bool link;
     bool quote;
   };
 
-  void Enter(const GumboNode* node);
+  void Enter(uint32_t node);
   void Flush();
-  void AddMeta(const GumboElement& e);
+  void AddMeta(uint32_t n);
 
+  const Tree& t_;
   std::vector<Frame> stack_;
   std::vector<int> owners_;  // block owner stack
   std::string buf_;
@@ -292,6 +294,7 @@ void Walker::Flush() {
   if (!t.empty() && !owners_.empty()) {
     Block b;
     b.text = std::string(t);
+    b.shape = ShapeOf(b.text);
     b.owner = owners_.back();
     b.chars = static_cast<uint32_t>(b.text.size());
     b.link_chars = std::min(buf_link_, b.chars);
@@ -304,13 +307,13 @@ void Walker::Flush() {
   br_run_ = 0;
 }
 
-void Walker::AddMeta(const GumboElement& e) {
-  std::string_view key = Attr(e, "property");
-  if (key.empty()) key = Attr(e, "name");
-  if (key.empty()) key = Attr(e, "itemprop");
+void Walker::AddMeta(uint32_t n) {
+  std::string_view key = t_.Attr(n, AttrId::kProperty);
+  if (key.empty()) key = t_.Attr(n, AttrId::kName);
+  if (key.empty()) key = t_.Attr(n, AttrId::kItemprop);
   if (key.empty() || key.size() > 40) return;
   std::string lk = LowerAscii(key);
-  std::string_view content = Attr(e, "content");
+  std::string_view content = t_.Attr(n, AttrId::kContent);
   if (content.empty()) return;
   for (std::string_view k : kMetaKeys) {
     if (lk == k) {
@@ -323,107 +326,100 @@ void Walker::AddMeta(const GumboElement& e) {
   }
 }
 
-void Walker::Enter(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_WHITESPACE) {
-    pending_ = true;  // keeps a <br> run going ("<br> <br>")
-    return;
-  }
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+void Walker::Enter(uint32_t node) {
+  const html::Node& x = t_.nodes[node];
+  if (x.tag == Tag::kText) {
+    if (x.whitespace) {
+      pending_ = true;  // keeps a <br> run going ("<br> <br>")
+      return;
+    }
     if (br_run_ >= 2) Flush();
     if (br_run_ == 1) pending_ = true;
     br_run_ = 0;
     size_t before = buf_.size();
-    AppendCollapsed(node->v.text.text, &buf_, &pending_);
+    AppendCollapsed(t_.Text(node), &buf_, &pending_);
     if (link_depth_ > 0)
       buf_link_ += static_cast<uint32_t>(buf_.size() - before);
     return;
   }
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
-    return;
-  const GumboElement& e = node->v.element;
-  GumboTag tag = e.tag;
+  Tag tag = x.tag;
   switch (tag) {
-    case GUMBO_TAG_META:
-      AddMeta(e);
+    case Tag::kMeta:
+      AddMeta(node);
       return;
-    case GUMBO_TAG_LINK:
-      if (canonical.empty() && EqualsCi(Attr(e, "rel"), "canonical")) {
-        canonical = std::string(Trim(Attr(e, "href")));
+    case Tag::kLink:
+      if (canonical.empty() &&
+          EqualsCi(t_.Attr(node, AttrId::kRel), "canonical")) {
+        canonical = std::string(Trim(t_.Attr(node, AttrId::kHref)));
       }
       return;
-    case GUMBO_TAG_SCRIPT:
-      if (ContainsCi(Attr(e, "type"), "ld+json") && e.children.length > 0 &&
-          jsonld.size() < 16) {
-        const GumboNode* c = static_cast<const GumboNode*>(e.children.data[0]);
-        if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
-            c->type == GUMBO_NODE_WHITESPACE) {
-          jsonld.emplace_back(c->v.text.text);
-        }
+    case Tag::kScript:
+      if (ContainsCi(t_.Attr(node, AttrId::kType), "ld+json") &&
+          x.first_child != kNoNode && jsonld.size() < 16 &&
+          t_.nodes[x.first_child].tag == Tag::kText) {
+        jsonld.emplace_back(t_.Text(x.first_child));
       }
       return;
-    case GUMBO_TAG_TITLE:
-      if (title_tag.empty()) GatherText(node, &title_tag);
+    case Tag::kTitle:
+      if (title_tag.empty()) GatherText(t_, node, &title_tag);
       return;
-    case GUMBO_TAG_BR:
+    case Tag::kBr:
       ++br_run_;
       pending_ = true;
       return;
     default:
       break;
   }
-  if (tag == GUMBO_TAG_HEAD) {
+  if (tag == Tag::kHead) {
     // Walk head children for meta/link/script/title but keep no text.
-    const GumboVector& ch = e.children;
-    for (unsigned i = 0; i < ch.length; ++i) {
-      const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
-      if (c->type == GUMBO_NODE_ELEMENT) {
-        GumboTag ct = c->v.element.tag;
-        if (ct == GUMBO_TAG_META || ct == GUMBO_TAG_LINK ||
-            ct == GUMBO_TAG_SCRIPT || ct == GUMBO_TAG_TITLE) {
-          Enter(c);
-        }
+    for (uint32_t c = x.first_child; c != kNoNode; c = t_.nodes[c].next) {
+      Tag ct = t_.nodes[c].tag;
+      if (ct == Tag::kMeta || ct == Tag::kLink || ct == Tag::kScript ||
+          ct == Tag::kTitle) {
+        Enter(c);
       }
     }
     return;
   }
-  if (IsSkipTag(tag) || IsHidden(e)) return;
+  if (IsSkipTag(tag) || IsHidden(t_, node)) return;
 
-  std::string_view cls = Attr(e, "class");
-  std::string_view id = Attr(e, "id");
-  std::string_view itemprop = Attr(e, "itemprop");
-  std::string_view rel = Attr(e, "rel");
+  std::string_view cls = t_.Attr(node, AttrId::kClass);
+  std::string_view id = t_.Attr(node, AttrId::kId);
+  std::string_view itemprop = t_.Attr(node, AttrId::kItemprop);
+  std::string_view rel = t_.Attr(node, AttrId::kRel);
 
   Elem el;
   el.parent = stack_.empty() ? -1 : stack_.back().elem;
   el.depth = el.parent < 0 ? 0 : elems[el.parent].depth + 1;
   el.tag = tag;
-  el.weight = ClassIdWeight(cls, id);
+  const ClassIdCues cues = ScoreClassId(cls, id);
+  el.weight = cues.weight;
   switch (tag) {
-    case GUMBO_TAG_ARTICLE:
+    case Tag::kArticle:
       el.weight += 25;
       break;
-    case GUMBO_TAG_MAIN:
+    case Tag::kMain:
       el.weight += 15;
       break;
-    case GUMBO_TAG_DIV:
+    case Tag::kDiv:
       el.weight += 5;
       break;
-    case GUMBO_TAG_SECTION:
+    case Tag::kSection:
       el.weight += 3;
       break;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_BLOCKQUOTE:
+    case Tag::kTd:
+    case Tag::kBlockquote:
       el.weight += 3;
       break;
-    case GUMBO_TAG_FORM:
+    case Tag::kForm:
       el.weight -= 20;
       break;
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
+    case Tag::kUl:
+    case Tag::kOl:
+    case Tag::kDl:
       el.weight -= 3;
       break;
-    case GUMBO_TAG_HEADER:
+    case Tag::kHeader:
       el.weight -= 10;
       break;
     default:
@@ -431,7 +427,7 @@ void Walker::Enter(const GumboNode* node) {
   }
   if (EqualsCi(itemprop, "articleBody") || EqualsCi(itemprop, "text"))
     el.weight += 50;
-  el.chrome = IsChromeRegion(cls, id);
+  el.chrome = cues.chrome;
   el.chrome_anc = el.chrome
                       ? static_cast<int>(elems.size())
                       : (el.parent >= 0 ? elems[el.parent].chrome_anc : -1);
@@ -439,15 +435,15 @@ void Walker::Enter(const GumboNode* node) {
   elems.push_back(el);
 
   // Metadata carried by body elements.
-  if (tag == GUMBO_TAG_TIME || EqualsCi(itemprop, "datePublished") ||
+  if (tag == Tag::kTime || EqualsCi(itemprop, "datePublished") ||
       EqualsCi(itemprop, "dateModified")) {
-    std::string_view v = Attr(e, "datetime");
-    if (v.empty()) v = Attr(e, "content");
+    std::string_view v = t_.Attr(node, AttrId::kDatetime);
+    if (v.empty()) v = t_.Attr(node, AttrId::kContent);
     std::string text;
-    if (v.empty()) GatherText(node, &text);
+    if (v.empty()) GatherText(t_, node, &text);
     if (times.size() < 64) {
       bool pub = EqualsCi(itemprop, "datePublished") ||
-                 gumbo_get_attribute(&e.attributes, "pubdate") != nullptr ||
+                 t_.HasAttr(node, AttrId::kPubdate) ||
                  ContainsCi(cls, "publish");
       bool mod = EqualsCi(itemprop, "dateModified") ||
                  ContainsCi(cls, "modif") || ContainsCi(cls, "updat");
@@ -460,7 +456,7 @@ void Walker::Enter(const GumboNode* node) {
       bylines.size() < 16 && !ContainsCi(cls, "bio") &&
       !ContainsCi(cls, "description")) {
     std::string text;
-    GatherText(node, &text);
+    GatherText(t_, node, &text);
     if (!text.empty() && text.size() < 300)
       bylines.push_back({idx, std::move(text)});
   }
@@ -469,25 +465,25 @@ void Walker::Enter(const GumboNode* node) {
   if (block) {
     Flush();
     owners_.push_back(idx);
-  } else if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !buf_.empty()) {
+  } else if ((tag == Tag::kTd || tag == Tag::kTh) && !buf_.empty()) {
     buf_ += " |";
     pending_ = true;
   }
-  bool link = tag == GUMBO_TAG_A;
-  bool quote = tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_Q;
+  bool link = tag == Tag::kA;
+  bool quote = tag == Tag::kBlockquote || tag == Tag::kQ;
   if (link) ++link_depth_;
   if (quote) ++quote_depth_;
-  stack_.push_back({node, 0, idx, block, link, quote});
+  stack_.push_back({node, x.first_child, idx, block, link, quote});
 }
 
-void Walker::Run(const GumboNode* root) {
-  Enter(root);
+void Walker::Run() {
+  if (t_.nodes.empty()) return;
+  Enter(0);
   while (!stack_.empty()) {
     Frame& f = stack_.back();
-    const GumboVector& ch = f.node->v.element.children;
-    if (f.next_child < ch.length) {
-      const GumboNode* c =
-          static_cast<const GumboNode*>(ch.data[f.next_child++]);
+    if (f.next_child != kNoNode) {
+      uint32_t c = f.next_child;
+      f.next_child = t_.nodes[c].next;
       Enter(c);  // may push; `f` is not used after this
       continue;
     }
@@ -528,106 +524,13 @@ std::string AbsoluteUrl(std::string_view href, std::string_view base) {
   return "";
 }
 
-// Tags whose end tag may be omitted or that are void: they do not nest.
-bool IsFlatTag(std::string_view name) {
-  static constexpr std::array<std::string_view, 26> kFlat = {
-      "p",      "li",       "dt",    "dd",    "tr",    "td",    "th",
-      "option", "optgroup", "tbody", "thead", "tfoot", "rt",    "rp",
-      "br",     "img",      "hr",    "meta",  "link",  "input", "wbr",
-      "area",   "base",     "col",   "embed", "source"};
-  for (std::string_view f : kFlat) {
-    if (EqualsCi(name, f)) return true;
-  }
-  return false;
-}
-
-// gumbo's tree builder scans the stack of open elements for many start tags,
-// so 10^5 unclosed <div>s cost 10^10 steps. Real pages nest a few hundred
-// levels at most; start tags that would nest deeper than kMaxNesting are
-// removed (their text stays). One linear scan; copies only when needed.
-constexpr int kMaxNesting = 1000;
-
-bool LimitNesting(std::string_view html, std::string* out) {
-  int depth = 0;
-  bool copying = false;
-  size_t copied_to = 0;
-  size_t i = 0;
-  while (true) {
-    size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
-    size_t j = lt + 1;
-    bool end_tag = html[j] == '/';
-    if (end_tag) ++j;
-    size_t name_begin = j;
-    while (j < html.size() && ((html[j] >= 'a' && html[j] <= 'z') ||
-                               (html[j] >= 'A' && html[j] <= 'Z') ||
-                               (html[j] >= '0' && html[j] <= '9'))) {
-      ++j;
-    }
-    if (j == name_begin) {
-      i = lt + 1;
-      continue;
-    }
-    std::string_view name = html.substr(name_begin, j - name_begin);
-    size_t gt = html.find('>', j);
-    size_t tag_end = gt == std::string_view::npos ? html.size() : gt + 1;
-    bool self_closing =
-        gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
-    if (EqualsCi(name, "script") || EqualsCi(name, "style")) {
-      // Raw text: skip to the matching end tag.
-      if (!end_tag) {
-        std::string close = "</" + LowerAscii(name);
-        size_t k = tag_end;
-        while (k < html.size()) {
-          size_t c = html.find("</", k);
-          if (c == std::string_view::npos) {
-            k = html.size();
-            break;
-          }
-          if (StartsWithCi(html.substr(c), close)) {
-            k = c;
-            break;
-          }
-          k = c + 2;
-        }
-        i = k;
-        continue;
-      }
-    } else if (!IsFlatTag(name) && !self_closing) {
-      if (end_tag) {
-        if (depth > 0) --depth;
-      } else if (++depth > kMaxNesting) {
-        --depth;
-        if (!copying) {
-          copying = true;
-          out->clear();
-          out->reserve(html.size());
-        }
-        out->append(html.substr(copied_to, lt - copied_to));
-        copied_to = tag_end;
-      }
-    }
-    i = tag_end;
-  }
-  if (copying) out->append(html.substr(copied_to));
-  return copying;
-}
-
 }  // namespace
 
-void ExtractHtml(const ingest::InputRecord& record,
-                 const std::optional<civil::Date>& not_after, Draft* draft) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  std::string limited;
-  std::string_view html = record.body;
-  if (LimitNesting(html, &limited)) html = limited;
-  GumboOutput* out =
-      gumbo_parse_with_options(&options, html.data(), html.size());
-  if (out == nullptr) return;
-  Walker w;
-  w.Run(out->root);
-  gumbo_destroy_output(&options, out);
+void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
+                     const std::optional<civil::Date>& not_after,
+                     Draft* draft) {
+  Walker w(tree);
+  w.Run();
 
   std::vector<Elem>& elems = w.elems;
   std::vector<Block>& blocks = w.blocks;
@@ -650,7 +553,7 @@ void ExtractHtml(const ingest::InputRecord& record,
   for (const Block& b : blocks) {
     const Elem& owner = elems[b.owner];
     if (b.chars < 25 || IsHeadingTag(owner.tag)) continue;
-    TextShape s = ShapeOf(b.text);
+    const TextShape& s = b.shape;
     double ld = b.chars ? static_cast<double>(b.link_chars) / b.chars : 0;
     double score =
         (1.0 + s.commas + std::min(b.chars / 100.0, 3.0)) * (1.0 - ld);
@@ -692,7 +595,7 @@ void ExtractHtml(const ingest::InputRecord& record,
       int c = elems[b.owner].chrome_anc;
       if (c >= 0 && small_region(c)) continue;
       if (b.chars < 80 || b.link_chars * 10 > b.chars * 3) continue;
-      if (!ShapeOf(b.text).ends_terminal) continue;
+      if (!b.shape.ends_terminal) continue;
       good[b.owner] += b.chars;
     }
     for (int i = ne - 1; i > 0; --i) {
@@ -716,8 +619,7 @@ void ExtractHtml(const ingest::InputRecord& record,
     }
     for (int step = 0; step < 4; ++step) {
       int a = elems[best].parent;
-      if (a < 0 || elems[a].tag == GUMBO_TAG_BODY ||
-          elems[a].tag == GUMBO_TAG_HTML)
+      if (a < 0 || elems[a].tag == Tag::kBody || elems[a].tag == Tag::kHtml)
         break;
       if (elems[a].chrome && small_region(a)) break;
       double ld = elems[a].chars ? static_cast<double>(elems[a].link_chars) /
@@ -748,7 +650,7 @@ void ExtractHtml(const ingest::InputRecord& record,
         }
         if (elems[c].chrome) continue;
         bool good = final_score[c] >= threshold;
-        if (!good && elems[c].tag == GUMBO_TAG_P && elems[c].chars > 80) {
+        if (!good && elems[c].tag == Tag::kP && elems[c].chars > 80) {
           good = elems[c].link_chars * 4 < elems[c].chars;
         }
         if (good) roots.push_back(c);
@@ -775,12 +677,14 @@ void ExtractHtml(const ingest::InputRecord& record,
     const Elem& owner = elems[b.owner];
     Unit u;
     u.text = b.text;
-    u.bullet = owner.tag == GUMBO_TAG_LI || owner.tag == GUMBO_TAG_DD;
+    u.shape = b.shape;
+    u.has_shape = true;
+    u.bullet = owner.tag == Tag::kLi || owner.tag == Tag::kDd;
     u.tag_heading = IsHeadingTag(owner.tag);
-    u.tag_paragraph = owner.tag == GUMBO_TAG_P ||
-                      owner.tag == GUMBO_TAG_BLOCKQUOTE ||
-                      owner.tag == GUMBO_TAG_PRE || b.in_quote;
+    u.tag_paragraph = owner.tag == Tag::kP || owner.tag == Tag::kBlockquote ||
+                      owner.tag == Tag::kPre || b.in_quote;
     u.group = owner.parent;
+    u.table_row = owner.tag == Tag::kTr;
     u.link_density = b.chars ? static_cast<float>(b.link_chars) / b.chars : 0.f;
     int c = owner.chrome_anc;
     u.chrome = c >= 0 && small_region(c) &&
@@ -811,7 +715,7 @@ void ExtractHtml(const ingest::InputRecord& record,
   std::string h1;
   int h1_elem = -1;
   for (const Block& b : blocks) {
-    if (elems[b.owner].tag == GUMBO_TAG_H1 && !b.text.empty()) {
+    if (elems[b.owner].tag == Tag::kH1 && !b.text.empty()) {
       bool chrome_h1 = elems[b.owner].chrome_anc >= 0;
       if (h1.empty() ||
           (h1_elem >= 0 && elems[h1_elem].chrome_anc >= 0 && !chrome_h1)) {
@@ -1003,6 +907,16 @@ void ExtractHtml(const ingest::InputRecord& record,
         AddAuthors(AuthorsFromByline(units[i].text), &draft->authors);
     }
   }
+}
+
+void ExtractHtml(const ingest::InputRecord& record,
+                 const std::optional<civil::Date>& not_after, Draft* draft) {
+  html::Tree tree;
+  html::ParseOptions options;
+  // ExtractDocument() hands us valid UTF-8 without NUL bytes.
+  options.validate_utf8 = false;
+  html::ParseHtml(record.body, options, &tree);
+  ExtractHtmlTree(tree, record, not_after, draft);
 }
 
 }  // namespace synoptic::extract::internal

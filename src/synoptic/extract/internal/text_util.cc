@@ -5,6 +5,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <cstring>
+
+#include "synoptic/core/utf8.h"
+
 namespace synoptic::extract::internal {
 namespace {
 
@@ -129,6 +133,38 @@ bool ContainsCi(std::string_view s, std::string_view needle) {
     }
   }
   return false;
+}
+
+bool IsValidUtf8NoNul(std::string_view s) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      // All ASCII and no zero byte: skip the word.
+      if ((w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // A run of non-ASCII bytes holds whole code points (continuation and
+    // lead bytes are never ASCII): check it on its own.
+    size_t j = i;
+    while (j < n && static_cast<unsigned char>(p[j]) >= 0x80) ++j;
+    if (!utf8::IsValid(s.substr(i, j - i))) return false;
+    i = j;
+  }
+  return true;
 }
 
 std::string LowerAscii(std::string_view s) {

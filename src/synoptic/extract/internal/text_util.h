@@ -31,6 +31,10 @@ bool StartsWithCi(std::string_view s, std::string_view prefix);
 bool ContainsCi(std::string_view s, std::string_view needle);
 std::string LowerAscii(std::string_view s);
 
+// utf8::IsValid(s) && no NUL byte, with an ASCII fast path (8 bytes a step;
+// only runs of non-ASCII bytes go through the full check).
+bool IsValidUtf8NoNul(std::string_view s);
+
 // Lower-cased letters and digits only, single spaces between words: a key to
 // compare lines and titles ("Kim's Visit - Live!" -> "kim s visit live").
 std::string NormKey(std::string_view s);

@@ -61,6 +61,8 @@ bool HeadingShape(const Unit& u, bool html) {
   if (html && u.tag_heading)
     return s.words >= 1 && s.chars <= 200 && u.link_density < 0.5f;
   if (u.bullet) return false;
+  // A line that is all link is a teaser for another page, not a subhead.
+  if (html && u.link_density >= 0.5f) return false;
   if (s.words < 2 || s.words > 20 || s.chars > 150) return false;
   if (s.ends_terminal && !s.ends_question) return false;
   unsigned char c = u.text.empty() ? 0 : u.text[0];
@@ -138,7 +140,9 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
   const int n = static_cast<int>(units.size());
   Selection sel;
   if (n == 0) return sel;
-  for (Unit& u : units) u.shape = ShapeOf(u.text);
+  for (Unit& u : units) {
+    if (!u.has_shape) u.shape = ShapeOf(u.text);
+  }
 
   std::vector<char> prose(n), strong(n), chrome(n), soft(n), dup(n);
   for (int i = 0; i < n; ++i) {
@@ -327,6 +331,12 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
     }
     if (prose[i]) {
       u.keep = true;
+    } else if (html && !u.bullet && !u.tag_heading && s.ends_terminal &&
+               s.words >= 15 && u.link_density < 0.6f &&
+               !EndsWithEllipsis(u.text)) {
+      // A sentence inside the article whose words are partly a link
+      // ("... predicted that Apple will <a>move its lineup to X</a>.").
+      u.keep = true;
     } else if (HeadingShape(u, html) && next_prose) {
       u.keep = true;
       u.kind = UnitKind::kHeading;
@@ -341,6 +351,45 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
     }
     if (u.keep && u.bullet && u.kind == UnitKind::kBody)
       u.kind = UnitKind::kListItem;
+  }
+
+  // A table the article keeps is kept whole (even rows past the core's
+  // edge): its short rows ("Pos | Player | Plays") read as fragments alone.
+  for (int i = sel.core_begin; i < sel.core_end; ++i) {
+    if (!units[i].table_row || !units[i].keep) continue;
+    const int g = units[i].group;
+    int b = i, e = i;
+    while (b > 0 && units[b - 1].table_row && units[b - 1].group == g) --b;
+    while (e + 1 < n && units[e + 1].table_row && units[e + 1].group == g)
+      ++e;
+    for (int k = b; k <= e; ++k) {
+      if (!chrome[k] && units[k].shape.words >= 1) units[k].keep = true;
+    }
+    i = e;
+  }
+  // Interview pairs: "Q: ..." then "A: ...", kept together however short
+  // the answer ("A: A trip to the coast").
+  for (int i = sel.core_begin; i + 1 < sel.core_end; ++i) {
+    Unit& q = units[i];
+    Unit& a = units[i + 1];
+    if (q.chrome || a.chrome) continue;
+    if (StartsWithCi(q.text, "q:") && StartsWithCi(a.text, "a:") &&
+        q.shape.words >= 2 && a.shape.words >= 2) {
+      q.keep = a.keep = true;
+      ++i;
+    }
+  }
+  // The attribution line of a kept quotation ("— Name (@handle) date"),
+  // though a line-level test took it for a dateline; not in chrome regions.
+  for (int i = std::max(sel.core_begin, 1); i < sel.core_end; ++i) {
+    Unit& u = units[i];
+    if (u.keep || u.chrome || u.kind != UnitKind::kQuote) continue;
+    if (!units[i - 1].keep || units[i - 1].kind != UnitKind::kQuote) continue;
+    if (u.shape.chars <= 200 && (StartsWithCi(u.text, "\xE2\x80\x94") ||
+                                 StartsWithCi(u.text, "\xE2\x80\x93") ||
+                                 StartsWithCi(u.text, "- "))) {
+      u.keep = true;
+    }
   }
   return sel;
 }

@@ -25,6 +25,7 @@ struct Unit {
   bool bullet = false;         // a list item / bullet line
   bool tag_heading = false;    // HTML <h1>..<h6>
   bool tag_paragraph = false;  // HTML <p>/<blockquote>: strong body evidence
+  bool table_row = false;      // HTML <tr>: rows of one table share `group`
   int group = 0;  // text: blank-separated block; HTML: parent element
   float link_density = 0.f;  // share of chars inside links (HTML)
   bool chrome = false;       // decided chrome before selection (HTML regions)
@@ -34,6 +35,7 @@ struct Unit {
   int box_end = -1;
   // Filled by SelectMain.
   TextShape shape;
+  bool has_shape = false;  // `shape` already holds ShapeOf(text)
   bool keep = false;
 };
 
