@@ -294,7 +294,11 @@ void BuildFeatures(Context* ctx, std::vector<DocFeatures>* features) {
     std::sort(by_w.begin(), by_w.end());
     for (size_t i = 0; i < by_w.size() && i < 6; ++i) {
       f.key_entities.push_back(by_w[i].second);
+      if (ctx->result->entities[by_w[i].second].type == EntityType::kPerson) {
+        f.people.push_back(by_w[i].second);
+      }
     }
+    std::sort(f.people.begin(), f.people.end());
     std::set<uint32_t> places;
     std::set<uint64_t> codes;
     for (const Event& e : a.events) {

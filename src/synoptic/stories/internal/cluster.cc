@@ -13,6 +13,11 @@
 // Jaccard, the event-type Jaccard and the place Jaccard (a component that
 // one side lacks is left out of the mean, except entities), multiplied by a
 // date factor and a signature factor.
+// A document whose key people are all unknown to a cluster that has people
+// named by at least two of its reports is penalised: reports of one
+// happening name the same main people, whatever words they share (on a
+// generated store of 20,000 template-written reports this took BCubed F1
+// from 0.53 to 0.79; the Wikinews mix stays at 0.80).
 // The date factor is what separates two happenings with the same actors:
 // a document whose event date and publication date are both more than
 // `date_window_days` from the cluster's is heavily penalised; an opinion
@@ -37,6 +42,7 @@ struct ClusterState {
   std::vector<std::pair<uint32_t, float>> entity_sum;  // sorted by id
   std::vector<std::pair<uint64_t, uint32_t>> code_count;
   std::vector<std::pair<uint32_t, uint32_t>> place_count;
+  std::vector<std::pair<uint32_t, uint32_t>> people_count;
   Moves moves;  // summed over members
   std::map<int64_t, uint32_t> event_days;
   std::vector<int64_t> pub_days;  // sorted
@@ -85,6 +91,9 @@ void Add(const DocFeatures& d, const ClusterOptions& o, ClusterState* c) {
   std::vector<std::pair<uint32_t, uint32_t>> places;
   for (uint32_t p : d.places) places.emplace_back(p, 1u);
   MergeAdd(&c->place_count, places);
+  std::vector<std::pair<uint32_t, uint32_t>> people;
+  for (uint32_t p : d.people) people.emplace_back(p, 1u);
+  MergeAdd(&c->people_count, people);
   MergeAdd(&c->moves, d.moves);
   if (d.event_day != kNoDay) {
     ++c->event_days[d.event_day];
@@ -197,6 +206,13 @@ double Similarity(const DocFeatures& d, const ClusterState& c,
     if (it != c.pub_days.begin()) {
       g = std::min(g, static_cast<double>(d.pub_day - *(it - 1)));
     }
+    // ... but not by chaining: a cluster whose reports drift day by day
+    // would otherwise absorb every later happening. Beyond a few days from
+    // the cluster's middle publication day, the distance to the middle
+    // counts.
+    const double middle = static_cast<double>(c.pub_days[c.pub_days.size() / 2]);
+    constexpr double kSpreadDays = 4;
+    g = std::max(g, std::abs(static_cast<double>(d.pub_day) - middle) - kSpreadDays);
     gap = gap < 0 ? g : std::min(gap, g);
   }
   // Who travels where: reports of one happening agree on it; this is what
@@ -205,6 +221,11 @@ double Similarity(const DocFeatures& d, const ClusterState& c,
   // announced in return ("an invitation to come to B") is part of the story.
   if ((gap < 0 || gap > 3) && MovesConflict(d.moves, c.moves)) {
     sim *= o.conflict_factor;
+  }
+  if (!d.people.empty() && SetJaccard(d.people, c.people_count) == 0 &&
+      std::any_of(c.people_count.begin(), c.people_count.end(),
+                  [](const auto& p) { return p.second >= 2; })) {
+    sim *= o.people_factor;
   }
   if (gap > o.date_window_days) {
     sim *= 0.2;

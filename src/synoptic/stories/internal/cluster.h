@@ -23,6 +23,9 @@ struct DocFeatures {
   std::vector<std::pair<uint32_t, float>> entities;
   std::vector<uint32_t> key_entities;  // the most salient few: index keys
   std::vector<uint32_t> places;        // global ids of places, sorted unique
+  // Global ids of the people among key_entities, sorted unique: reports of
+  // one happening name the same main people.
+  std::vector<uint32_t> people;
   std::vector<uint64_t>
       codes;                   // event type and root code hashes, sorted unique
   Moves moves;                 // who travels where (signature.h)
@@ -49,6 +52,10 @@ struct ClusterOptions {
   // cluster's (opposite direction, disjoint destinations): a veto at the
   // default threshold, since no text overlap makes up for it.
   double conflict_factor = 0.2;
+  // Factor when none of the document's key people is among the cluster's,
+  // and at least two of the cluster's reports name the same person (two
+  // meetings of different officials on one day, told in the same words).
+  double people_factor = 0.35;
 };
 
 // Assigns each document (given in processing order: by date, then a stable

@@ -46,6 +46,35 @@ TEST(StoriesCluster, SameActorsMonthsApartAreTwoHappenings) {
   EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0, 1, 1}));
 }
 
+TEST(StoriesCluster, DailyReportsDoNotChainIntoOneHappening) {
+  // The same words and actors every third day for a month: coverage that
+  // drifts day by day must not make one cluster of a month of happenings.
+  std::vector<DocFeatures> docs;
+  for (int64_t day = 1000; day <= 1030; day += 3) {
+    docs.push_back(Doc(kSummit, {1, 2}, day));
+  }
+  const std::vector<uint32_t> c = Cluster(docs);
+  EXPECT_EQ(c.front(), c[1]);  // three days apart: one happening
+  EXPECT_NE(c.front(), c.back());
+}
+
+TEST(StoriesCluster, ReportsNamingOtherPeopleStartANewCluster) {
+  // Two reports name people 1 and 2; a third, same words and day, names
+  // people 5 and 6 (another meeting told in the same words); a fourth names
+  // person 1 again.
+  std::vector<DocFeatures> docs = {
+      Doc(kSummit, {1, 2, 9}, 1000), Doc(kSummit, {1, 2, 9}, 1000),
+      Doc(kSummit, {5, 6, 9}, 1000), Doc(kSummit, {1, 9}, 1001)};
+  docs[0].people = {1, 2};
+  docs[1].people = {1, 2};
+  docs[2].people = {5, 6};
+  docs[3].people = {1};
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0, 1, 0}));
+  // A cluster of one report does not yet know its people for sure.
+  std::vector<DocFeatures> two = {docs[0], docs[2]};
+  EXPECT_EQ(Cluster(two), (std::vector<uint32_t>{0, 0}));
+}
+
 TEST(StoriesCluster, CommentaryAWeekLaterJoins) {
   const std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000, 1000),
                                          Doc(kSummit, {1, 2}, 1008)};
