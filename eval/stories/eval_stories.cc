@@ -36,6 +36,7 @@
 
 #include "synoptic/core/env.h"
 #include "synoptic/report/pipeline.h"
+#include "synoptic/stories/internal/wikitext.h"
 #include "synoptic/stories/stories.h"
 
 namespace {
@@ -48,60 +49,6 @@ struct Story {
   std::string reference;  // the article, wikitext stripped
   std::vector<std::string> sources;  // English source texts
 };
-
-// Renders Wikinews wikitext as plain text: templates are dropped except the
-// label of {{w|target|label}} links; [[target|label]] keeps its label;
-// ''emphasis'' marks go.
-std::string PlainWikitext(const std::string& s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s.compare(i, 2, "{{") == 0) {
-      const size_t end = s.find("}}", i);
-      if (end == std::string::npos) break;
-      const std::string inner = s.substr(i + 2, end - i - 2);
-      if (inner.rfind("w|", 0) == 0) {
-        const size_t bar = inner.rfind('|');
-        out += inner.substr(bar + 1);
-      }
-      i = end + 2;
-    } else if (s.compare(i, 2, "[[") == 0) {
-      const size_t end = s.find("]]", i);
-      if (end == std::string::npos) break;
-      const std::string inner = s.substr(i + 2, end - i - 2);
-      const size_t bar = inner.rfind('|');
-      if (inner.find(':') == std::string::npos || bar != std::string::npos) {
-        out += bar == std::string::npos ? inner : inner.substr(bar + 1);
-      }
-      i = end + 2;
-    } else if (s.compare(i, 2, "''") == 0) {
-      i += 2;
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
-
-std::string WikiDate(const std::string& s) {
-  static const char* kMonths[] = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  const size_t p = s.find("{{date|");
-  if (p == std::string::npos) return "";
-  for (int m = 0; m < 12; ++m) {
-    const std::string month = kMonths[m];
-    int day = 0, year = 0;
-    if (s.compare(p + 7, month.size(), month) == 0 &&
-        std::sscanf(s.c_str() + p + 7 + month.size(), " %d, %d", &day,
-                    &year) == 2) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m + 1, day);
-      return buf;
-    }
-  }
-  return "";
-}
 
 std::vector<Story> ReadStories(const std::string& path) {
   std::vector<Story> out;
@@ -116,8 +63,8 @@ std::vector<Story> ReadStories(const std::string& path) {
     for (const auto& p : j.value("text", nlohmann::json::array())) {
       if (p.is_string()) raw += p.get<std::string>() + "\n\n";
     }
-    s.date = WikiDate(raw);
-    s.reference = PlainWikitext(raw);
+    s.date = synoptic::stories::internal::WikiDate(raw);
+    s.reference = synoptic::stories::internal::PlainWikitext(raw);
     for (const auto& src : j.value("sources", nlohmann::json::array())) {
       if (!src.is_object() || src.value("language", "") != "en") continue;
       const auto mt = src.find("maintext");

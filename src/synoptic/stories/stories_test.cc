@@ -18,6 +18,7 @@
 
 #include "synoptic/core/hash.h"
 #include "synoptic/stories/internal/dedup.h"
+#include "synoptic/stories/internal/wikitext.h"
 
 namespace synoptic::stories {
 namespace {
@@ -802,36 +803,6 @@ TEST(BuildStories, ClusterCapIsRespected) {
 namespace synoptic::stories {
 namespace {
 
-// Crude wikitext to text: {{w|Target|label}} -> label, [[a|b]] -> b,
-// other templates and quote marks dropped.
-std::string StripWikitext(const std::string& s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s.compare(i, 2, "{{") == 0) {
-      const size_t end = s.find("}}", i);
-      if (end == std::string::npos) break;
-      const std::string inner = s.substr(i + 2, end - i - 2);
-      if (inner.rfind("w|", 0) == 0) {
-        const size_t bar = inner.rfind('|');
-        out += inner.substr(bar + 1);
-      }
-      i = end + 2;
-    } else if (s.compare(i, 2, "[[") == 0) {
-      const size_t end = s.find("]]", i);
-      if (end == std::string::npos) break;
-      const std::string inner = s.substr(i + 2, end - i - 2);
-      out += inner.substr(
-          inner.rfind('|') == std::string::npos ? 0 : inner.rfind('|') + 1);
-      i = end + 2;
-    } else if (s.compare(i, 2, "''") == 0) {
-      i += 2;
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
 
 // Two leaders visiting each other's capitals, reported by undated pages
 // whose wording is nearly the same: only who travelled where tells the two
@@ -947,25 +918,6 @@ TEST(BuildStories, UndatedReportsOfTheSameVisitMerge) {
 }
 
 // "{{date|November 13, 2004}}" -> "2004-11-13".
-std::string WikiDate(const std::string& s) {
-  static const char* kMonths[] = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  const size_t p = s.find("{{date|");
-  if (p == std::string::npos) return "";
-  int day = 0, year = 0;
-  for (int m = 0; m < 12; ++m) {
-    const std::string month = kMonths[m];
-    if (s.compare(p + 7, month.size(), month) == 0 &&
-        std::sscanf(s.c_str() + p + 7 + month.size(), " %d, %d", &day, &year) ==
-            2) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m + 1, day);
-      return buf;
-    }
-  }
-  return "";
-}
 
 // Clusters the Wikinews sample (each story and its cited sources) from the
 // raw text alone and scores it with BCubed against the story grouping.
@@ -1191,8 +1143,8 @@ TEST(BuildStories, WikinewsSampleBCubed) {
     }
     DocAnalysis a;
     a.doc.title = j.value("title", "");
-    a.doc.published = WikiDate(raw);
-    a.doc.text = StripWikitext(raw);
+    a.doc.published = internal::WikiDate(raw);
+    a.doc.text = internal::PlainWikitext(raw);
     a.doc.id = HexId(a.doc.text);
     a.doc.site = "Wikinews";
     docs.push_back(std::move(a));
