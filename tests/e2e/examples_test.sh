@@ -40,6 +40,8 @@ echo "disagreements: $summary"
   pass "count disagreement" || fail "count disagreement missing"
 [[ $summary != *Heilongjiang* && $summary != *"location of talks"* ]] &&
   pass "no false place disagreements" || fail "false place disagreement"
+plover=$(json "$WORK/j1.json" 'round(100 * sum(1 for e in r["events"] if e.get("plover")) / max(1, len(r["events"])))')
+((plover >= 80)) && pass "$plover% of events carry a PLOVER category" || fail "only $plover% of events have a PLOVER category"
 # jsonl streams one line per document
 lines=$("$SYN" analyze "$EX" --format jsonl -q | wc -l)
 [[ $lines -eq $ndocs ]] && pass "jsonl: one line per document" || fail "jsonl lines $lines != $ndocs"

@@ -169,6 +169,7 @@ struct Event {
   std::string root_code;   // first two digits, "03"
   uint8_t quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
   double goldstein = 0.0;
+  std::string plover;      // PLOVER category of the code ("CONSULT"), or empty
   int32_t source = -1;     // DocAnalysis::entities index or -1
   int32_t target = -1;
   int32_t location = -1;

@@ -14,6 +14,7 @@
 
 #include "synoptic/actors/actors.h"
 #include "synoptic/events/events.h"
+#include "synoptic/events/plover.h"
 #include "synoptic/extract/extract.h"
 #include "synoptic/nlp/nlp.h"
 #include "synoptic/stories/stories.h"
@@ -25,6 +26,7 @@ struct Analyzer::Models {
   std::shared_ptr<const nlp::NlpModel> nlp;
   std::shared_ptr<const actors::ActorKb> kb;
   std::shared_ptr<const events::EventLexicon> lexicon;
+  std::shared_ptr<const events::PloverMap> plover;
   nlp::NlpOptions nlp_options;
 };
 
@@ -45,6 +47,8 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(Env* env,
   events::EventOptions eo;
   eo.models_dir = options.models_dir;
   SYN_ASSIGN_OR_RETURN(a->models_->lexicon, events::LoadEventLexicon(env, eo));
+  SYN_ASSIGN_OR_RETURN(a->models_->plover,
+                       events::PloverMap::Load(env, options.models_dir));
   return a;
 }
 
@@ -62,6 +66,11 @@ Result<DocAnalysis> Analyzer::Analyze(const ingest::InputRecord& record) const {
   time::TagTimes(date, time::TimeOptions{}, &a);
   actors::ResolveActors(*models_->kb, date, &a);
   events::ExtractEvents(*models_->lexicon, &a);
+  for (Event& e : a.events) {
+    if (const events::PloverEntry* p = models_->plover->Find(e.code)) {
+      e.plover = p->category;
+    }
+  }
   return a;
 }
 

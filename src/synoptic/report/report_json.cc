@@ -65,6 +65,7 @@ Json EventJson(const ReportView& v, uint32_t doc_index, uint32_t event_index) {
   j["root_code"] = e.root_code;
   j["quad_class"] = e.quad_class;
   j["goldstein"] = e.goldstein;
+  j["plover"] = Nullable(e.plover);
   j["trigger"] = v.Text(doc_index, e.trigger);
   j["text"] = v.Text(doc_index, e.evidence);
   return j;
@@ -358,6 +359,7 @@ std::string SerializeAnalysis(const DocAnalysis& a) {
                           {"root_code", e.root_code},
                           {"quad", e.quad_class},
                           {"goldstein", e.goldstein},
+                          {"plover", e.plover},
                           {"source", e.source},
                           {"target", e.target},
                           {"location", e.location},
@@ -450,6 +452,7 @@ Result<DocAnalysis> DeserializeAnalysis(std::string_view data) {
       x.root_code = e.at("root_code").get<std::string>();
       x.quad_class = e.at("quad").get<uint8_t>();
       x.goldstein = e.at("goldstein").get<double>();
+      x.plover = e.value("plover", std::string());  // absent in older stores
       x.source = e.at("source").get<int32_t>();
       x.target = e.at("target").get<int32_t>();
       x.location = e.at("location").get<int32_t>();

@@ -53,6 +53,7 @@ Report SampleReport() {
   e.root_code = "04";
   e.quad_class = 1;
   e.goldstein = 1.0;
+  e.plover = "CONSULT";
   e.source = 0;
   e.target = 1;
   e.time = 0;
@@ -179,7 +180,15 @@ TEST(Codec, RoundTripsEveryField) {
   EXPECT_EQ(SerializeAnalysis(*back), SerializeAnalysis(a));
   EXPECT_EQ(back->doc.text, a.doc.text);
   EXPECT_EQ(back->events[0].trigger, a.events[0].trigger);
+  EXPECT_EQ(back->events[0].plover, "CONSULT");
   EXPECT_EQ(back->doc.published_from, DateSource::kMeta);
+  // Records stored before events carried a PLOVER category still read.
+  std::string old = SerializeAnalysis(a);
+  old.replace(old.find(",\"plover\":\"CONSULT\""), 19, "");
+  auto older = DeserializeAnalysis(old);
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  EXPECT_EQ(older->events[0].plover, "");
+  EXPECT_EQ(older->events[0].code, "040");
 }
 
 TEST(Codec, RejectsDamagedRecords) {
