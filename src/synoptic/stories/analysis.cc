@@ -115,31 +115,9 @@ bool Compatible(const std::string& a, const std::string& b, bool prefix_ok) {
   return a.rfind(b, 0) == 0 || b.rfind(a, 0) == 0;
 }
 
-// Whether an event dated `date` (a DatePrefix) can be about a happening of
-// `cluster_date`: background events ("their talks in September 2023") in a
-// later article are not claims about this happening.
-bool AboutHappening(const std::string& date, const std::string& cluster_date) {
-  if (date.empty() || cluster_date.empty()) return true;
-  int64_t a = 0, b = 0;
-  if (ParseDay(date, &a) && ParseDay(cluster_date, &b)) {
-    return std::abs(a - b) <= 10;
-  }
-  return Compatible(date, cluster_date, true);
-}
-
 bool Skipped(const Event& e) {
   return e.modality == Modality::kNegated ||
          e.modality == Modality::kHypothetical;
-}
-
-// Dates are compared only between statements of fact: a plan's date ("will
-// travel on Friday") is resolved against a guessed reference point and says
-// when something was meant to happen. Places are compared for plans and
-// guesses too: where a meeting was announced and where it was reported is
-// exactly the discrepancy a reader wants shown.
-bool States(const Event& e) {
-  return e.modality == Modality::kAsserted ||
-         e.modality == Modality::kReported;
 }
 
 // Event classes that last several days: a state visit's arrival and its
@@ -152,6 +130,28 @@ bool Durative(std::string_view type) {
 }
 
 }  // namespace
+
+// Whether an event dated `date` (a DatePrefix) can be about a happening of
+// `cluster_date`: background events ("their talks in September 2023") in a
+// later article are not claims about this happening.
+bool AboutHappening(const std::string& date, const std::string& cluster_date) {
+  if (date.empty() || cluster_date.empty()) return true;
+  int64_t a = 0, b = 0;
+  if (ParseDay(date, &a) && ParseDay(cluster_date, &b)) {
+    return std::abs(a - b) <= 10;
+  }
+  return Compatible(date, cluster_date, true);
+}
+
+// Dates are compared only between statements of fact: a plan's date ("will
+// travel on Friday") is resolved against a guessed reference point and says
+// when something was meant to happen. Places are compared for plans and
+// guesses too: where a meeting was announced and where it was reported is
+// exactly the discrepancy a reader wants shown.
+bool States(const Event& e) {
+  return e.modality == Modality::kAsserted ||
+         e.modality == Modality::kReported;
+}
 
 void BuildSummaries(Context* ctx) {
   constexpr size_t kMaxCandidates = 2000;
@@ -672,10 +672,9 @@ bool InTemporalAdjunct(std::string_view text, const Event& e,
   SplitWords(before, words);
   const size_t n = words->size();
   for (size_t k = n > 4 ? n - 4 : 0; k < n; ++k) {
-    const std::string w = Lower(before.substr(
-        (*words)[k].begin, (*words)[k].end - (*words)[k].begin));
-    if (w == "after" || w == "before" || w == "following" || w == "since" ||
-        w == "ahead" || w == "prior" || w == "until") {
+    if (IsAdjunctWord(LowerWord(before.substr((*words)[k].begin,
+                                              (*words)[k].end - (*words)[k].begin))
+                          .view())) {
       return true;
     }
   }
@@ -947,7 +946,8 @@ void BuildDisagreements(Context* ctx) {
         const std::string_view sentence =
             text.substr(span.begin, span.size());
         const std::string_view what = HappeningClass(sentence, &words);
-        if (what.empty() && !StatesLength(sentence, &words)) continue;
+        const bool states_length = StatesLength(sentence, &words);
+        if (what.empty() && !states_length) continue;
         if (InsideQuote(a, span) ||
             !SentenceAboutHappening(a, span, c.date, &day)) {
           continue;
@@ -963,7 +963,7 @@ void BuildDisagreements(Context* ctx) {
                  ctx->Cite(d, span), sentence});
           }
         }
-        if (day.empty() || !StatesLength(sentence, &words)) continue;
+        if (day.empty() || !states_length) continue;
         for (const Timex& t : a.times) {
           if (t.type != TimexType::kDuration || t.span.begin < span.begin ||
               t.span.end > span.end) {

@@ -85,20 +85,6 @@ std::string Outlet(const Document& d) {
   return slash == std::string::npos ? d.source : d.source.substr(slash + 1);
 }
 
-bool Stated(const Event& e) {
-  return e.modality == Modality::kAsserted ||
-         e.modality == Modality::kReported;
-}
-
-bool SameHappening(const std::string& event_date,
-                   const std::string& cluster_date) {
-  int64_t a = 0, b = 0;
-  if (ParseDay(event_date, &a) && ParseDay(cluster_date, &b)) {
-    return std::abs(a - b) <= 10;
-  }
-  return true;
-}
-
 }  // namespace
 
 double Tone(std::string_view s, std::vector<Word>* words) {
@@ -108,7 +94,8 @@ double Tone(std::string_view s, std::vector<Word>* words) {
   size_t negated_until = 0;  // word index up to which polarity flips
   for (size_t i = 0; i < words->size(); ++i) {
     const Word& w = (*words)[i];
-    const std::string lw = Lower(s.substr(w.begin, w.end - w.begin));
+    const LowerWord word(s.substr(w.begin, w.end - w.begin));
+    const std::string_view lw = word.view();
     if (InSorted(kNegators, lw) ||
         (lw.size() > 3 && lw.compare(lw.size() - 3, 3, "n't") == 0)) {
       negated_until = i + 4;
@@ -143,7 +130,8 @@ void BuildComparison(Context* ctx) {
     std::map<std::tuple<std::string, int32_t, int32_t>, Acc> claims;
     for (const EventRef& ref : c.events) {
       const Event& e = ctx->doc(ref.doc).events[ref.index];
-      if (!Stated(e) || e.type.empty() || !SameHappening(e.date, c.date)) {
+      if (!States(e) || e.type.empty() ||
+          !AboutHappening(DatePrefix(e.date), c.date)) {
         continue;
       }
       const int32_t a = ctx->Global(ref.doc, e.source);

@@ -56,6 +56,14 @@ std::string ShortText(std::string_view text, ByteSpan span, size_t max_bytes);
 std::vector<std::pair<std::string, int64_t>> CountPhrases(
     std::string_view sentence, std::vector<Word>* scratch);
 
+// Whether an event dated `date` (a DatePrefix) can be about a happening of
+// `cluster_date` (within ten days, or the same month or year when either is
+// less precise); background events are not claims about the happening.
+bool AboutHappening(const std::string& date, const std::string& cluster_date);
+// Whether an event is stated as fact or reported (not planned, guessed,
+// negated or hypothetical).
+bool States(const Event& e);
+
 void BuildSummaries(Context* ctx);
 void BuildStorylines(Context* ctx);
 void BuildTimeline(Context* ctx);

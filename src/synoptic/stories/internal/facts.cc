@@ -79,10 +79,6 @@ std::string_view ClassName(int strength) {
   }
 }
 
-bool AdjunctWord(std::string_view w) {
-  return w == "after" || w == "before" || w == "following" || w == "since" ||
-         w == "ahead" || w == "until";
-}
 
 // Whether the bytes between two words break the clause.
 bool ClauseBreak(std::string_view gap) {
@@ -95,6 +91,11 @@ bool ClauseBreak(std::string_view gap) {
 
 }  // namespace
 
+bool IsAdjunctWord(std::string_view w) {
+  return w == "after" || w == "before" || w == "following" || w == "since" ||
+         w == "ahead" || w == "prior" || w == "until";
+}
+
 std::string_view HappeningClass(std::string_view sentence,
                                 std::vector<Word>* scratch) {
   SplitWords(sentence, scratch);
@@ -102,12 +103,12 @@ std::string_view HappeningClass(std::string_view sentence,
   bool exchange = false;
   for (size_t i = 0; i < scratch->size(); ++i) {
     const Word& w = (*scratch)[i];
-    const std::string lw = Lower(sentence.substr(w.begin, w.end - w.begin));
-    best = std::max(best, Strength(lw));
+    const LowerWord lw(sentence.substr(w.begin, w.end - w.begin));
+    best = std::max(best, Strength(lw.view()));
     if (lw == "exchange" && i + 1 < scratch->size()) {
       const Word& next = (*scratch)[i + 1];
-      exchange |= Lower(sentence.substr(next.begin, next.end - next.begin)) ==
-                  "of";
+      exchange |=
+          LowerWord(sentence.substr(next.begin, next.end - next.begin)) == "of";
     }
   }
   if (exchange) best = 3;
@@ -124,10 +125,10 @@ std::vector<Venue> FindVenues(std::string_view s, std::vector<Word>* words) {
   // Cue words outside temporal adjuncts, by word index.
   std::vector<int> strength(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    strength[i] = Strength(Lower(word(i)));
+    strength[i] = Strength(LowerWord(word(i)).view());
     if (strength[i] == 0) continue;
     for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
-      if (AdjunctWord(Lower(word(k)))) strength[i] = 0;
+      if (IsAdjunctWord(LowerWord(word(k)).view())) strength[i] = 0;
     }
   }
   const auto gap = [&](size_t a, size_t b) {  // between words a < b
@@ -135,10 +136,10 @@ std::vector<Venue> FindVenues(std::string_view s, std::vector<Word>* words) {
   };
   constexpr size_t kReach = 8;  // words between cue and venue, at most
   for (size_t i = 0; i + 1 < n; ++i) {
-    const std::string prep = Lower(word(i));
-    if (prep != "in" && prep != "at" && prep != "inside") continue;
+    const LowerWord prep(word(i));
+    if (!(prep == "in") && !(prep == "at") && !(prep == "inside")) continue;
     size_t j = i + 1;
-    if (Lower(word(j)) == "the") ++j;
+    if (LowerWord(word(j)) == "the") ++j;
     if (j >= n || !Capitalised(word(j))) continue;
     // The phrase: capitalised words, joined by "of" / "of the" when a
     // capitalised word follows ("Hall of the Grand Kremlin Palace").
@@ -153,9 +154,9 @@ std::vector<Venue> FindVenues(std::string_view s, std::vector<Word>* words) {
         ++end;
         continue;
       }
-      if (Lower(word(end)) == "of" && end + 1 < n) {
+      if (LowerWord(word(end)) == "of" && end + 1 < n) {
         size_t k = end + 1;
-        if (Lower(word(k)) == "the" && k + 1 < n) ++k;
+        if (LowerWord(word(k)) == "the" && k + 1 < n) ++k;
         if (Capitalised(word(k))) {
           end = k;
           continue;
@@ -217,7 +218,7 @@ bool StatesLength(std::string_view sentence, std::vector<Word>* scratch) {
   SplitWords(sentence, scratch);
   for (const Word& w : *scratch) {
     if (In(kLengthCues,
-           Lower(sentence.substr(w.begin, w.end - w.begin)))) {
+           LowerWord(sentence.substr(w.begin, w.end - w.begin)).view())) {
       return true;
     }
   }

@@ -15,6 +15,10 @@
 
 namespace synoptic::stories::internal {
 
+// Whether a lower-cased word opens a temporal adjunct ("after the talks",
+// "ahead of the summit"): what follows is not the main clause's happening.
+bool IsAdjunctWord(std::string_view lower_word);
+
 // What a sentence reports as happening, by the strongest cue word it holds
 // (signing before talks before a ceremony); empty when it holds none. "the
 // exchange of 11 documents" counts as a signing.

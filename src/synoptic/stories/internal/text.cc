@@ -77,6 +77,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+LowerWord::LowerWord(std::string_view w) : n_(std::min(w.size(), sizeof buf_)) {
+  for (size_t i = 0; i < n_; ++i) {
+    const char c = w[i];
+    buf_[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 bool IsStopword(std::string_view w) {
   return std::binary_search(std::begin(kStopwords), std::end(kStopwords), w);
 }

@@ -31,6 +31,22 @@ void SplitWords(std::string_view text, std::vector<Word>* out);
 
 // Lower-cased ASCII copy of a word (for small-vocabulary lookups).
 std::string Lower(std::string_view s);
+
+// The same without allocating, for lookups in short word lists inside
+// loops over words: the word lower-cased into an inline buffer. Longer
+// words are cut, which never makes them equal to a listed word.
+class LowerWord {
+ public:
+  explicit LowerWord(std::string_view w);
+  LowerWord(const LowerWord&) = delete;
+  LowerWord& operator=(const LowerWord&) = delete;
+  std::string_view view() const { return {buf_, n_}; }
+  bool operator==(std::string_view other) const { return view() == other; }
+
+ private:
+  char buf_[32];
+  size_t n_ = 0;
+};
 bool IsStopword(std::string_view lower_word);
 uint64_t WordHash(std::string_view lower_word);
 

@@ -69,5 +69,14 @@ TEST(StoriesText, TrimClampsHostileSpans) {
   EXPECT_TRUE(Trim(t, {400, 500}).empty());
 }
 
+TEST(StoriesText, LowerWordLowersWithoutAllocating) {
+  EXPECT_EQ(LowerWord("Signed").view(), "signed");
+  EXPECT_TRUE(LowerWord("AFTER") == "after");
+  EXPECT_EQ(LowerWord("").view(), "");
+  // A long word is cut and so matches no short listed word.
+  const std::string long_word(40, 'A');
+  EXPECT_EQ(LowerWord(long_word).view(), std::string(32, 'a'));
+}
+
 }  // namespace
 }  // namespace synoptic::stories::internal
