@@ -88,6 +88,7 @@ struct Cand {
   bool resolved = false;  // value computed from the anchor
   bool the_ok = false;    // a preceding "the" belongs to the expression
   bool has_ref = false;   // sets the reference date for anaphora
+  bool clock_on_anchor = false;  // a clock whose day came from the anchor
   Date ref;
   Gran ref_gran = Gran::kDay;
 };
@@ -125,6 +126,8 @@ class Tagger {
   bool Num(size_t j) const { return j < n() && toks_[j].kind == TokKind::kNum; }
   bool Dash(size_t j) const { return P(j, '-') || P(j, internal::kDash); }
   bool WordIs(size_t j, std::string_view w) const;
+  // A lower-case plural or count noun at j ("2019 people", "1998 points").
+  bool QuantityNoun(size_t j) const;
   bool PlainNum(size_t j, int max_digits) const {
     return Num(j) && !toks_[j].ordinal && !toks_[j].plural_s &&
            toks_[j].ndigits <= max_digits;
@@ -159,6 +162,12 @@ class Tagger {
   size_t ParseClock(size_t j, int* hour, int* minute) const;
   // Extends a full-date candidate with a following clock time.
   void TryTimeAfter(std::string_view date_value, Cand* c);
+  // Fills a TIME candidate for a clock with no day of its own: the anchor's
+  // day, or the next such time for a future reading when the anchor's time
+  // of day is known (meridiem: am/pm or a 24-hour clock was stated).
+  void ClockOnAnchorDay(int h, int m, bool meridiem, Cand* c);
+  // True when tokens [b, e) name am/pm or a 24-hour style ("15h").
+  bool MeridiemIn(size_t b, size_t e, int h) const;
   // Fills a day-level candidate from year/month/day (y < 0: year unknown).
   void FillDayMonth(int y, int m, int d, Cand* c);
   // The date make(year) nearest the DCT, moved by tense (needs a DCT).
@@ -194,6 +203,7 @@ class Tagger {
   bool MatchTheUnit(size_t i, Cand* c);
   bool MatchYearAgo(size_t i, Cand* c);
   bool MatchApproxTime(size_t i, Cand* c);
+  bool MatchAtPresent(size_t i, Cand* c);
 
   // ---- resolution ----
   Tense TenseAt(size_t first, size_t end);
@@ -208,6 +218,13 @@ class Tagger {
   void WeekdayValue(int wd, int dir,
                     Cand* c);  // dir: -1 past, 1 future, 0 week
   void Emit(const Cand& c);
+  // "8:00 GMT" with the anchor's zone known: the same instant on the
+  // anchor's wall clock.
+  void ToAnchorZone(Cand* c) const;
+  // "from 9:30 to 11:00 on Thursday": a bare clock right after a range word
+  // that follows another clock takes that clock's day, and the first clock
+  // of the range, emitted before the day was read, takes this one's.
+  void ShareRangeDay(size_t done, Cand* c);
 
   std::string_view text_;
   std::span<const Sentence> sentences_;
@@ -218,7 +235,17 @@ class Tagger {
   Date ref_;
   Gran ref_gran_ = Gran::kDay;
   bool have_ref_ = false;
+  bool last_clock_on_anchor_ = false;  // of the last emitted expression
 };
+
+bool Tagger::QuantityNoun(size_t j) const {
+  if (j >= n() || toks_[j].kind != TokKind::kWord || toks_[j].cap ||
+      toks_[j].lex.r[0].cat != Cat::kNone)
+    return false;
+  std::string_view w =
+      text_.substr(toks_[j].begin, toks_[j].end - toks_[j].begin);
+  return (w.size() > 3 && w.back() == 's') || w == "people" || w == "percent";
+}
 
 bool Tagger::WordIs(size_t j, std::string_view w) const {
   if (j >= n() || toks_[j].kind != TokKind::kWord) return false;
@@ -442,10 +469,21 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
       m = toks_[k + 1].num;
       colon = true;
       k += 2;
-    } else if (toks_[j].ndigits == 2 || (j > 0 && WordIs(j - 1, "at"))) {
+    } else if (toks_[j].ndigits == 2 || (j > 0 && WordIs(j - 1, "at")) ||
+               Is(k + 1, Cat::kZone)) {
       colon = true;
       ++k;
     }
+  }
+  // "3 o'clock", "3 oclock": a clock, with or without am/pm after it.
+  if (!colon && h <= 12 && WordIs(k, "oclock")) {
+    colon = true;
+    ++k;
+  } else if (!colon && h <= 12 && WordIs(k, "o") && Adj(k + 1) &&
+             (P(k + 1, '\'') || P(k + 1, internal::kQuote)) &&
+             WordIs(k + 2, "clock") && Adj(k + 2)) {
+    colon = true;
+    k += 3;
   }
   bool ampm = false;
   if (const auto* a = R(k, Cat::kAmPm)) {
@@ -486,9 +524,17 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
       if (ampm) k += 3;
     }
   }
-  if (!colon && !ampm) return 0;
+  // "at 8 GMT": a bare hour with a zone after "at".
+  const bool bare_zone = !colon && !ampm && Is(k, Cat::kZone) && j > 0 &&
+                         WordIs(j - 1, "at") && h <= 24;
+  if (!colon && !ampm && !bare_zone) return 0;
   if (h > 24 || m > 59) return 0;
-  if (Is(k, Cat::kZone) && toks_[k].cap) ++k;
+  // A zone after a clock, in either case or in brackets: "8:00 gmt",
+  // "9 am (BST)".
+  if (Is(k, Cat::kZone))
+    ++k;
+  else if (P(k, '(') && Is(k + 1, Cat::kZone) && P(k + 2, ')'))
+    k += 3;
   *hour = h;
   *minute = m;
   return k;
@@ -503,6 +549,39 @@ void Tagger::TryTimeAfter(std::string_view date_value, Cand* c) {
   c->end = e;
   c->type = TimexType::kTime;
   c->value = std::string(date_value) + "T" + Pad(h, 2) + ":" + Pad(m, 2);
+}
+
+bool Tagger::MeridiemIn(size_t b, size_t e, int h) const {
+  if (h == 0 || h >= 13) return true;
+  for (size_t q = b; q < e && q < n(); ++q)
+    if (Is(q, Cat::kAmPm) || WordIs(q, "h") || WordIs(q, "in") ||
+        WordIs(q, "a") || WordIs(q, "p"))
+      return true;
+  return false;
+}
+
+void Tagger::ClockOnAnchorDay(int h, int m, bool meridiem, Cand* c) {
+  c->type = TimexType::kTime;
+  c->clock_on_anchor = true;
+  if (!dct_) {
+    c->value = "XXXX-XX-XXT" + Pad(h, 2) + ":" + Pad(m, 2);
+    c->relative = true;
+    return;
+  }
+  Date d = *dct_;
+  const int now = options_.anchor_minute_of_day;
+  if (now >= 0 && now < 24 * 60 &&
+      TenseAt(c->first, c->end) == Tense::kFuture) {
+    // The next such time, counted in hours (a time in the current hour is
+    // not past yet): the afternoon reading of a bare "3:30" when the
+    // morning one has passed, else the next day.
+    const int hour_now = now / 60;
+    if (!meridiem && h >= 1 && h < 12 && h < hour_now && h + 12 >= hour_now)
+      h += 12;
+    else if (h < hour_now)
+      d = civil::AddDays(d, 1);
+  }
+  SetResolved(c, YMD(d) + "T" + Pad(h, 2) + ":" + Pad(m, 2));
 }
 
 template <typename MakeDate>
@@ -704,6 +783,22 @@ bool Tagger::MatchTheUnit(size_t i, Cand* c) {
     c->resolved = dct_.has_value();
     return true;
   }
+  // "the year ended March 31", "the fiscal year ending in June": a
+  // twelve-month accounting period, a length rather than a calendar year.
+  if (const auto* yu = toks_[i].Get(Cat::kUnit);
+      yu && static_cast<Unit>(yu->value) == Unit::kYear &&
+      !(yu->flags & internal::kFlagPlural) &&
+      (WordIs(i + 1, "ended") || WordIs(i + 1, "ending"))) {
+    size_t b = i;
+    if (b > 0 && Is(b - 1, Cat::kFiscal)) --b;
+    if (b > 0 && Is(b - 1, Cat::kThe)) {
+      c->first = b - 1;
+      c->end = i + 1;
+      c->type = TimexType::kDuration;
+      c->value = "P1Y";
+      return true;
+    }
+  }
   if (i == 0 || !Is(i - 1, Cat::kThe)) return false;
   const auto* ur = toks_[i].Get(Cat::kUnit);
   if (!ur || (ur->flags & internal::kFlagPlural)) return false;
@@ -780,6 +875,16 @@ bool Tagger::MatchYearAgo(size_t i, Cand* c) {
     c->value = "XXXX";
     c->relative = true;
   }
+  return true;
+}
+
+// "at the moment": the time of speaking.
+bool Tagger::MatchAtPresent(size_t i, Cand* c) {
+  if (!WordIs(i, "at") || !Is(i + 1, Cat::kThe) || !WordIs(i + 2, "moment"))
+    return false;
+  c->end = i + 3;
+  c->value = "PRESENT_REF";
+  c->relative = true;
   return true;
 }
 
@@ -1095,7 +1200,8 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
   if (i > 0 && (P(i - 1, '$') ||
                 ((P(i - 1, ',') || P(i - 1, '.')) && Adj(i) && Num(i - 2))))
     return false;
-  if (Adj(i + 1) && (P(i + 1, '%') || (P(i + 1, ',') && Num(i + 2))))
+  if (Adj(i + 1) &&
+      (P(i + 1, '%') || (P(i + 1, ',') && Num(i + 2) && Adj(i + 2))))
     return false;
   if (t.plural_s) {  // "1990s"
     if (t.num % 10 != 0) return false;
@@ -1112,13 +1218,30 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
           p.Has(Cat::kMonth);
     // "1950-1953": either side of a dash between two years.
     if (Dash(i - 1) && (YearTok(i - 2) || Is(i - 2, Cat::kMid))) ctx = true;
-    // "the 1996 Olympics", "a 1996 law", "its 1988 results".
-    if ((p.Has(Cat::kThe) || p.Has(Cat::kA) || p.Has(Cat::kDet)) &&
+    // "bonds due 1993".
+    if (WordIs(i - 1, "due")) ctx = true;
+    // "in 1994, 1995 and 1997": a year after another one in a list.
+    if (i >= 2 &&
+        (P(i - 1, ',') || WordIs(i - 1, "and") || WordIs(i - 1, "or")) &&
+        !Adj(i) && YearTok(i - 2) && t.num >= 1900 && t.num <= 2099)
+      ctx = true;
+    // "the 1996 Olympics", "a 1996 law", "its 1988 results", "that 1978
+    // resolution" (but "that 2019 people signed": a count).
+    const bool demonstrative = WordIs(i - 1, "that") || WordIs(i - 1, "this") ||
+                               WordIs(i - 1, "these") || WordIs(i - 1, "those");
+    if ((p.Has(Cat::kThe) || p.Has(Cat::kA) || p.Has(Cat::kDet) ||
+         (demonstrative && !QuantityNoun(i + 1))) &&
         t.num >= 1900 && t.num <= 2099 && i + 1 < n() &&
         toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].Has(Cat::kUnit))
       ctx = true;
   }
   if (Dash(i + 1) && YearTok(i + 2)) ctx = true;
+  // "both 1990 and 1991", "1994, 1995 and 1997": a year before another.
+  if ((WordIs(i + 1, "and") || WordIs(i + 1, "or") ||
+       (P(i + 1, ',') && !Adj(i + 2))) &&
+      YearTok(i + 2) && t.num >= 1900 && t.num <= 2099 &&
+      toks_[i + 2].num >= 1900 && toks_[i + 2].num <= 2099)
+    ctx = true;
   if (!ctx || t.num > 2100) return false;
   if (Is(i + 1, Cat::kUnit)) return false;  // "2019 years"
   if (Is(i + 1, Cat::kZone)) return false;  // "at 2202 GMT": a clock time
@@ -1127,15 +1250,9 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
   if (i > 0 &&
       (WordIs(i - 1, "to") || WordIs(i - 1, "from") || WordIs(i - 1, "by") ||
        WordIs(i - 1, "of") || WordIs(i - 1, "and") || WordIs(i - 1, "for") ||
-       WordIs(i - 1, "about") || WordIs(i - 1, "around"))) {
-    if (i + 1 < n() && toks_[i + 1].kind == TokKind::kWord &&
-        !toks_[i + 1].cap && toks_[i + 1].lex.r[0].cat == Cat::kNone) {
-      std::string_view w = text_.substr(toks_[i + 1].begin,
-                                        toks_[i + 1].end - toks_[i + 1].begin);
-      if ((w.size() > 3 && w.back() == 's') || w == "people" || w == "percent")
-        return false;
-    }
-  }
+       WordIs(i - 1, "about") || WordIs(i - 1, "around")) &&
+      QuantityNoun(i + 1))
+    return false;
   c->end = i + 1;
   c->value = Y(t.num);
   c->has_ref = true;
@@ -1172,6 +1289,12 @@ bool Tagger::MatchWeekday(size_t i, Cand* c) {
   const auto* wr = toks_[i].Get(Cat::kWeekday);
   bool abbrev = wr->flags & internal::kFlagAbbrev;
   int wd = wr->value;
+  if (wr->flags & internal::kFlagPlural) {  // "on Sundays": every Sunday
+    c->end = i + 1;
+    c->type = TimexType::kSet;
+    c->value = "XXXX-WXX-" + std::to_string(wd);
+    return true;
+  }
   // "Tuesday, Sept. 13" / "Tue, 13 Sep 2023": the date carries the value.
   size_t j = i + 1;
   if (P(j, ',') || (abbrev && P(j, '.'))) ++j;
@@ -1224,7 +1347,26 @@ bool Tagger::MatchWeekday(size_t i, Cand* c) {
       }
     }
   }
-  if (abbrev) return false;
+  // Abbreviations alone only where they are no English word ("Thu",
+  // "Fri", "Tues"; not "Sun", "Sat", "Wed", "Mon") or before a clock
+  // ("Sat at 8 GMT").
+  if (abbrev) {
+    int h = 0, m = 0;
+    size_t k = WordIs(i + 1, "at") ? i + 2 : i + 1;
+    if (P(i + 1, '.') && Adj(i + 1)) k = i + 2;
+    const bool clock_next =
+        ClockOrHour(k, k == i + 2 && WordIs(i + 1, "at"), &h, &m) != 0;
+    if (!clock_next && (wd == 1 || wd == 3 || wd == 6 || wd == 7)) return false;
+    c->end = P(i + 1, '.') && Adj(i + 1) ? i + 2 : i + 1;
+    int dir = 0;
+    if (dct_) {
+      Tense tn = TenseAt(i, i + 1);
+      dir = tn == Tense::kPast ? -1 : tn == Tense::kFuture ? 1 : 0;
+      if (tn == Tense::kUnknown && options_.unknown_tense_is_past) dir = -1;
+    }
+    WeekdayValue(wd, dir, c);
+    return true;
+  }
   // "Sunday Times", "Friday Prayers": a name, not a date.
   // A capitalised next word that is no date word makes a name.
   auto date_word = [&](size_t k) {
@@ -1249,6 +1391,16 @@ bool Tagger::MatchWeekday(size_t i, Cand* c) {
       dir = -1;
   }
   WeekdayValue(wd, dir, c);
+  // "Friday after next": the one a week after the next one.
+  if (WordIs(i + 1, "after") && WordIs(i + 2, "next")) {
+    c->end = i + 3;
+    WeekdayValue(wd, 1, c);
+    if (dct_) {
+      c->ref = civil::AddDays(c->ref, 7);
+      SetResolved(c, YMD(c->ref));
+    }
+    return true;
+  }
   // "Wednesday night": TimeBank types these DATE (19 of 25 in TBAQ), with
   // the part of day in the value.
   if (const auto* pd = R(i + 1, Cat::kPartOfDay)) {
@@ -1602,6 +1754,37 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
     ++k;
     hyphen = true;
   }
+  // "three Fridays from now", "2 Thursdays ago": counted weekdays.
+  if (const auto* w = R(k, Cat::kWeekday);
+      w && !hyphen && count > 0 && count < 60 &&
+      ((w->flags & internal::kFlagPlural) || count == 1)) {
+    int sign = 0;
+    size_t e = k + 1;
+    if (WordIs(e, "from") && WordIs(e + 1, "now")) {
+      sign = 1;
+      e += 2;
+    } else if (Is(e, Cat::kAgo) || WordIs(e, "back")) {
+      sign = -1;
+      ++e;
+    }
+    if (sign == 0) return false;
+    c->end = e;
+    c->type = TimexType::kDate;
+    c->relative = true;
+    if (!dct_) {
+      c->value = "XXXX-XX-XX";
+      return true;
+    }
+    const int cur = civil::Weekday(*dct_);
+    int delta =
+        sign > 0 ? (w->value - cur + 7) % 7 : -((cur - w->value + 7) % 7);
+    if (delta == 0) delta = 7 * sign;
+    Date d = civil::AddDays(*dct_, delta + sign * 7 * (count - 1));
+    SetResolved(c, YMD(d));
+    c->has_ref = true;
+    c->ref = d;
+    return true;
+  }
   const auto* ur = R(k, Cat::kUnit);
   if (!ur) return false;
   Unit u = static_cast<Unit>(ur->value);
@@ -1679,6 +1862,28 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
       c->ref = d;
       c->ref_gran = GranOf(vu);
       return true;
+    }
+  }
+  // "three days after Easter", "two weeks before May 3": a day counted
+  // from a stated day.
+  if (!hyphen && !lead_ord && count > 0 &&
+      (WordIs(e, "after") || WordIs(e, "before")) && !IsTimeUnit(u) &&
+      u != Unit::kWeekend && u != Unit::kQuarter) {
+    Cand d;
+    d.first = e + 1;
+    if (e + 1 < n() && MatchAt(e + 1, &d) && d.first == e + 1 &&
+        d.type == TimexType::kDate && d.value.size() == 10) {
+      if (auto day = civil::ParseIsoDate(d.value)) {
+        Date x = Shift(*day, u, WordIs(e, "after") ? count : -count);
+        *c = std::move(d);
+        c->first = i;
+        SetResolved(c, YMD(x));
+        c->resolved = c->resolved || !c->relative;
+        c->has_ref = true;
+        c->ref = x;
+        c->ref_gran = Gran::kDay;
+        return true;
+      }
     }
   }
   // "twice a year", "three times a week": a set.
@@ -1773,7 +1978,7 @@ bool Tagger::MatchTime(size_t i, Cand* c) {
   };
   auto second_pm = [&](size_t k, int* h2) {
     int m2 = 0;
-    size_t e2 = ParseClock(k, h2, &m2);
+    size_t e2 = ClockOrHour(k, true, h2, &m2);
     if (!e2) return false;
     for (size_t q = k; q < e2; ++q)
       if (Is(q, Cat::kAmPm)) return true;
@@ -1812,13 +2017,7 @@ bool Tagger::MatchTime(size_t i, Cand* c) {
     }
   }
   c->end = e;
-  c->type = TimexType::kTime;
-  if (dct_)
-    SetResolved(c, YMD(*dct_) + hm);
-  else {
-    c->value = "XXXX-XX-XX" + hm;
-    c->relative = true;
-  }
+  ClockOnAnchorDay(h, m, MeridiemIn(i, e, h), c);
   return true;
 }
 
@@ -2303,8 +2502,11 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
         attempt(&Tagger::MatchClockOffset);
         attempt(&Tagger::MatchFraction);
         break;
-      case Cat::kMoreLess:
       case Cat::kAt:
+        attempt(&Tagger::MatchAtPresent);
+        attempt(&Tagger::MatchDuration);
+        break;
+      case Cat::kMoreLess:
       case Cat::kVague:
       case Cat::kMultiplier:
         attempt(&Tagger::MatchDuration);
@@ -2429,7 +2631,12 @@ void Tagger::ClockAfterPartOfDay(Cand* c) {
 }
 
 // "the first Tuesday of October", "last Friday in March 2014", "the third
-// day of October", "the last day of the month": a day counted within a month.
+// day of October", "the last day of the month", "the fifth last day of May",
+// "the first week of October 2014", "the second last week of 2018", "the
+// last weekend of October": a day, week or weekend counted within a month or
+// a year, from its start or (after "last") from its end. The weeks of a month
+// or year are the Monday-to-Sunday weeks wholly inside it; its weekends are
+// those of its Saturdays.
 bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
   int nth = 0;
   if (Num(i) && toks_[i].ordinal && toks_[i].num >= 1 && toks_[i].num <= 5)
@@ -2440,12 +2647,35 @@ bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
     nth = -1;
   if (nth == 0) return false;
   size_t j = i + 1;
+  if (nth > 0 && WordIs(j, "last")) {  // "the third last week"
+    nth = -nth;
+    ++j;
+  }
   int wd = 0;
-  if (const auto* w = R(j, Cat::kWeekday)) {
+  Unit unit = Unit::kDay;
+  if (const auto* w = R(j, Cat::kWeekday);
+      w && !(w->flags & internal::kFlagPlural)) {
     wd = w->value;
-  } else if (!WordIs(j, "day")) {
+  } else if (const auto* u = R(j, Cat::kUnit);
+             u && !(u->flags & internal::kFlagPlural) &&
+             (static_cast<Unit>(u->value) == Unit::kDay ||
+              static_cast<Unit>(u->value) == Unit::kWeek ||
+              static_cast<Unit>(u->value) == Unit::kWeekend)) {
+    unit = static_cast<Unit>(u->value);
+    // "week-end", "week end"
+    if (unit == Unit::kWeek && Dash(j + 1) && Adj(j + 1) &&
+        WordIs(j + 2, "end")) {
+      unit = Unit::kWeekend;
+      j += 2;
+    } else if (unit == Unit::kWeek && WordIs(j + 1, "end") &&
+               (Is(j + 2, Cat::kOf) || WordIs(j + 2, "in"))) {
+      unit = Unit::kWeekend;
+      ++j;
+    }
+  } else {
     return false;
   }
+  // "last week" alone is MatchRel's; this needs "of"/"in" and a period.
   ++j;
   if (!(Is(j, Cat::kOf) || WordIs(j, "in"))) return false;
   ++j;
@@ -2456,6 +2686,9 @@ bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
     end = j + 1;
     if (P(end, '.') && Adj(end)) ++end;
     if (YearTok(end)) y = toks_[end++].num;
+  } else if (YearTok(j) && unit != Unit::kDay && wd == 0) {
+    y = toks_[j].num;  // "the third last week of 2018": weeks of a year
+    end = j + 1;
   } else {
     // "of this month", "of next month", "of the month".
     size_t k = j;
@@ -2482,28 +2715,59 @@ bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
     m = base.month;
     end = k + 1;
   }
-  auto make = [&](int year) {
-    if (wd) return internal::NthWeekday(year, m, wd, nth);
-    int dim = civil::DaysInMonth(year, m);
-    return Date{year, m, nth < 0 ? dim : std::min(nth, dim)};
+  // The counted day (for weeks: the Monday; for weekends: the Saturday), or
+  // a day outside the period when there is no such one.
+  auto make = [&](int year) -> Date {
+    const Date first{year, m ? m : 1, 1};
+    const Date last =
+        m ? Date{year, m, civil::DaysInMonth(year, m)} : Date{year, 12, 31};
+    const Date none{year - 1, 1, 1};
+    if (wd) return internal::NthWeekday(year, m, wd, nth < 0 ? -1 : nth);
+    if (unit == Unit::kDay) {
+      int dim = civil::DaysInMonth(year, m);
+      int day = nth < 0 ? dim + 1 + nth : nth;
+      return day >= 1 && day <= dim ? Date{year, m, day} : none;
+    }
+    // First Monday (Saturday) on or after the start; last one whose week
+    // (weekend) ends inside the period.
+    const int anchor_wd = unit == Unit::kWeek ? 1 : 6;
+    const int span = unit == Unit::kWeek ? 6 : 1;
+    Date d = civil::AddDays(first, (anchor_wd - civil::Weekday(first) + 7) % 7);
+    if (nth < 0) {
+      Date l = civil::AddDays(last, -span);
+      d = civil::AddDays(l, -((civil::Weekday(l) - anchor_wd + 7) % 7));
+      d = civil::AddDays(d, 7 * (nth + 1));
+    } else {
+      d = civil::AddDays(d, 7 * (nth - 1));
+    }
+    if (d < first || civil::AddDays(d, span) > last) return none;
+    return d;
   };
+  if (wd && nth < -1) return false;
   c->end = end;
   c->the_ok = true;
   c->type = TimexType::kDate;
   if (y < 0 && !dct_) {
-    c->value = "XXXX-" + Pad(m, 2) + "-XX";
+    c->value = unit == Unit::kDay ? "XXXX-" + Pad(m, 2) + "-XX" : "XXXX-WXX";
+    if (unit == Unit::kWeekend) c->value += "-WE";
     c->relative = true;
     return true;
   }
   Date d = y >= 0 ? make(y) : NearestYear(make, c);
-  if (d.month != m) return false;  // no fifth Monday that month
+  if (d.year != (y >= 0 ? y : d.year) || (m && d.month != m) ||
+      !civil::IsValid(d))
+    return false;  // no fifth Monday that month
+  std::string v = unit == Unit::kDay    ? YMD(d)
+                  : unit == Unit::kWeek ? Week(d)
+                                        : Week(d) + "-WE";
   if (y >= 0) {
-    c->value = YMD(d);
+    c->value = v;
   } else {
-    SetResolved(c, YMD(d));
+    SetResolved(c, v);
   }
   c->has_ref = true;
   c->ref = d;
+  c->ref_gran = unit == Unit::kDay ? Gran::kDay : Gran::kWeek;
   return true;
 }
 
@@ -2568,9 +2832,17 @@ bool Tagger::MatchClockOffset(size_t i, Cand* c) {
     return false;
   }
   if (minutes < 1 || minutes > 59) return false;
+  bool minute_word = false;
   if (const auto* u = R(j, Cat::kUnit);
-      u && static_cast<Unit>(u->value) == Unit::kMinute)
+      u && static_cast<Unit>(u->value) == Unit::kMinute) {
     ++j;
+    minute_word = true;
+  }
+  // "9 to 11 a.m." is a range of hours; digits that could be an hour need
+  // "minutes" to count back from one ("10 minutes to 6").
+  if (PlainNum(i, 2) && minutes <= 12 && !minute_word &&
+      (WordIs(j, "to") || WordIs(j, "till") || WordIs(j, "before")))
+    return false;
   int sign = 0;
   if (WordIs(j, "past") || WordIs(j, "after"))
     sign = 1;
@@ -2586,14 +2858,7 @@ bool Tagger::MatchClockOffset(size_t i, Cand* c) {
   int total = h * 60 + sign * minutes;
   if (total < 0) total += 24 * 60;
   c->end = e;
-  c->type = TimexType::kTime;
-  std::string hm = "T" + Pad(total / 60 % 24, 2) + ":" + Pad(total % 60, 2);
-  if (dct_)
-    SetResolved(c, YMD(*dct_) + hm);
-  else {
-    c->value = "XXXX-XX-XX" + hm;
-    c->relative = true;
-  }
+  ClockOnAnchorDay(total / 60 % 24, total % 60, MeridiemIn(j + 1, e, h), c);
   return true;
 }
 
@@ -2603,8 +2868,13 @@ bool Tagger::MatchClockOffset(size_t i, Cand* c) {
 bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
   const Tok& t = toks_[i];
   const bool at = i > 0 && WordIs(i - 1, "at");
+  // "around 1030", "330 p.m.": after an approximation word, or with am/pm.
+  const bool approx =
+      i > 0 && R(i - 1, Cat::kApprox) &&
+      static_cast<ModKind>(R(i - 1, Cat::kApprox)->value) == ModKind::kApprox;
   if (t.kind == TokKind::kNum && !t.ordinal && !t.plural_s &&
-      (t.ndigits == 3 || t.ndigits == 4) && at) {
+      (t.ndigits == 3 || t.ndigits == 4) &&
+      (at || approx || Is(i + 1, Cat::kAmPm))) {
     int h = t.num / 100, m = t.num % 100;
     size_t k = i + 1;
     // "at 1030 GMT", "at 730 p.m."; "at 1030" then a comma is a quantity.
@@ -2630,14 +2900,7 @@ bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
     if (!ok || h > 23 || m > 59) return false;
     if (Is(k, Cat::kZone)) ++k;
     c->end = k;
-    c->type = TimexType::kTime;
-    std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
-    if (dct_)
-      SetResolved(c, YMD(*dct_) + hm);
-    else {
-      c->value = "XXXX-XX-XX" + hm;
-      c->relative = true;
-    }
+    ClockOnAnchorDay(h, m, true, c);
     return true;
   }
   // Spelled out: "ten thirty am", "four twenty-three a m", "nine p.m.".
@@ -2671,14 +2934,7 @@ bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
       if (pm == 1 && h != 12) h += 12;
       if (pm == 0 && h == 12) h = 0;
       c->end = k;
-      c->type = TimexType::kTime;
-      std::string hm = "T" + Pad(h, 2) + ":" + Pad(m, 2);
-      if (dct_)
-        SetResolved(c, YMD(*dct_) + hm);
-      else {
-        c->value = "XXXX-XX-XX" + hm;
-        c->relative = true;
-      }
+      ClockOnAnchorDay(h, m, true, c);
       return true;
     }
   }
@@ -2780,6 +3036,14 @@ bool Tagger::MatchFraction(size_t i, Cand* c) {
     quarters = 6;
     k = j + 1;
     and_half_after = true;
+  } else if (PlainNum(j, 1) && P(j + 1, '/') && Adj(j + 1) &&
+             PlainNum(j + 2, 1) && Adj(j + 2) &&
+             (toks_[j + 2].num == 2 || toks_[j + 2].num == 4) &&
+             toks_[j].num >= 1 && toks_[j].num < toks_[j + 2].num &&
+             !(j > 0 && Num(j - 1))) {
+    // "1/2 hour", "3/4h": a fraction of the unit alone.
+    quarters = toks_[j].num * 4 / toks_[j + 2].num;
+    k = j + 3;
   } else {
     int count = 0;
     size_t e = ParseCount(j, &count);
@@ -2862,11 +3126,58 @@ void Tagger::Emit(const Cand& c) {
   x.anchor =
       c.resolved && c.relative ? options_.anchor_kind : TimexAnchor::kNone;
   out_->push_back(std::move(x));
+  last_clock_on_anchor_ = c.clock_on_anchor;
   if (c.has_ref && c.type != TimexType::kDuration &&
       c.type != TimexType::kSet) {
     ref_ = c.ref;
     ref_gran_ = c.ref_gran;
     have_ref_ = true;
+  }
+}
+
+void Tagger::ToAnchorZone(Cand* c) const {
+  if (!options_.anchor_utc_offset_minutes) return;
+  std::string& v = c->value;
+  if (v.size() != 16 || v[10] != 'T' || v[13] != ':') return;
+  const internal::Reading* z = nullptr;
+  for (size_t k = c->first; k < c->end && !z; ++k) z = R(k, Cat::kZone);
+  if (!z) return;
+  auto d = civil::ParseIsoDate(std::string_view(v).substr(0, 10));
+  if (!d) return;
+  int t = std::atoi(v.c_str() + 11) * 60 + std::atoi(v.c_str() + 14) -
+          internal::ZoneOffsetMinutes(z->value) +
+          *options_.anchor_utc_offset_minutes;
+  int days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
+  t -= days * 1440;
+  v = YMD(civil::AddDays(*d, days)) + "T" + Pad(t / 60, 2) + ":" +
+      Pad(t % 60, 2);
+}
+
+void Tagger::ShareRangeDay(size_t done, Cand* c) {
+  if (out_->empty() || done == 0 || c->first != done + 1 ||
+      c->value.size() != 16)
+    return;
+  Timex& prev = out_->back();
+  if (prev.span.end != toks_[done - 1].end) return;
+  const size_t k = done;
+  // "Thursday from 9:30", "Friday between 9 and 11 a.m.".
+  if ((WordIs(k, "from") || WordIs(k, "between")) && c->clock_on_anchor &&
+      prev.type == TimexType::kDate && prev.value.size() == 10 &&
+      prev.value[0] >= '0' && prev.value[0] <= '9' && prev.value[4] == '-' &&
+      prev.value[7] == '-') {
+    c->value.replace(0, 10, prev.value);
+    c->clock_on_anchor = false;
+    return;
+  }
+  if (!(Dash(k) || WordIs(k, "to") || WordIs(k, "till") || WordIs(k, "until") ||
+        WordIs(k, "untill") || WordIs(k, "and")))
+    return;
+  if (prev.type != TimexType::kTime || prev.value.size() != 16) return;
+  if (c->clock_on_anchor && !last_clock_on_anchor_) {
+    c->value.replace(0, 10, prev.value, 0, 10);
+    c->clock_on_anchor = false;
+  } else if (!c->clock_on_anchor && last_clock_on_anchor_) {
+    prev.value.replace(0, 10, c->value, 0, 10);
   }
 }
 
@@ -2896,6 +3207,10 @@ void Tagger::Run() {
       // A matcher may reach one word back ("last May"); never into an
       // expression already emitted.
       if (best.first < done) best.first = done;
+      if (best.type == TimexType::kTime) {
+        ToAnchorZone(&best);
+        ShareRangeDay(done, &best);
+      }
       Emit(best);
       i = best.end;
       done = i;

@@ -47,6 +47,15 @@ struct TimeOptions {
   // requests: "friday" is the next Friday, "third quarter" the coming one).
   // Takes precedence over unknown_tense_is_past. Off for news.
   bool unknown_tense_is_future = false;
+  // Time of day of the anchor in minutes (0..1439), or -1 when unknown (a
+  // news DCT is a day). When known, a clock with no day of its own that
+  // reads as future is the next such time: "at 3am" said at 04:30 is
+  // tomorrow's, a bare "3:30" is 15:30.
+  int anchor_minute_of_day = -1;
+  // The anchor's UTC offset in minutes, when known. A clock stated in a
+  // named zone ("8:00 GMT", "4pm CET") is then converted to the anchor's
+  // zone; without it the stated wall-clock time is kept, as TimeML does.
+  std::optional<int> anchor_utc_offset_minutes;
   // Cap on expressions kept per text (hostile input: a page of dates).
   // Later ones are dropped; work stays linear in the text size.
   size_t max_timexes = 20000;

@@ -513,5 +513,156 @@ TEST(Timex, SpelledClocksAndPartsOfDay) {
   for (const Timex& t : d) EXPECT_NE(t.type, TimexType::kTime);
 }
 
+// ---- issue 5: phenomena added with the tuning/check split ----
+
+TimeOptions Assistant(int minute_of_day, std::optional<int> utc_offset) {
+  TimeOptions o;
+  o.unknown_tense_is_past = false;
+  o.unknown_tense_is_future = true;
+  o.anchor_minute_of_day = minute_of_day;
+  o.anchor_utc_offset_minutes = utc_offset;
+  return o;
+}
+
+std::string OneValue(std::string_view text, std::optional<Date> dct,
+                     const TimeOptions& o) {
+  auto t = TagText(text, dct, o);
+  return t.size() == 1 ? t[0].value : "(" + std::to_string(t.size()) + ")";
+}
+
+TEST(Timex, ClockWithAnchorTimeOfDayIsTheNextSuchTime) {
+  const Date dct{2021, 5, 4};
+  const TimeOptions at_0430 = Assistant(4 * 60 + 30, std::nullopt);
+  // Said at 04:30: 3 a.m. has passed, so it is tomorrow's; a bare "3:30"
+  // is this afternoon's; a time in the current hour is not past yet.
+  EXPECT_EQ(OneValue("Wake me at 3am", dct, at_0430), "2021-05-05T03:00");
+  EXPECT_EQ(OneValue("Call her at 3:30", dct, at_0430), "2021-05-04T15:30");
+  EXPECT_EQ(OneValue("It starts at 4:45", dct, at_0430), "2021-05-04T04:45");
+  EXPECT_EQ(OneValue("Lunch at 12:15", dct, at_0430), "2021-05-04T12:15");
+  // A news DCT has no time of day: the stated clock on the DCT's day.
+  EXPECT_EQ(OneValue("The blast came at 3am", dct, {}), "2021-05-04T03:00");
+}
+
+TEST(Timex, ZonedClocksConvertOnlyWhenTheAnchorZoneIsKnown) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  const TimeOptions utc_minus_2 = Assistant(-1, -120);
+  EXPECT_EQ(OneValue("Thursday 8:00 GMT", dct, utc_minus_2),
+            "2021-05-06T06:00");
+  EXPECT_EQ(OneValue("Thursday 9 am (BST)", dct, utc_minus_2),
+            "2021-05-06T06:00");
+  EXPECT_EQ(OneValue("the call is at 8:00 pst", dct, utc_minus_2),
+            "2021-05-04T14:00");
+  // Crossing midnight backwards moves the day.
+  EXPECT_EQ(OneValue("Friday 1:00 GMT", dct, utc_minus_2), "2021-05-06T23:00");
+  // Without the anchor's zone TimeML keeps the stated wall-clock time.
+  EXPECT_EQ(OneValue("Trading will resume Thursday 8:00 GMT", dct, {}),
+            "2021-05-06T08:00");
+}
+
+TEST(Timex, ClockRangesShareTheirDay) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  TimeOptions future = Assistant(-1, std::nullopt);
+  auto v = TagText("between 9:30 and 11:00 on Thursday", dct, future);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].value, "2021-05-06T09:30");
+  EXPECT_EQ(v[1].value, "2021-05-06T11:00");
+  auto w = TagText("The office is open Friday from 9 to 11 a.m.", dct, future);
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[1].value, "2021-05-07T09:00");
+  EXPECT_EQ(w[2].value, "2021-05-07T11:00");
+  // A spelled second clock lends its pm to the first.
+  auto x = TagText("from 3:30 to six p.m.", dct, future);
+  ASSERT_EQ(x.size(), 2u);
+  EXPECT_EQ(x[0].value, "2021-05-04T15:30");
+}
+
+TEST(Timex, WeeksAndDaysCountedWithinAMonthOrYear) {
+  auto v = [](std::string_view text) {
+    return OneValue(text, Date{2013, 2, 12}, {});
+  };
+  // Weeks of a month are the Monday-to-Sunday weeks wholly inside it.
+  EXPECT_EQ(v("the first week of October 2014"), "2014-W41");
+  EXPECT_EQ(v("in the last week of September 2014"), "2014-W39");
+  EXPECT_EQ(v("the second last week of October 2018"), "2018-W42");
+  EXPECT_EQ(v("the third last week of 2018"), "2018-W50");
+  EXPECT_EQ(v("the fifth last day of May 2013"), "2013-05-27");
+  EXPECT_EQ(v("the last weekend of October 2013"), "2013-W43-WE");
+  // No DCT, no year: underspecified, never guessed.
+  EXPECT_EQ(OneValue("the first week of March", std::nullopt, {}), "XXXX-WXX");
+}
+
+TEST(Timex, CountedWeekdays) {
+  const Date dct{2013, 2, 12};  // Tuesday
+  EXPECT_EQ(OneValue("three Fridays from now", dct, {}), "2013-03-01");
+  EXPECT_EQ(OneValue("They met 2 Thursdays ago.", dct, {}), "2013-01-31");
+  EXPECT_EQ(OneValue("We fly the Friday after next.", dct, {}), "2013-02-22");
+  auto s = TagText("The market opens on Sundays.", dct, {});
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].type, TimexType::kSet);
+  EXPECT_EQ(s[0].value, "XXXX-WXX-7");
+}
+
+TEST(Timex, FractionsOfAnHourAndClockWords) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(OneValue("back in 1/2 hour", dct, {}), "PT30M");
+  EXPECT_EQ(OneValue("back in 3/4h", dct, {}), "PT45M");
+  EXPECT_EQ(OneValue("back in 1h", dct, {}), "PT1H");
+  EXPECT_EQ(OneValue("at 3 o'clock in the afternoon", dct, {}),
+            "2013-02-12T15:00");
+  EXPECT_EQ(OneValue("at 3 oclock pm", dct, {}), "2013-02-12T15:00");
+  EXPECT_EQ(OneValue("the bus left around 1030", dct, {}), "2013-02-12T10:30");
+  EXPECT_EQ(OneValue("the bus left 330 p.m.", dct, {}), "2013-02-12T15:30");
+  EXPECT_EQ(OneValue("Prices are high at the moment", dct, {}), "PRESENT_REF");
+  // Scores and counts stay what they are.
+  EXPECT_TRUE(TagText("He scored 1/2 of the goals.", dct, {}).empty());
+}
+
+TEST(Timex, WeekdayAbbreviationsThatAreNoWords) {
+  const Date dct{2013, 2, 12};
+  TimeOptions future = Assistant(-1, std::nullopt);
+  EXPECT_EQ(OneValue("thu", dct, future), "2013-02-14");
+  EXPECT_EQ(OneValue("Fri.", dct, future), "2013-02-15");
+  EXPECT_EQ(OneValue("Sat at 8 pm", dct, future), "2013-02-16T20:00");
+  // "sun", "sat", "wed", "mon" alone are words.
+  EXPECT_TRUE(TagText("The sun sat low and they wed.", dct, future).empty());
+}
+
+TEST(Timex, YearsInListsAndAttributiveYears) {
+  const Date dct{1999, 4, 19};
+  auto values = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Timex& t : TagText(text, dct, {})) out.push_back(t.value);
+    return out;
+  };
+  EXPECT_EQ(values("It happened in 1994, 1995 and 1997."),
+            (std::vector<std::string>{"1994", "1995", "1997"}));
+  EXPECT_EQ(values("Earnings fall in both 1990 and 1991."),
+            (std::vector<std::string>{"1990", "1991"}));
+  EXPECT_EQ(values("He bought bonds due 1993."),
+            (std::vector<std::string>{"1993"}));
+  EXPECT_EQ(values("That 1978 resolution stands."),
+            (std::vector<std::string>{"1978"}));
+  // Counts in a list are not years.
+  EXPECT_TRUE(values("They sent 1500 and 1600 troops.").empty());
+}
+
+TEST(Timex, AccountingYearEndedIsALength) {
+  const std::string text =
+      "Revenue rose in the fiscal year ended March 31, 1999.";
+  auto v = TagText(text, Date{1999, 6, 1}, {});
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(Describe(text, v[0]), "[the fiscal year] DURATION P1Y none");
+  EXPECT_EQ(v[1].value, "1999-03-31");
+}
+
+TEST(Timex, DaysCountedFromAStatedDay) {
+  EXPECT_EQ(
+      OneValue("They met three days after Easter 2013.", std::nullopt, {}),
+      "2013-04-03");
+  EXPECT_EQ(
+      OneValue("It closed two weeks before May 3, 2020.", std::nullopt, {}),
+      "2020-04-19");
+}
+
 }  // namespace
 }  // namespace synoptic::time

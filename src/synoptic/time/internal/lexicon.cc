@@ -21,6 +21,9 @@ constexpr uint8_t R(Rel r) { return static_cast<uint8_t>(r); }
 constexpr uint8_t P(PartOfDay p) { return static_cast<uint8_t>(p); }
 constexpr uint8_t H(Phase p) { return static_cast<uint8_t>(p); }
 constexpr uint8_t M(ModKind m) { return static_cast<uint8_t>(m); }
+constexpr uint8_t Z(int minutes) {
+  return static_cast<uint8_t>(minutes / 15 + kZoneBias);
+}
 
 constexpr Entry kRaw[] = {
     // Months.
@@ -66,6 +69,13 @@ constexpr Entry kRaw[] = {
     {"sat", Cat::kWeekday, 6, kFlagAbbrev},
     {"sunday", Cat::kWeekday, 7, 0},
     {"sun", Cat::kWeekday, 7, kFlagAbbrev},
+    {"mondays", Cat::kWeekday, 1, kFlagPlural},
+    {"tuesdays", Cat::kWeekday, 2, kFlagPlural},
+    {"wednesdays", Cat::kWeekday, 3, kFlagPlural},
+    {"thursdays", Cat::kWeekday, 4, kFlagPlural},
+    {"fridays", Cat::kWeekday, 5, kFlagPlural},
+    {"saturdays", Cat::kWeekday, 6, kFlagPlural},
+    {"sundays", Cat::kWeekday, 7, kFlagPlural},
     // Units.
     {"second", Cat::kUnit, U(Unit::kSecond), 0},
     {"seconds", Cat::kUnit, U(Unit::kSecond), kFlagPlural},
@@ -90,6 +100,8 @@ constexpr Entry kRaw[] = {
     {"qtr", Cat::kUnit, U(Unit::kQuarter), 0},
     {"qtrs", Cat::kUnit, U(Unit::kQuarter), kFlagPlural},
     {"hrs", Cat::kUnit, U(Unit::kHour), kFlagPlural},
+    {"hr", Cat::kUnit, U(Unit::kHour), 0},
+    {"h", Cat::kUnit, U(Unit::kHour), 0},
     {"mins", Cat::kUnit, U(Unit::kMinute), kFlagPlural},
     {"decade", Cat::kUnit, U(Unit::kDecade), 0},
     {"decades", Cat::kUnit, U(Unit::kDecade), kFlagPlural},
@@ -267,19 +279,21 @@ constexpr Entry kRaw[] = {
     {"s", Cat::kDet, 0, 0},
     {"am", Cat::kAmPm, 0, 0},
     {"pm", Cat::kAmPm, 1, 0},
-    {"est", Cat::kZone, 0, 0},
-    {"edt", Cat::kZone, 0, 0},
-    {"cst", Cat::kZone, 0, 0},
-    {"cdt", Cat::kZone, 0, 0},
-    {"mst", Cat::kZone, 0, 0},
-    {"mdt", Cat::kZone, 0, 0},
-    {"pst", Cat::kZone, 0, 0},
-    {"pdt", Cat::kZone, 0, 0},
-    {"gmt", Cat::kZone, 0, 0},
-    {"utc", Cat::kZone, 0, 0},
-    {"bst", Cat::kZone, 0, 0},
-    {"cet", Cat::kZone, 0, 0},
-    {"cest", Cat::kZone, 0, 0},
+    // Zones: value = UTC offset in quarter hours + kZoneBias.
+    {"est", Cat::kZone, Z(-300), 0},
+    {"edt", Cat::kZone, Z(-240), 0},
+    {"cst", Cat::kZone, Z(-360), 0},
+    {"cdt", Cat::kZone, Z(-300), 0},
+    {"mst", Cat::kZone, Z(-420), 0},
+    {"mdt", Cat::kZone, Z(-360), 0},
+    {"pst", Cat::kZone, Z(-480), 0},
+    {"pdt", Cat::kZone, Z(-420), 0},
+    {"gmt", Cat::kZone, Z(0), 0},
+    {"utc", Cat::kZone, Z(0), 0},
+    {"bst", Cat::kZone, Z(60), 0},
+    {"cet", Cat::kZone, Z(60), 0},
+    {"cest", Cat::kZone, Z(120), 0},
+    {"ist", Cat::kZone, Z(330), 0},
     {"old", Cat::kOld, 0, 0},
     // First words of holiday names (the matcher checks the rest).
     {"christmas", Cat::kHoliday, 0, 0},

@@ -45,7 +45,7 @@ enum class Cat : uint8_t {
   kFiscal,      // fiscal
   kDet,         // its, his, their, "s" of "'s": before an attributive year
   kAmPm,        // am (0), pm (1)
-  kZone,        // EST, GMT, UTC...
+  kZone,        // EST, GMT, UTC...: value ZoneValue()
   kFuture,      // will, shall, upcoming...
   kFutureIfTo,  // expected, set, due, scheduled, plans, going (+ "to")
   kPastVerb,    // irregular past forms: said, met, went...
@@ -128,6 +128,12 @@ enum class ModKind : uint8_t {
   kEqualOrMore,
   kEqualOrLess,
 };
+
+// A zone's value: its UTC offset in quarter hours plus this bias.
+inline constexpr int kZoneBias = 64;
+inline constexpr int ZoneOffsetMinutes(uint8_t value) {
+  return (static_cast<int>(value) - kZoneBias) * 15;
+}
 
 inline constexpr uint8_t kFlagAbbrev = 1;
 inline constexpr uint8_t kFlagPlural = 2;
