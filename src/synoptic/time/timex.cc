@@ -37,7 +37,9 @@
 #include <cstdlib>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "synoptic/time/internal/calendars.h"
 #include "synoptic/time/internal/lexicon.h"
 #include "synoptic/time/internal/tokens.h"
 #include "synoptic/time/internal/values.h"
@@ -154,6 +156,8 @@ class Tagger {
   bool MatchQuarter(size_t i, Cand* c);
   bool MatchSeason(size_t i, Cand* c);
   bool MatchPhase(size_t i, Cand* c);
+  bool MatchEdge(size_t i, Cand* c);
+  bool MatchPartOfDate(size_t i, Cand* c);
 
   // Parses a count at j: digits, number words ("twenty-five"), "a"/"an",
   // "a dozen", vague words (n = -1). Returns the token after it or 0.
@@ -178,6 +182,17 @@ class Tagger {
   size_t MatchWords(size_t i, std::string_view words) const;
   bool MatchHolidayName(size_t i, Holiday* h, size_t* end);
   bool ResolveHoliday(size_t i, Holiday h, size_t end, Cand* c);
+  // Feasts of other calendars (lexicon.h): the longest name at i, with the
+  // indexes of every feast that name fits ("Eid": both Eids).
+  size_t MatchFeastName(size_t i, uint16_t* which, int* nwhich) const;
+  bool ResolveFeast(size_t i, const uint16_t* which, int nwhich, size_t end,
+                    Cand* c);
+  // A year after a holiday's name at e: "2018", "in 2018", "two thousand
+  // ten". Returns the end and sets *year, or 0.
+  size_t HolidayYear(size_t e, int* year) const;
+  // "in five years", "3 months ago", "six years hence" after a holiday's
+  // name at e: the year of the anchor moved so far. Needs an anchor.
+  size_t HolidayShiftedYear(size_t e, int* year) const;
   void ClockAfterPartOfDay(Cand* c);
   bool MatchFraction(size_t i, Cand* c);
   bool AfterSince(size_t first) const;
@@ -236,7 +251,31 @@ class Tagger {
   Gran ref_gran_ = Gran::kDay;
   bool have_ref_ = false;
   bool last_clock_on_anchor_ = false;  // of the last emitted expression
+  // Feast days computed for this text, by (feast, year): a feast named
+  // many times costs one calendar computation per year. At most
+  // kMaxFeastYears computations per text (hostile input: a page of feast
+  // names with distinct years); past that, feasts are not resolved.
+  static constexpr size_t kMaxFeastYears = 256;
+  struct FeastMemo {
+    uint16_t feast;
+    int year;
+    std::vector<Date> days;
+  };
+  std::vector<FeastMemo> feast_memo_;
+  const std::vector<Date> no_days_;
+  // Days of feast f in year y (empty when not computed or none).
+  const std::vector<Date>& FeastDaysIn(uint16_t f, int y);
 };
+
+const std::vector<Date>& Tagger::FeastDaysIn(uint16_t f, int y) {
+  for (const FeastMemo& m : feast_memo_)
+    if (m.feast == f && m.year == y) return m.days;
+  if (feast_memo_.size() >= kMaxFeastYears) return no_days_;
+  size_t count = 0;
+  const internal::Feast* feasts = internal::Feasts(&count);
+  feast_memo_.push_back({f, y, internal::FeastDays(feasts[f], y)});
+  return feast_memo_.back().days;
+}
 
 bool Tagger::QuantityNoun(size_t j) const {
   if (j >= n() || toks_[j].kind != TokKind::kWord || toks_[j].cap ||
@@ -2187,6 +2226,68 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
   return true;
 }
 
+// "EOM", "BOY" (business shorthand for the end of the month, the beginning
+// of the year): the anchor's month or year with mod END / START. "BOY" and
+// "BOM" are words in other senses, so they count only in capitals and not
+// inside a run of capitalised words (a headline).
+bool Tagger::MatchEdge(size_t i, Cand* c) {
+  const auto* r = R(i, Cat::kEdge);
+  if (!r) return false;
+  const Tok& t = toks_[i];
+  bool upper = true, lower = true;
+  for (uint32_t b = t.begin; b < t.end; ++b) {
+    upper = upper && text_[b] >= 'A' && text_[b] <= 'Z';
+    lower = lower && text_[b] >= 'a' && text_[b] <= 'z';
+  }
+  const bool start = r->flags & 1;
+  if (!upper && (start || !lower)) return false;
+  auto caps_word = [&](size_t k) {
+    return k < n() && toks_[k].kind == TokKind::kWord &&
+           toks_[k].end - toks_[k].begin > 1 && toks_[k].cap &&
+           text_[toks_[k].begin + 1] >= 'A' && text_[toks_[k].begin + 1] <= 'Z';
+  };
+  if ((i > 0 && caps_word(i - 1)) || caps_word(i + 1)) return false;
+  const Unit u = static_cast<Unit>(r->value);
+  c->type = TimexType::kDate;
+  c->end = i + 1;
+  c->mod = start ? "START" : "END";
+  c->the_ok = true;
+  if (dct_) {
+    SetResolved(c, UnitValue(*dct_, u));
+  } else {
+    c->value = UnitUnknown(u);
+    c->relative = true;
+  }
+  return true;
+}
+
+// "the morning of June 5", "evening of Christmas": a part of a named day.
+// Not "the night of Oct. 23": a night straddles two dates, and TimeBank
+// keeps the date alone there.
+bool Tagger::MatchPartOfDate(size_t i, Cand* c) {
+  const auto* pd = R(i, Cat::kPartOfDay);
+  if (!pd || pd->value > static_cast<uint8_t>(PartOfDay::kEvening) ||
+      !Is(i + 1, Cat::kOf))
+    return false;
+  size_t k = i + 2;
+  if (Is(k, Cat::kThe) && !Is(k + 1, Cat::kRel)) ++k;
+  // No part of day inside (bounds the recursion on "morning of morning...").
+  if (k >= n() || toks_[k].Has(Cat::kPartOfDay) ||
+      toks_[k].Has(Cat::kPhase) || toks_[k].Has(Cat::kMid))
+    return false;
+  Cand d;
+  d.first = k;
+  if (!MatchAt(k, &d) || d.type != TimexType::kDate || d.first != k ||
+      d.value.size() != 10 || d.value[4] != '-' || d.value[7] != '-')
+    return false;
+  *c = std::move(d);
+  c->first = i;
+  c->type = TimexType::kTime;
+  c->value += "T" + std::string(internal::kPartCode[pd->value]);
+  c->the_ok = true;
+  return true;
+}
+
 // Holiday names whose words together are unambiguous in any case, as
 // lower-case words. Between the words of the text, "'s" and an abbreviation
 // dot are skipped, so "St. Patrick's Day" reads "st patrick day".
@@ -2266,6 +2367,9 @@ size_t Tagger::MatchWords(size_t i, std::string_view words) const {
         k += 2;
       else if (P(k, '.') && Adj(k))
         ++k;
+      else if ((Dash(k) || P(k, '\'') || P(k, internal::kQuote)) && Adj(k) &&
+               Adj(k + 1))
+        ++k;  // "al-Fitr", "B'Av", "Mi'raj"
     }
     if (!WordIs(k, w)) return 0;
     ++k;
@@ -2275,6 +2379,14 @@ size_t Tagger::MatchWords(size_t i, std::string_view words) const {
 
 // "Christmas", "Thanksgiving Day", "New Year's Eve", "Easter 2024".
 bool Tagger::MatchHoliday(size_t i, Cand* c) {
+  if (R(i, Cat::kHoliday)->value == internal::kFeastCue) {
+    uint16_t which[4];
+    int nwhich = 0;
+    size_t fe = MatchFeastName(i, which, &nwhich);
+    if (fe == 0) return false;
+    c->end = fe;
+    return ResolveFeast(i, which, nwhich, fe, c);
+  }
   Holiday h{};
   size_t e = 0;
   for (const HolidayAlias& a : kHolidayAliases) {
@@ -2287,6 +2399,193 @@ bool Tagger::MatchHoliday(size_t i, Cand* c) {
   if (e == 0 && !MatchHolidayName(i, &h, &e)) return false;
   c->end = e;
   return ResolveHoliday(i, h, e, c);
+}
+
+size_t Tagger::MatchFeastName(size_t i, uint16_t* which, int* nwhich) const {
+  size_t count = 0;
+  const internal::Feast* feasts = internal::Feasts(&count);
+  size_t best = 0;
+  *nwhich = 0;
+  for (size_t f = 0; f < count; ++f) {
+    std::string_view names = feasts[f].names;
+    while (!names.empty()) {
+      size_t bar = names.find('|');
+      std::string_view name = names.substr(0, bar);
+      names = bar == std::string_view::npos ? std::string_view()
+                                            : names.substr(bar + 1);
+      const bool common = !name.empty() && name[0] == '*';
+      if (common) name.remove_prefix(1);
+      size_t k = MatchWords(i, name);
+      if (k == 0 || k < best) continue;
+      // The rest of the name must not run on inside a word ("Holiness").
+      if (k < n() && toks_[k].kind == TokKind::kWord && Adj(k)) continue;
+      int year = 0;
+      if (common && !toks_[i].cap && !HolidayYear(k, &year)) continue;
+      if (k > best) {
+        best = k;
+        *nwhich = 0;
+      }
+      if (*nwhich < 4 &&
+          (*nwhich == 0 || which[*nwhich - 1] != static_cast<uint16_t>(f)))
+        which[(*nwhich)++] = static_cast<uint16_t>(f);
+    }
+  }
+  return best;
+}
+
+size_t Tagger::HolidayYear(size_t e, int* year) const {
+  if (YearTok(e)) {
+    *year = toks_[e].num;
+    return e + 1;
+  }
+  if (WordIs(e, "in") && YearTok(e + 1)) {
+    *year = toks_[e + 1].num;
+    return e + 2;
+  }
+  int spelled = 0;
+  if (size_t k = ParseSpelledYear(e, &spelled)) {
+    *year = spelled;
+    return k;
+  }
+  return 0;
+}
+
+size_t Tagger::HolidayShiftedYear(size_t e, int* year) const {
+  if (!dct_) return 0;
+  const bool in = WordIs(e, "in");
+  int count = 0;
+  size_t k = ParseCount(in ? e + 1 : e, &count);
+  if (!k || count <= 0) return 0;
+  const auto* u = R(k, Cat::kUnit);
+  if (!u) return 0;
+  const Unit unit = static_cast<Unit>(u->value);
+  if (unit != Unit::kYear && unit != Unit::kMonth) return 0;
+  ++k;
+  int sign = 0;
+  if (in)
+    sign = 1;
+  else if (Is(k, Cat::kAgo))
+    sign = -1, ++k;
+  else if (WordIs(k, "hence"))
+    sign = 1, ++k;
+  else if (WordIs(k, "from") && WordIs(k + 1, "now"))
+    sign = 1, k += 2;
+  if (sign == 0) return 0;
+  *year = Shift(*dct_, unit, sign * count).year;
+  return k;
+}
+
+// Feasts are resolved over their actual days (a lunar feast moves about
+// eleven days a year and can fall twice in one Gregorian year): with a
+// stated year, its first day in that year; "next"/"last" the first after
+// or the last before the anchor; otherwise the nearest to the anchor,
+// moved by tense as NearestYear does. A feast of several days is given by
+// its first day. Without an anchor and a year the value stays unknown.
+bool Tagger::ResolveFeast(size_t i, const uint16_t* which, int nwhich,
+                          size_t e, Cand* c) {
+  auto days_in = [&](int y0, int y1) {
+    std::vector<Date> v;
+    for (int y = y0; y <= y1; ++y)
+      for (int k = 0; k < nwhich; ++k)
+        for (const Date& d : FeastDaysIn(which[k], y)) v.push_back(d);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  auto set_day = [&](const Date& d, bool resolved) {
+    if (resolved)
+      SetResolved(c, YMD(d));
+    else
+      c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    return true;
+  };
+  c->type = TimexType::kDate;
+  int year = 0;
+  if (size_t ye = HolidayYear(e, &year)) {
+    auto v = days_in(year, year);
+    if (v.empty()) return false;
+    c->end = ye;
+    return set_day(v.front(), false);
+  }
+  if (size_t ye = HolidayShiftedYear(e, &year)) {
+    auto v = days_in(year, year);
+    if (v.empty()) return false;
+    c->end = ye;
+    return set_day(v.front(), true);
+  }
+  if (!dct_) {
+    c->value = "XXXX-XX-XX";
+    c->relative = true;
+    return true;
+  }
+  // "Passover of next year", "Ramadan of this year".
+  if (const auto* r = R(e + 1, Cat::kRel);
+      r && Is(e, Cat::kOf) && R(e + 2, Cat::kUnit) &&
+      static_cast<Unit>(R(e + 2, Cat::kUnit)->value) == Unit::kYear) {
+    Rel rel = static_cast<Rel>(r->value);
+    int y = dct_->year;
+    if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
+      ++y;
+    else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
+      --y;
+    else if (rel != Rel::kThis && rel != Rel::kCurrent)
+      return false;
+    auto v = days_in(y, y);
+    if (v.empty()) return false;
+    c->end = e + 3;
+    return set_day(v.front(), true);
+  }
+  const auto all = days_in(dct_->year - 2, dct_->year + 2);
+  if (all.empty()) return false;
+  const Date& now = *dct_;
+  auto first_after = [&](bool or_equal) -> const Date* {
+    for (const Date& d : all)
+      if (d > now || (or_equal && d == now)) return &d;
+    return nullptr;
+  };
+  auto last_before = [&]() -> const Date* {
+    const Date* out = nullptr;
+    for (const Date& d : all)
+      if (d < now) out = &d;
+    return out;
+  };
+  const Date* pick = nullptr;
+  if (const auto* r = R(i - 1, Cat::kRel);
+      r && i > 0 &&
+      (r->value == static_cast<uint8_t>(Rel::kLast) ||
+       r->value == static_cast<uint8_t>(Rel::kNext) ||
+       r->value == static_cast<uint8_t>(Rel::kThis))) {
+    const Rel rel = static_cast<Rel>(r->value);
+    if (rel == Rel::kLast) {
+      pick = last_before();
+    } else if (rel == Rel::kNext) {
+      pick = first_after(false);
+    } else {
+      for (const Date& d : all)
+        if (d.year == now.year &&
+            (!pick || std::llabs(civil::ToDays(d) - civil::ToDays(now)) <
+                          std::llabs(civil::ToDays(*pick) -
+                                     civil::ToDays(now))))
+          pick = &d;
+    }
+    c->first = i - 1;
+  } else {
+    // The nearest, moved by tense as NearestYear moves a yearly date.
+    for (const Date& d : all)
+      if (!pick || std::llabs(civil::ToDays(d) - civil::ToDays(now)) <
+                       std::llabs(civil::ToDays(*pick) - civil::ToDays(now)))
+        pick = &d;
+    const int64_t diff = civil::ToDays(*pick) - civil::ToDays(now);
+    const Tense t = TenseAt(c->first, c->end);
+    if ((t == Tense::kPast && diff > 90) || (diff > 0 && AfterSince(c->first)))
+      pick = last_before();
+    else if (t == Tense::kFuture &&
+             (diff < -90 || (options_.unknown_tense_is_future && diff < 0)))
+      pick = first_after(true);
+  }
+  if (!pick) return false;
+  return set_day(*pick, true);
 }
 
 bool Tagger::MatchHolidayName(size_t i, Holiday* hp, size_t* ep) {
@@ -2368,6 +2667,15 @@ bool Tagger::ResolveHoliday(size_t i, Holiday h, size_t e, Cand* c) {
     Date d = HolidayDate(h, YearTok(e) ? toks_[e].num : spelled);
     c->end = ye;
     c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    return true;
+  }
+  // "Thanksgiving in 3 years", "Thanksgiving 1 year ago".
+  if (int y = 0; size_t ye = HolidayShiftedYear(e, &y)) {
+    Date d = HolidayDate(h, y);
+    c->end = ye;
+    SetResolved(c, YMD(d));
     c->has_ref = true;
     c->ref = d;
     return true;
@@ -2532,6 +2840,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
         break;
       case Cat::kPartOfDay:
         attempt(&Tagger::MatchTime);
+        attempt(&Tagger::MatchPartOfDate);
         break;
       case Cat::kSeason:
         attempt(&Tagger::MatchSeason);
@@ -2539,6 +2848,9 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
       case Cat::kPhase:
       case Cat::kMid:
         attempt(&Tagger::MatchPhase);
+        break;
+      case Cat::kEdge:
+        attempt(&Tagger::MatchEdge);
         break;
       default:
         break;

@@ -664,5 +664,139 @@ TEST(Timex, DaysCountedFromAStatedDay) {
       "2020-04-19");
 }
 
+// ---- feasts of other calendars (internal/calendars.h) ----
+
+TEST(Timex, HebrewFeastsBeginTheEveningBefore) {
+  // The Hebrew day runs from sunset: Passover 5784 (15 Nisan = 23 April
+  // 2024) begins on the evening of 22 April.
+  EXPECT_EQ(OneValue("Passover 2024", std::nullopt, {}), "2024-04-22");
+  EXPECT_EQ(OneValue("Hanukkah 2023", std::nullopt, {}), "2023-12-07");
+  EXPECT_EQ(OneValue("Rosh Hashanah 2023", std::nullopt, {}), "2023-09-15");
+  EXPECT_EQ(OneValue("Yom Kippur 2024", std::nullopt, {}), "2024-10-11");
+  // Independence Day moves off a Monday (5 Iyar 5784 = 13 May 2024) to
+  // Tuesday, so it begins on the evening of the 13th, not the 12th.
+  EXPECT_EQ(OneValue("Yom Ha'atzmaut 2024", std::nullopt, {}), "2024-05-13");
+  const Date dct{2024, 3, 1};
+  auto t = TagText("Unlike last Passover, the families will gather after "
+                   "next Passover.",
+                   dct, {});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "2023-04-05");
+  EXPECT_EQ(t[1].value, "2024-04-22");
+  EXPECT_EQ(t[1].anchor, TimexAnchor::kDct);
+  EXPECT_EQ(OneValue("The vote is set for Passover of next year.", dct, {}),
+            "2025-04-12");
+}
+
+TEST(Timex, IslamicFeastsFollowUmmAlQura) {
+  EXPECT_EQ(OneValue("Ramadan 2024", std::nullopt, {}), "2024-03-11");
+  EXPECT_EQ(OneValue("Eid al-Fitr 2024", std::nullopt, {}), "2024-04-10");
+  EXPECT_EQ(OneValue("Eid al-Adha 2024", std::nullopt, {}), "2024-06-16");
+  // A lunar feast can come twice in one Gregorian year: the first counts.
+  EXPECT_EQ(OneValue("Eid ul-Fitr 2000", std::nullopt, {}), "2000-01-08");
+  // News: the DCT anchors it, and tense picks the side.
+  const Timex* x = nullptr;
+  auto news = TagText("Talks will resume after Eid al-Fitr, officials said.",
+                      Date{2024, 3, 25}, {});
+  x = Find(news, "Talks will resume after Eid al-Fitr, officials said.",
+           "Eid al-Fitr");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->value, "2024-04-10");
+  EXPECT_EQ(x->anchor, TimexAnchor::kDct);
+  EXPECT_TRUE(x->relative);
+  const Date may{2024, 5, 1};
+  EXPECT_EQ(OneValue("Markets were closed during Ramadan.", may, {}),
+            "2024-03-11");
+  // Bare "Eid" is either feast: the last one before the anchor was al-Fitr,
+  // the next one is al-Adha.
+  EXPECT_EQ(OneValue("He went home for last Eid.", may, {}), "2024-04-10");
+  EXPECT_EQ(OneValue("He will go home for next Eid.", may, {}), "2024-06-16");
+}
+
+TEST(Timex, FeastsWithoutAnchorStayUnderspecified) {
+  auto t = TagText("Talks will resume after Eid al-Fitr.", std::nullopt, {});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "XXXX-XX-XX");
+  EXPECT_EQ(t[0].anchor, TimexAnchor::kNone);
+  EXPECT_TRUE(t[0].relative);
+  EXPECT_EQ(OneValue("ahead of the Lunar New Year", std::nullopt, {}),
+            "XXXX-XX-XX");
+  EXPECT_EQ(OneValue("during Diwali", std::nullopt, {}), "XXXX-XX-XX");
+}
+
+TEST(Timex, ChineseFeasts) {
+  EXPECT_EQ(OneValue("Lunar New Year 2024", std::nullopt, {}), "2024-02-10");
+  EXPECT_EQ(OneValue("the Mid-Autumn Festival 2024", std::nullopt, {}),
+            "2024-09-17");
+  EXPECT_EQ(OneValue("Shops shut ahead of the Lunar New Year.",
+                     Date{2025, 1, 20}, {}),
+            "2025-01-29");
+  // Words of common English need a capital or a year.
+  EXPECT_TRUE(TagText("a spring festival of music", Date{2024, 6, 1}, {})
+                  .empty());
+}
+
+TEST(Timex, HinduFeastsFromSunAndMoon) {
+  // Lunar: the day whose sunrise (or the feast's own hour) falls in the
+  // tithi; solar: the day the sun enters the sidereal sign.
+  EXPECT_EQ(OneValue("Diwali 2023", std::nullopt, {}), "2023-11-12");
+  EXPECT_EQ(OneValue("Holi 2024", std::nullopt, {}), "2024-03-25");
+  EXPECT_EQ(OneValue("Navratri 2023", std::nullopt, {}), "2023-10-15");
+  EXPECT_EQ(OneValue("Ganesh Chaturthi 2023", std::nullopt, {}),
+            "2023-09-19");
+  EXPECT_EQ(OneValue("Raksha Bandhan 2024", std::nullopt, {}), "2024-08-19");
+  EXPECT_EQ(OneValue("Makar Sankranti 2024", std::nullopt, {}), "2024-01-15");
+  EXPECT_EQ(OneValue("Markets will close for Diwali.", Date{2024, 10, 1}, {}),
+            "2024-10-31");
+}
+
+TEST(Timex, ManyFeastNamesStayCheap) {
+  // One computation per (feast, year), a bounded number per text.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "Diwali 2020, Ramadan 2021. ";
+  for (int y = 1800; y < 2200; ++y) text += "Holi " + std::to_string(y) + ". ";
+  auto t = TagText(text, Date{2024, 1, 1}, {});
+  ASSERT_GE(t.size(), 4000u);
+  EXPECT_EQ(t[0].value, "2020-11-14");
+  EXPECT_EQ(t[3999].value, "2021-04-13");
+}
+
+TEST(Timex, EasterCycleSeasons) {
+  EXPECT_EQ(OneValue("Lent 2024", std::nullopt, {}), "2024-02-14");
+  EXPECT_EQ(OneValue("Great Lent 2024", std::nullopt, {}), "2024-03-18");
+  EXPECT_TRUE(TagText("The bank lent them money.", Date{2024, 3, 1}, {})
+                  .empty());
+}
+
+TEST(Timex, HolidayOfAShiftedYear) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(OneValue("Diwali in five years", dct, {}), "2018-11-07");
+  EXPECT_EQ(OneValue("Thanksgiving 1 year ago", dct, {}), "2012-11-22");
+}
+
+TEST(Timex, BusinessEdgeAbbreviations) {
+  const Date dct{2024, 6, 19};
+  auto t = TagText("Numbers are due at the EOM, targets by EOY.", dct, {});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "2024-06");
+  EXPECT_EQ(t[0].mod, "END");
+  EXPECT_EQ(t[1].value, "2024");
+  EXPECT_EQ(t[1].mod, "END");
+  EXPECT_EQ(OneValue("Plans are reviewed at BOY.", dct, {}), "2024");
+  // "boy" is a word; a capitalised headline is not shorthand either.
+  EXPECT_TRUE(TagText("The boy left.", dct, {}).empty());
+  EXPECT_TRUE(TagText("BOY RESCUED FROM RIVER", dct, {}).empty());
+  EXPECT_EQ(OneValue("at the EOM", std::nullopt, {}), "XXXX-XX");
+}
+
+TEST(Timex, PartOfANamedDay) {
+  const Date dct{2024, 6, 19};
+  EXPECT_EQ(OneValue("on the morning of June 5", dct, {}), "2024-06-05TMO");
+  EXPECT_EQ(OneValue("the evening of Christmas 2023", dct, {}),
+            "2023-12-25TEV");
+  // A night straddles two dates: the date alone.
+  EXPECT_EQ(OneValue("the night of June 5", dct, {}), "2024-06-05");
+}
+
 }  // namespace
 }  // namespace synoptic::time

@@ -8,6 +8,7 @@
 #ifndef SYNOPTIC_TIME_INTERNAL_LEXICON_H_
 #define SYNOPTIC_TIME_INTERNAL_LEXICON_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -55,6 +56,8 @@ enum class Cat : uint8_t {
   kMid,         // mid (prefix "mid-2024")
   kHalf,        // half
   kHoliday,     // first word of a holiday name: christmas, new, good...
+                // (value kFeastCue: of a feast in Feasts())
+  kEdge,        // EOM, BOM, EOY, BOY: value Unit, flags 1 = start
 };
 
 enum class Unit : uint8_t {
@@ -135,6 +138,7 @@ inline constexpr int ZoneOffsetMinutes(uint8_t value) {
   return (static_cast<int>(value) - kZoneBias) * 15;
 }
 
+inline constexpr uint8_t kFeastCue = 2;
 inline constexpr uint8_t kFlagAbbrev = 1;
 inline constexpr uint8_t kFlagPlural = 2;
 
@@ -152,6 +156,65 @@ struct Readings {
 // Looks up an ASCII word (any case, at most 15 bytes; longer words have no
 // readings). Never allocates.
 Readings Lookup(std::string_view word);
+
+// ---- Feasts dated in another calendar ----
+//
+// Holidays whose Gregorian date moves from year to year because they are
+// fixed in a lunar, lunisolar or other calendar, or on Easter. Each names
+// its calendar, the month and day there and its length; calendars.h turns
+// that into the Gregorian day for a given year. The first word of every
+// name is a kHoliday cue in the word table, so the names are only tried
+// where such a word occurs.
+enum class FeastCal : uint8_t {
+  kHebrew,   // months from Tishri = 1 as ICU counts them: Heshvan 2, Kislev
+             // 3, Tevet 4, Shevat 5, Adar I 6 (leap years only), Adar 7
+             // (Adar II in a leap year), Nisan 8, Iyar 9, Sivan 10, Tammuz
+             // 11, Av 12, Elul 13
+  kIslamic,  // Muharram 1 .. Dhu al-Hijjah 12
+  kChinese,  // lunar month 1..12 (never a leap month)
+  kEaster,           // `offset` days from Gregorian Easter Sunday
+  kOrthodoxEaster,   // `offset` days from Orthodox Easter Sunday
+  kParsi,            // Shahenshahi Zoroastrian year: 365 days, no leap day
+  kHinduLunar,       // amanta lunar month (1 Chaitra .. 12 Phalguna) and
+                     // tithi (1..30; 16..30 the dark half), see calendars.h
+  kHinduSolar,       // sidereal solar month (1 Mesha .. 12 Meena), day 1..
+};
+
+// How the observed day differs from the calendar day.
+enum class FeastRule : uint8_t {
+  kNone,
+  kFastNotOnSabbath,   // a fast that falls on Saturday moves to Sunday
+  kIsraelIndependence, // Fri/Sat -> the Thursday before; Monday -> Tuesday
+  kHolocaustDay,       // Friday -> Thursday; Sunday -> Monday
+  kLastFridayBefore,   // the last Friday before the calendar day
+  // Hindu lunar feasts are kept on the day whose sunrise falls in their
+  // tithi, unless the observance belongs to another time of day: then the
+  // day whose midday, dusk or midnight falls in it. For a Hindu solar month
+  // the first day is the day of the sun's entry into the sign when that
+  // comes before sunset; kAtMidnight: the day after, when it comes before
+  // midnight (the Bengali reckoning).
+  kAtMidday,
+  kAtDusk,
+  kAtMidnight,
+};
+
+struct Feast {
+  // Name variants separated by '|', each as lower-case words separated by
+  // single spaces (hyphens, apostrophes and "'s" in the text are skipped
+  // between words). A variant starting with '*' is made of common English
+  // words ("night of power") and counts only when capitalised or followed
+  // by a year.
+  std::string_view names;
+  FeastCal cal;
+  uint8_t month;
+  uint8_t day;        // day of month, or tithi for kHinduLunar
+  int16_t offset;     // days added after the calendar day (Easter: from it)
+  uint8_t length;     // days the feast lasts (1 for a single day)
+  FeastRule rule;
+};
+
+// The feast table, in no particular order. Immutable.
+const Feast* Feasts(size_t* count);
 
 }  // namespace synoptic::time::internal
 
