@@ -214,6 +214,16 @@ st, _, nd, _ = get(f"/api/documents/{new_id}")
 check(st == 200 and "Nordlys Ferries" in nd["document"]["text"], "the new document is readable")
 st, _, sr2, _ = get("/api/search?q=Nordlys")
 check(any(x["doc"] == new_id for x in sr2["items"]), "the new document is searchable")
+st, _, sr3, _ = get("/api/search?q=nordlys%20FERRIES")
+hit = [x for x in sr3["items"] if x["doc"] == new_id]
+check(st == 200 and hit and "[Nordlys] [Ferries]" in hit[0]["snippet"],
+      "search folds case and marks the matched words in the snippet")
+st, _, sr4, _ = get("/api/search?q=Nordlys-Ferries")
+check(st == 200 and any(x["doc"] == new_id for x in sr4["items"]),
+      "a hyphenated word is searched as a phrase (through the store)")
+st, _, sr5, _ = get("/api/search?q=Ferries-Nordlys")
+check(st == 200 and not any(x["doc"] == new_id for x in sr5["items"]),
+      "a phrase must occur in its order")
 st, _, _, _ = get("/api/documents?limit=1", headers={"If-None-Match": h0.get("ETag", "")})
 check(st == 200, "ETags change after an ingest")
 st, _, d, _ = get("/api/ingest", method="POST", body=article, headers={"Authorization": "Bearer " + token})

@@ -15,13 +15,14 @@ class FakeBackend final : public Backend {
  public:
   FakeBackend() { snapshot_ = *Index::Build(testing::MakeReport()); }
   std::shared_ptr<const Index> Snapshot() const override { return snapshot_; }
-  Result<std::vector<store::SearchHit>> Search(const std::string& q,
-                                               size_t limit) override {
+  Result<std::shared_ptr<const std::vector<store::SearchHit>>> Search(
+      const std::string& q, size_t limit) override {
     last_query = q;
     last_limit = limit;
-    return std::vector<store::SearchHit>{
-        {"d1", "Title of d1", "d1.html", "[Zoë] Ray met", -1.5},
-        {"gone", "Old", "x", "y", -0.5}};
+    return std::make_shared<const std::vector<store::SearchHit>>(
+        std::vector<store::SearchHit>{
+            {"d1", "Title of d1", "d1.html", "[Zoë] Ray \"met\"\n\x01", -1.5},
+            {"gone", "Old", "x", "bad \xff byte", -0.5}});
   }
   Result<std::string> Ingest(std::string_view body,
                              const std::string& name) override {
@@ -174,6 +175,14 @@ TEST_F(ApiTest, SearchValidatesAndDecorates) {
   ASSERT_EQ(b["items"].size(), 2u);
   EXPECT_EQ(b["items"][0]["document"]["site"], "Alpha");
   EXPECT_TRUE(b["items"][1]["document"].is_null());  // not in the snapshot
+  // The answer is written by hand: escapes, U+FFFD and ranks must survive.
+  EXPECT_EQ(b["query"], "zoë");
+  EXPECT_EQ(b["total"], 2);
+  EXPECT_EQ(b["items"][0]["snippet"], "[Zoë] Ray \"met\"\n\x01");
+  EXPECT_EQ(b["items"][1]["snippet"], "bad \xEF\xBF\xBD byte");
+  EXPECT_EQ(b["items"][0]["rank"], -1.5);
+  EXPECT_EQ(b["items"][0]["title"], "Title of d1");
+  EXPECT_EQ(b["items"][1]["source"], "x");
 }
 
 TEST_F(ApiTest, IngestNeedsTheBearerToken) {

@@ -47,7 +47,7 @@ struct ServeOptions {
   int keep_alive_max_requests =
       1000;                    // requests per connection before it is closed
   int listen_backlog = 1024;   // pending connections the kernel may queue
-  int search_connections = 4;  // SQLite connections for concurrent searches
+  int search_connections = 4;  // SQLite connections for phrase searches
   size_t search_cache_entries = 4096;  // cached search answers (0: no cache)
 };
 

@@ -9,10 +9,15 @@
 //
 // Snapshot swap: readers copy the shared_ptr under a short mutex and then
 // work lock-free on the immutable Index; an ingest builds the next Index
-// outside that mutex (serialized by its own mutex) and swaps it in.
+// outside that mutex (serialized by its own mutex) and swaps it in. The
+// search index (internal/search_index.h) is built and swapped with it;
+// SQLite is asked only for the queries it does not answer.
 #include "synoptic/serve/serve.h"
 
 #include <httplib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -31,6 +36,7 @@
 #include "synoptic/serve/internal/api.h"
 #include "synoptic/serve/internal/assets.h"
 #include "synoptic/serve/internal/index.h"
+#include "synoptic/serve/internal/search_index.h"
 #include "synoptic/store/store.h"
 
 namespace synoptic::serve {
@@ -54,6 +60,8 @@ std::string NowIso(Env* env) {
 
 class StoreBackend final : public Backend {
  public:
+  using Hits = std::shared_ptr<const std::vector<store::SearchHit>>;
+
   StoreBackend(Env* env, ServeOptions options)
       : env_(env), options_(std::move(options)) {}
 
@@ -77,12 +85,30 @@ class StoreBackend final : public Backend {
     return snapshot_;
   }
 
-  Result<std::vector<store::SearchHit>> Search(const std::string& query,
-                                               size_t limit) override {
+  Result<Hits> Search(const std::string& query, size_t limit) override {
     const std::string key = std::to_string(limit) + '\x1f' + query;
-    const uint64_t generation = Snapshot()->generation();
-    if (auto hit = CacheGet(key, generation)) return std::move(*hit);
-
+    std::shared_ptr<const SearchIndex> search;
+    uint64_t generation;
+    {
+      std::lock_guard<std::mutex> lock(snap_mu_);
+      generation = snapshot_->generation();
+      search = search_;
+    }
+    if (Hits cached = CacheGet(key, generation)) return cached;
+    {
+      auto tokenizer = BorrowTokenizer();
+      if (!tokenizer.ok()) return tokenizer.status();
+      auto hits = search->Search(query, limit, tokenizer->get());
+      ReturnTokenizer(std::move(tokenizer).value());
+      if (hits.status().code() != StatusCode::kNotSupported) {
+        if (!hits.ok()) return hits.status();
+        auto shared = std::make_shared<const std::vector<store::SearchHit>>(
+            std::move(hits).value());
+        CachePut(key, generation, shared);
+        return shared;
+      }
+    }
+    // A word FTS5 reads as a phrase: the store answers.
     // SQLite connections are single-threaded: each search borrows one from
     // a pool of at most `search_connections`; ranking is CPU-bound, so more
     // concurrent searches than cores would only add memory and contention.
@@ -116,8 +142,11 @@ class StoreBackend final : public Backend {
       pool_.push_back(std::move(conn));
     }
     pool_cv_.notify_one();
-    if (hits.ok()) CachePut(key, generation, hits.value());
-    return hits;
+    if (!hits.ok()) return hits.status();
+    auto shared = std::make_shared<const std::vector<store::SearchHit>>(
+        std::move(hits).value());
+    CachePut(key, generation, shared);
+    return shared;
   }
 
   Result<std::string> Ingest(std::string_view body,
@@ -168,6 +197,7 @@ class StoreBackend final : public Backend {
   // Reads the store, builds the report and publishes a new snapshot.
   Status Rebuild() {
     std::string json;
+    std::shared_ptr<const SearchIndex> search;
     {
       // The report (every document's tokens and spans) is freed before its
       // JSON is parsed: the two are the largest things held at start-up.
@@ -175,36 +205,73 @@ class StoreBackend final : public Backend {
                            writer_->LoadDocuments());
       SYN_ASSIGN_OR_RETURN(std::vector<InputError> errors,
                            writer_->LoadErrors());
+      std::vector<SearchDoc> search_docs;
+      search_docs.reserve(docs.size());
+      for (const auto& d : docs) {
+        search_docs.push_back(
+            SearchDoc{d.doc.id, d.doc.title, d.doc.source, d.doc.text});
+      }
+      SYN_ASSIGN_OR_RETURN(auto tokenizer, BorrowTokenizer());
+      auto built = SearchIndex::Build(std::move(search_docs), tokenizer.get());
+      ReturnTokenizer(std::move(tokenizer));
+      SYN_RETURN_IF_ERROR(built.status());
+      search = std::move(built).value();
       report::Report r = report::BuildReport(std::move(docs), std::move(errors),
                                              NowIso(env_), options_.version);
       json = report::RenderJson(r);
     }
     SYN_ASSIGN_OR_RETURN(std::shared_ptr<const Index> next,
                          Index::FromJson(std::move(json)));
-    std::lock_guard<std::mutex> lock(snap_mu_);
-    snapshot_ = std::move(next);
+    {
+      std::lock_guard<std::mutex> lock(snap_mu_);
+      snapshot_ = std::move(next);
+      search_ = std::move(search);
+    }
+#ifdef __GLIBC__
+    // The build's temporaries (every document's analysis, the report and
+    // its JSON) are freed by now; hand their pages back to the system.
+    malloc_trim(0);
+#endif
     return Status::Ok();
+  }
+
+  // Tokenizers are not thread-safe: each search borrows one (creating it
+  // when none is free) and gives it back.
+  Result<std::unique_ptr<store::TextTokenizer>> BorrowTokenizer() {
+    {
+      std::lock_guard<std::mutex> lock(tokenizer_mu_);
+      if (!tokenizers_.empty()) {
+        auto t = std::move(tokenizers_.back());
+        tokenizers_.pop_back();
+        return t;
+      }
+    }
+    return store::TextTokenizer::Create();
+  }
+  void ReturnTokenizer(std::unique_ptr<store::TextTokenizer> t) {
+    std::lock_guard<std::mutex> lock(tokenizer_mu_);
+    tokenizers_.push_back(std::move(t));
   }
 
   // Search answers are kept in a small LRU cache, dropped whenever the
   // snapshot generation changes (an ingest through this server).
-  std::optional<std::vector<store::SearchHit>> CacheGet(const std::string& key,
-                                                        uint64_t generation) {
+  // Answers are shared, never copied under the lock.
+  Hits CacheGet(const std::string& key, uint64_t generation) {
     std::lock_guard<std::mutex> lock(cache_mu_);
     if (generation != cache_generation_) {
       cache_.clear();
       lru_.clear();
       cache_generation_ = generation;
-      return std::nullopt;
+      return nullptr;
     }
     auto it = cache_.find(key);
-    if (it == cache_.end()) return std::nullopt;
+    if (it == cache_.end()) return nullptr;
     lru_.splice(lru_.begin(), lru_, it->second);
     return it->second->second;
   }
 
   void CachePut(const std::string& key, uint64_t generation,
-                const std::vector<store::SearchHit>& hits) {
+                const Hits& hits) {
     if (options_.search_cache_entries == 0) return;
     std::lock_guard<std::mutex> lock(cache_mu_);
     if (generation != cache_generation_ || cache_.count(key)) return;
@@ -224,11 +291,14 @@ class StoreBackend final : public Backend {
   std::unique_ptr<store::Store> writer_;
   mutable std::mutex snap_mu_;
   std::shared_ptr<const Index> snapshot_;
+  std::shared_ptr<const SearchIndex> search_;  // swapped with snapshot_
+  std::mutex tokenizer_mu_;
+  std::vector<std::unique_ptr<store::TextTokenizer>> tokenizers_;
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   int open_connections_ = 0;
   std::vector<std::unique_ptr<store::Store>> pool_;
-  using Entry = std::pair<std::string, std::vector<store::SearchHit>>;
+  using Entry = std::pair<std::string, Hits>;
   std::mutex cache_mu_;
   uint64_t cache_generation_ = 0;
   std::list<Entry> lru_;

@@ -268,4 +268,76 @@ Result<bool> Store::CheckIntegrity() {
   return st.Text(0) == "ok";
 }
 
+struct TextTokenizer::Impl {
+  sqlite3* db = nullptr;
+  fts5_tokenizer api{};
+  Fts5Tokenizer* tok = nullptr;
+  ~Impl() {
+    if (tok) api.xDelete(tok);
+    if (db) sqlite3_close_v2(db);
+  }
+};
+
+TextTokenizer::TextTokenizer() : impl_(std::make_unique<Impl>()) {}
+TextTokenizer::~TextTokenizer() = default;
+
+Result<std::unique_ptr<TextTokenizer>> TextTokenizer::Create() {
+  std::unique_ptr<TextTokenizer> t(new TextTokenizer());
+  Impl& m = *t->impl_;
+  if (sqlite3_open_v2(":memory:", &m.db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
+    return Internal("tokenizer: cannot open an in-memory SQLite database");
+  }
+  // The documented way to reach the FTS5 API: SELECT fts5(?) with a pointer.
+  fts5_api* fts = nullptr;
+  {
+    Stmt st(m.db, "SELECT fts5(?1)");
+    if (!st.ok()) return NotSupported("tokenizer: this SQLite has no FTS5");
+    sqlite3_bind_pointer(st.get(), 1, &fts, "fts5_api_ptr", nullptr);
+    (void)st.Step();
+  }
+  if (fts == nullptr) return NotSupported("tokenizer: no FTS5 API");
+  void* user = nullptr;
+  if (fts->xFindTokenizer(fts, "unicode61", &user, &m.api) != SQLITE_OK) {
+    return NotSupported("tokenizer: FTS5 has no unicode61 tokenizer");
+  }
+  // The same arguments as the documents_fts table (kMigrations).
+  const char* args[] = {"remove_diacritics", "2"};
+  if (m.api.xCreate(user, args, 2, &m.tok) != SQLITE_OK) {
+    m.tok = nullptr;
+    return Internal("tokenizer: cannot create unicode61 remove_diacritics 2");
+  }
+  return t;
+}
+
+Status TextTokenizer::TokenizeRaw(std::string_view text, TokenFn fn, void* ctx) {
+  if (text.size() >= (size_t{1} << 31)) {
+    return InvalidArgument("text too long to tokenize");
+  }
+  struct Call {
+    TokenFn fn;
+    void* ctx;
+    bool stopped = false;
+  } call{fn, ctx};
+  // Any non-OK return stops xTokenize; SQLITE_DONE marks "the caller asked".
+  auto on_token = [](void* p, int, const char* token, int n, int begin,
+                     int end) -> int {
+    auto* c = static_cast<Call*>(p);
+    if (c->fn(c->ctx, std::string_view(token, static_cast<size_t>(n)),
+              static_cast<uint32_t>(begin), static_cast<uint32_t>(end))) {
+      return SQLITE_OK;
+    }
+    c->stopped = true;
+    return SQLITE_DONE;
+  };
+  const int rc = impl_->api.xTokenize(impl_->tok, &call, FTS5_TOKENIZE_DOCUMENT,
+                                      text.data(), static_cast<int>(text.size()),
+                                      on_token);
+  if (rc != SQLITE_OK && !(rc == SQLITE_DONE && call.stopped)) {
+    return Internal("tokenizer failed: " + std::string(sqlite3_errstr(rc)));
+  }
+  return Status::Ok();
+}
+
 }  // namespace synoptic::store

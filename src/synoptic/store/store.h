@@ -9,8 +9,11 @@
 #ifndef SYNOPTIC_STORE_STORE_H_
 #define SYNOPTIC_STORE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "synoptic/core/status.h"
@@ -50,6 +53,42 @@ class Store {
 
  private:
   Store();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The documents table's own full-text tokenizer (SQLite FTS5's unicode61
+// with remove_diacritics 2, run through FTS5's tokenizer API on a private
+// in-memory connection), for code that indexes text outside SQLite and must
+// agree with Search() token for token. Not thread-safe: one per thread.
+class TextTokenizer {
+ public:
+  // kNotSupported if this SQLite has no FTS5 or no unicode61 tokenizer.
+  static Result<std::unique_ptr<TextTokenizer>> Create();
+  ~TextTokenizer();
+  TextTokenizer(const TextTokenizer&) = delete;
+  TextTokenizer& operator=(const TextTokenizer&) = delete;
+
+  // Calls on_token(token, begin, end) for each token of `text` in order,
+  // until it returns false. `token` is folded (lower case, Latin diacritics
+  // removed) and valid only during the call; begin and end are byte offsets
+  // into `text`. kInvalidArgument for text of 2 GiB or more.
+  template <class F>
+  Status Tokenize(std::string_view text, F&& on_token) {
+    return TokenizeRaw(
+        text,
+        [](void* ctx, std::string_view token, uint32_t begin, uint32_t end) {
+          return (*static_cast<std::remove_reference_t<F>*>(ctx))(token, begin,
+                                                                  end);
+        },
+        &on_token);
+  }
+
+ private:
+  using TokenFn = bool (*)(void* ctx, std::string_view token, uint32_t begin,
+                           uint32_t end);
+  Status TokenizeRaw(std::string_view text, TokenFn fn, void* ctx);
+  TextTokenizer();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

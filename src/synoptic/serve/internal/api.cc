@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "synoptic/core/hash.h"
+#include "synoptic/core/utf8.h"
 
 namespace synoptic::serve {
 namespace {
@@ -44,6 +45,62 @@ bool ParseCount(const std::string& s, uint32_t* out) {
   if (ec != std::errc() || p != s.data() + s.size()) return false;
   *out = v;
   return true;
+}
+
+// Appends s as a JSON string: quotes, backslashes and control characters
+// escaped, ill-formed UTF-8 replaced by U+FFFD (as Dump's handler does).
+void AppendJsonString(std::string* out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < s.size()) {
+    // The run of printable ASCII up to the next byte needing care is
+    // appended in one go.
+    size_t j = i;
+    while (j < s.size()) {
+      const auto c = static_cast<unsigned char>(s[j]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+      ++j;
+    }
+    out->append(s.data() + i, j - i);
+    i = j;
+    if (i == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t next = i;
+      const char32_t cp = utf8::Next(s, &next);
+      if (cp == 0xFFFD && s.substr(i, next - i) != "\xEF\xBF\xBD") {
+        out->append("\xEF\xBF\xBD");
+      } else {
+        out->append(s.data() + i, next - i);
+      }
+      i = next;
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+    }
+  }
+  out->push_back('"');
 }
 
 bool IsListName(std::string_view name) {
@@ -301,23 +358,37 @@ ApiResponse Api::SearchRoute(const ApiRequest& req, const Index& index) const {
     return ErrorResponse(HttpStatusFor(hits.status().code()),
                          hits.status().message());
   }
-  std::string body = "{\"query\":" + Dump(Json(q)) +
-                     ",\"total\":" + std::to_string(hits->size()) +
-                     ",\"items\":[";
-  bool first = true;
-  for (const auto& h : *hits) {
-    if (!first) body += ',';
-    first = false;
-    Json j{{"doc", h.doc_id},
-           {"title", h.title},
-           {"source", h.source},
-           {"snippet", h.snippet},
-           {"rank", h.rank}};
-    std::string item = Dump(j);
+  // Written directly rather than through a JSON DOM: this is the one
+  // answer built per request.
+  const auto& items = **hits;
+  std::string body;
+  body.reserve(256 + items.size() * 1024);
+  body += "{\"query\":";
+  AppendJsonString(&body, q);
+  body += ",\"total\":";
+  body += std::to_string(items.size());
+  body += ",\"items\":[";
+  char rank[32];
+  for (size_t i = 0; i < items.size(); ++i) {
+    const store::SearchHit& h = items[i];
+    if (i > 0) body += ',';
+    body += "{\"doc\":";
+    AppendJsonString(&body, h.doc_id);
+    body += ",\"title\":";
+    AppendJsonString(&body, h.title);
+    body += ",\"source\":";
+    AppendJsonString(&body, h.source);
+    body += ",\"snippet\":";
+    AppendJsonString(&body, h.snippet);
+    body += ",\"rank\":";
+    // Shortest text that reads back as the same double.
+    auto [end, ec] = std::to_chars(rank, rank + sizeof rank, h.rank);
+    body.append(rank, ec == std::errc() ? end : rank);
+    if (ec != std::errc()) body += '0';
+    body += ",\"document\":";
     const std::string* summary = index.DocumentSummary(h.doc_id);
-    item.pop_back();
-    item += ",\"document\":" + (summary ? *summary : std::string("null")) + "}";
-    body += item;
+    body += summary ? *summary : std::string_view("null");
+    body += '}';
   }
   body += "]}";
   return JsonResponse(std::move(body));

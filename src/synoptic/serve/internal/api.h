@@ -51,8 +51,9 @@ class Backend {
   virtual ~Backend() = default;
   // The current snapshot; never null once the server runs.
   virtual std::shared_ptr<const Index> Snapshot() const = 0;
-  virtual Result<std::vector<store::SearchHit>> Search(const std::string& query,
-                                                       size_t limit) = 0;
+  // Hits are shared (a cached answer is not copied per request).
+  virtual Result<std::shared_ptr<const std::vector<store::SearchHit>>> Search(
+      const std::string& query, size_t limit) = 0;
   // Reads, analyses and stores the records in `body`, then publishes a new
   // snapshot. Returns the JSON answer ({"added": N, ...}).
   virtual Result<std::string> Ingest(std::string_view body,

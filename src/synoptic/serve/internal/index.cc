@@ -156,6 +156,7 @@ Result<std::shared_ptr<const Index>> Index::FromJson(std::string json) {
   std::unordered_map<std::string, Json> summaries;
   std::unordered_map<std::string, DocParts> parts;
   Collection& docs = index->collections_["documents"];
+  index->documents_list_ = &docs;  // map nodes never move
   docs.facets["cluster"];
   docs.facets["site"];
   for (const auto& d : r["documents"]) {
@@ -519,8 +520,8 @@ const std::string* Index::Storyline(const std::string& id) const {
 
 const std::string* Index::DocumentSummary(const std::string& id) const {
   auto it = document_pos_.find(id);
-  if (it == document_pos_.end()) return nullptr;
-  return &collections_.at("documents").items[it->second];
+  if (it == document_pos_.end() || documents_list_ == nullptr) return nullptr;
+  return &documents_list_->items[it->second];
 }
 
 }  // namespace synoptic::serve

@@ -71,6 +71,7 @@ class Index {
   Index() = default;
   uint64_t generation_ = 0;
   std::unordered_map<std::string, Collection> collections_;
+  const Collection* documents_list_ = nullptr;  // collections_["documents"]
   std::unordered_map<std::string, std::string> documents_;
   std::unordered_map<std::string, uint32_t> document_pos_;
   std::unordered_map<std::string, std::string> clusters_;
