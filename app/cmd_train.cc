@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "synoptic/core/env.h"
+#include "synoptic/nlp/dep_parser.h"
 #include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::app {
@@ -88,6 +89,102 @@ int RunTrainPos(const PosFlags& f, const std::string& command_line) {
   return 0;
 }
 
+struct ParserFlags {
+  std::vector<std::string> train;
+  std::string dev;
+  std::string gum;
+  std::string tagger = "models/pos_en.bin";  // tags the dev file
+  std::string out = "models/parse_en.bin";
+  nlp::DepTrainOptions options;
+};
+
+// The real machine, with the trainer's progress lines (kInfo) on stderr.
+class ProgressEnv final : public Env {
+ public:
+  Result<std::string> ReadFile(const std::string& p, uint64_t max) override {
+    return DefaultEnv()->ReadFile(p, max);
+  }
+  Status WriteFile(const std::string& p, std::string_view d) override {
+    return DefaultEnv()->WriteFile(p, d);
+  }
+  Result<uint64_t> FileSize(const std::string& p) override { return DefaultEnv()->FileSize(p); }
+  bool IsDirectory(const std::string& p) override { return DefaultEnv()->IsDirectory(p); }
+  bool Exists(const std::string& p) override { return DefaultEnv()->Exists(p); }
+  Result<std::vector<std::string>> ListFilesRecursive(const std::string& d) override {
+    return DefaultEnv()->ListFilesRecursive(d);
+  }
+  int64_t NowUnixSeconds() override { return DefaultEnv()->NowUnixSeconds(); }
+  void Log(LogLevel level, std::string_view m) override {
+    if (level == LogLevel::kInfo) {
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(m.size()), m.data());
+    } else {
+      DefaultEnv()->Log(level, m);
+    }
+  }
+};
+
+int RunTrainParser(const ParserFlags& f, const std::string& command_line) {
+  std::vector<std::string> files = f.train;
+  size_t gum_files = 0;
+  if (!f.gum.empty()) {
+    if (!fs::exists(f.gum + "/splits.md")) {
+      std::fprintf(stderr, "synoptic train parser: %s: no splits.md (GUM folder expected)\n",
+                   f.gum.c_str());
+      return 2;
+    }
+    for (std::string& p : GumTrainFiles(f.gum)) {
+      files.push_back(std::move(p));
+      ++gum_files;
+    }
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "synoptic train parser: give --train FILE.conllu and/or --gum DIR\n");
+    return 2;
+  }
+  ProgressEnv env;
+  std::shared_ptr<const nlp::PosModel> tagger;
+  if (!f.tagger.empty() && !f.dev.empty()) {
+    auto t = nlp::LoadPosModel(&env, f.tagger);
+    if (!t.ok()) {
+      std::fprintf(stderr, "synoptic train parser: %s\n", t.status().ToString().c_str());
+      return 3;
+    }
+    tagger = *t;
+  }
+  std::string provenance = "command: " + command_line + "\n";
+  for (const std::string& p : f.train) {
+    provenance += "train file: " + fs::path(p).filename().string() + "\n";
+  }
+  if (gum_files) {
+    provenance += "train files: " + std::to_string(gum_files) +
+                  " GUM documents of the train split (splits.md)\n";
+  }
+  if (!f.dev.empty()) {
+    provenance += "dev file: " + fs::path(f.dev).filename().string() + ", tagged by " +
+                  (tagger ? fs::path(f.tagger).filename().string() : std::string("gold UPOS")) +
+                  "\n";
+  }
+  std::fprintf(stderr, "synoptic train parser: %zu files, %d iterations...\n", files.size(),
+               f.options.iterations);
+  auto r = nlp::TrainDepModel(&env, files, f.dev, tagger.get(), f.options, provenance, f.out);
+  if (!r.ok()) {
+    std::fprintf(stderr, "synoptic train parser: %s\n", r.status().ToString().c_str());
+    return 3;
+  }
+  std::printf("trained on %zu sentences (%zu words, %zu projectivised, %zu skipped); %zu "
+              "labels; %zu features; %s (%.1f MB)\n",
+              r->sentences, r->tokens, r->non_projective, r->skipped, r->labels, r->features,
+              f.out.c_str(), static_cast<double>(r->model_bytes) / 1e6);
+  if (f.options.jackknife_folds >= 2) {
+    std::printf("jackknifed training tags: UPOS %.4f\n", r->jackknife_upos);
+  }
+  for (size_t i = 0; i < r->dev_uas.size(); ++i) {
+    std::printf("dev after iteration %zu: UAS %.4f LAS %.4f\n", i + 1, r->dev_uas[i],
+                r->dev_las[i]);
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::function<int()> AddTrainCommand(CLI::App* app) {
@@ -107,7 +204,54 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
   pos->add_option("--min-count", flags->options.min_feature_count,
                   "drop features seen fewer times")
       ->check(CLI::Range(1, 1000));
-  return [pos, flags]() -> int {
+  pos->add_option("--lexicon-min-count", flags->options.lexicon_min_count,
+                  "words seen this often get a tag lexicon entry")
+      ->check(CLI::Range(1, 1000));
+  pos->add_option("--passes", flags->options.passes,
+                  "2: a second pass sees the first pass's tags to the right")
+      ->check(CLI::Range(1, 2));
+  auto pflags = std::make_shared<ParserFlags>();
+  auto* parser = train->add_subcommand(
+      "parser", "arc-eager dependency parser (averaged perceptron) from UD CoNLL-U files");
+  parser->add_option("--train", pflags->train, "CoNLL-U training file(s)");
+  parser->add_option("--gum", pflags->gum, "GUM folder: its train-split documents are added");
+  parser->add_option("--dev", pflags->dev, "CoNLL-U file scored after each iteration");
+  parser->add_option("--tagger", pflags->tagger,
+                     "POS model that tags the dev file (empty: gold tags)");
+  parser->add_option("--out,-o", pflags->out, "model file to write");
+  parser->add_option("--iterations", pflags->options.iterations, "passes over the data")
+      ->check(CLI::Range(1, 50));
+  parser->add_option("--seed", pflags->options.seed, "shuffling and exploration seed");
+  parser->add_option("--min-count", pflags->options.min_feature_count,
+                     "drop features updated fewer times")
+      ->check(CLI::Range(1, 1000));
+  parser->add_option("--jackknife", pflags->options.jackknife_folds,
+                     "folds for jackknifed training tags (0: gold tags)")
+      ->check(CLI::Range(0, 20));
+  parser->add_option("--explore-from", pflags->options.explore_from,
+                     "first iteration that follows its own mistakes")
+      ->check(CLI::Range(1, 100));
+  parser->add_option("--explore-p", pflags->options.explore_p,
+                     "probability of following a wrong prediction")
+      ->check(CLI::Range(0.0, 1.0));
+  return [pos, flags, parser, pflags]() -> int {
+    if (*parser) {
+      const auto& o = pflags->options;
+      std::string cl = "synoptic train parser";
+      for (const auto& t : pflags->train) cl += " --train " + fs::path(t).filename().string();
+      if (!pflags->gum.empty()) cl += " --gum " + fs::path(pflags->gum).filename().string();
+      if (!pflags->dev.empty()) cl += " --dev " + fs::path(pflags->dev).filename().string();
+      if (!pflags->tagger.empty()) {
+        cl += " --tagger " + fs::path(pflags->tagger).filename().string();
+      }
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    " --iterations %d --seed %llu --min-count %d --jackknife %d "
+                    "--explore-from %d --explore-p %.2f",
+                    o.iterations, static_cast<unsigned long long>(o.seed), o.min_feature_count,
+                    o.jackknife_folds, o.explore_from, o.explore_p);
+      return RunTrainParser(*pflags, cl + buf);
+    }
     if (!*pos) return -1;
     std::string cl = "synoptic train pos";
     for (const auto& t : flags->train) cl += " --train " + fs::path(t).filename().string();
@@ -115,7 +259,9 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
     if (!flags->dev.empty()) cl += " --dev " + fs::path(flags->dev).filename().string();
     cl += " --iterations " + std::to_string(flags->options.iterations) + " --seed " +
           std::to_string(flags->options.seed) + " --min-count " +
-          std::to_string(flags->options.min_feature_count);
+          std::to_string(flags->options.min_feature_count) + " --lexicon-min-count " +
+          std::to_string(flags->options.lexicon_min_count) + " --passes " +
+          std::to_string(flags->options.passes);
     return RunTrainPos(*flags, cl);
   };
 }

@@ -34,4 +34,22 @@ out=$("$SYN" train pos --train "$WORK/tiny.conllu" --dev "$WORK/tiny.conllu" --i
 head -3 "$WORK/pos.bin" | grep -q '^# command: synoptic train pos --train tiny.conllu' &&
   pass "model records how it was made" || fail "model header lacks its command"
 expect_rc 2 "train pos without data is a usage error" -- "$SYN" train pos --out "$WORK/x.bin" >/dev/null 2>&1
+# train parser: the same kind of tiny treebank, with trees
+{
+  for rep in 1 2 3; do
+    printf '1\tThe\t_\tDET\t_\t_\t2\tdet\t_\t_\n2\tboard\t_\tNOUN\t_\t_\t3\tnsubj\t_\t_\n'
+    printf '3\tmet\t_\tVERB\t_\t_\t0\troot\t_\t_\n4\ttoday\t_\tNOUN\t_\t_\t3\tobl:tmod\t_\t_\n'
+    printf '5\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n'
+    printf '1\tFerries\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_\n2\tsail\t_\tVERB\t_\t_\t0\troot\t_\t_\n'
+    printf '3\tto\t_\tADP\t_\t_\t4\tcase\t_\t_\n4\tHull\t_\tPROPN\t_\t_\t2\tobl\t_\t_\n'
+    printf '5\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n'
+  done
+} > "$WORK/tinydep.conllu"
+out=$("$SYN" train parser --train "$WORK/tinydep.conllu" --dev "$WORK/tinydep.conllu" --tagger "" \
+  --jackknife 2 --iterations 3 --min-count 1 --out "$WORK/parse.bin" 2>&1); rc=$?
+[[ $rc -eq 0 && $out == *"dev after iteration 3: UAS 1.0000 LAS 1.0000"* ]] &&
+  pass "train parser writes a model" || fail "train parser: exit $rc: $out"
+head -3 "$WORK/parse.bin" | grep -q '^# command: synoptic train parser --train tinydep.conllu' &&
+  pass "parser model records how it was made" || fail "parser model header lacks its command"
+expect_rc 2 "train parser without data is a usage error" -- "$SYN" train parser --out "$WORK/x.bin" >/dev/null 2>&1
 finish

@@ -10,10 +10,22 @@
 // of its last change) so that the saved weights are the average over all
 // steps, which generalises far better than the last ones.
 //
-// File format (version 1): the line "synoptic pos-model 1", header lines
+// Besides, a lexicon gives the tags each frequent training word was seen
+// with (its ambiguity class); the classes of the word and of its neighbours
+// are features, which gives the left-to-right tagger a view of the likely
+// tags to its right. Optionally (PosTrainOptions::passes = 2) a second pass
+// re-tags the sentence with the first pass's tags of the next words as
+// features, trained on first-pass tags jackknifed over the training data;
+// its weights live in the same table under distinct (bijectively remapped)
+// feature hashes.
+//
+// File format (version 2): the line "synoptic pos-model 2", header lines
 // starting with "# " (provenance), an empty line, then little-endian binary:
-// uint32 feature count, float scale, and per feature (sorted by hash) a
-// uint64 hash and 17 int16 weights (weight = int16 * scale).
+// uint64 payload length, uint32 CRC-32C of the payload, payload = uint32
+// pass count (1 or 2), uint32 feature count, float scale, per feature
+// (sorted by hash) a uint64 hash and 17 int16 weights (weight = int16 *
+// scale); uint32 lexicon size, per word (sorted by hash) a uint64 hash and a
+// uint32 tag mask.
 #include "synoptic/nlp/pos_model.h"
 
 #include <algorithm>
@@ -25,15 +37,33 @@
 #include <unordered_map>
 
 #include "synoptic/core/hash.h"
+#include "synoptic/nlp/internal/conllu.h"
+#include "synoptic/nlp/internal/crc32c.h"
 #include "synoptic/nlp/internal/nlp_internal.h"
+#include "synoptic/nlp/internal/pos_train.h"
 
 namespace synoptic::nlp {
 
 inline constexpr int kTags = 17;  // Pos values kX..kVerb
-inline constexpr std::string_view kMagic = "synoptic pos-model 1\n";
+inline constexpr std::string_view kMagic = "synoptic pos-model 2\n";
+
+// The tags each frequent training word was seen with ("ambiguity class"),
+// keyed by the hash of the lower-cased word.
+struct TagLexicon {
+  std::vector<uint64_t> keys;  // sorted
+  std::vector<uint32_t> masks;  // bit t = tag t
+
+  uint32_t Find(uint64_t key) const {
+    const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+    if (it == keys.end() || *it != key) return 0;
+    return masks[static_cast<size_t>(it - keys.begin())];
+  }
+};
 
 class PosModel {
  public:
+  TagLexicon lexicon;
+  int passes = 1;  // 2: a second pass sees the first pass's tags
   std::vector<uint64_t> keys;                          // sorted
   std::vector<std::array<int16_t, kTags>> weights;     // parallel to keys
   float scale = 1.0f;
@@ -48,7 +78,7 @@ class PosModel {
 
 namespace {
 
-constexpr size_t kMaxFeatures = 24;
+constexpr size_t kMaxFeatures = 48;
 
 // Lower-cased view of a word in a stack buffer; long words are cut.
 // (Not copyable: `view` points into `buf`.)
@@ -113,9 +143,50 @@ std::string_view TagName(int t) {
   return kNames[t];
 }
 
+uint64_t LexKey(std::string_view lower) { return Hash64(lower, 0x1e7c0ffeeULL); }
+
+// Ambiguity class of a lower-cased word as a feature value: the tag bits,
+// or a marker for words not in the lexicon.
+uint64_t AmbiguityClass(const TagLexicon& lex, std::string_view lower) {
+  if (lower.empty()) return uint64_t{1} << 40;
+  const uint32_t m = lex.Find(LexKey(lower));
+  return m ? m : uint64_t{1} << 41;
+}
+
+uint64_t F3(uint64_t tmpl, uint64_t a, uint64_t b) {
+  const uint64_t k[2] = {a, b};
+  return Hash64(std::string_view(reinterpret_cast<const char*>(k), sizeof k),
+                0x9e3779b97f4a7c15ULL * (tmpl + 1));
+}
+
+// Word classes: hyphen, digit, capital first, all capitals, period.
+uint64_t Flags(std::string_view w) {
+  uint64_t f = 0;
+  bool lower = false;
+  for (const char c : w) {
+    if (c == '-') f |= 1;
+    if (c >= '0' && c <= '9') f |= 2;
+    if (c == '.') f |= 16;
+    if (c >= 'a' && c <= 'z') lower = true;
+  }
+  if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') f |= lower ? 4 : 8;
+  return f;
+}
+
+// The second pass's copy of a first-pass feature (a bijection, so distinct
+// features stay distinct and the two passes share one table).
+inline uint64_t SecondPass(uint64_t f) {
+  return (f ^ 0x7f4a7c159e3779b9ULL) * 0x9e3779b97f4a7c15ULL;
+}
+
+// Words i, i + 1 and i + 2 as the first pass tagged them (kTags past the end).
+constexpr size_t kFirstPassWindow = 3;
+
 // Features of word i given the previous two predicted tags (17 = none).
-size_t Features(std::span<const std::string_view> words, size_t i, int prev1,
-                int prev2, uint64_t* out) {
+// `first` (null in the first pass) holds the first pass's tags of words i,
+// i + 1, i + 2: the second pass adds what was guessed to the right.
+size_t Features(const TagLexicon& lex, std::span<const std::string_view> words,
+                size_t i, int prev1, int prev2, const int* first, uint64_t* out) {
   size_t n = 0;
   const Lowered w0(words[i]);
   char sb[24];
@@ -124,6 +195,9 @@ size_t Features(std::span<const std::string_view> words, size_t i, int prev1,
   const auto lower_at = [&](long k, Lowered* storage) -> std::string_view {
     if (k < 0 || static_cast<size_t>(k) >= words.size()) return none;
     return storage->Set(words[static_cast<size_t>(k)]);
+  };
+  const auto ac_of = [&](std::string_view lower) -> uint64_t {
+    return lower.data() == none.data() ? uint64_t{1} << 42 : AmbiguityClass(lex, lower);
   };
   out[n++] = F(0, "");
   out[n++] = F(1, w0.view);
@@ -137,21 +211,50 @@ size_t Features(std::span<const std::string_view> words, size_t i, int prev1,
   out[n++] = F2(7, TagName(prev2), TagName(prev1));
   out[n++] = F2(8, TagName(prev1), w0.view);
   out[n++] = F2(15, i == 0 ? "first" : "inner", shape);
+  const uint64_t ac0 = ac_of(w0.view);
+  out[n++] = F3(21, ac0, 0);
+  out[n++] = F3(22, ac0, static_cast<uint64_t>(prev1));
+  out[n++] = F(27, w0.view.substr(0, 1));
+  out[n++] = F(28, w0.view.substr(0, 2));
+  out[n++] = F(29, w0.view.substr(0, 3));
+  out[n++] = F3(30, Flags(words[i]), i == 0);
+  out[n++] = F2(32, TagName(prev1), Suffix(w0.view, 3));
   Lowered tmp, tmp2;
   const long li = static_cast<long>(i);
   const std::string_view wm1 = lower_at(li - 1, &tmp);
   out[n++] = F(9, wm1);
   out[n++] = F(10, Suffix(wm1, 3));
   out[n++] = F2(18, wm1, w0.view);
+  out[n++] = F3(26, ac_of(wm1), 0);
+
   const std::string_view wp1 = lower_at(li + 1, &tmp2);
   out[n++] = F(11, wp1);
   out[n++] = F(12, Suffix(wp1, 3));
   out[n++] = F2(19, w0.view, wp1);
+  out[n++] = F2(31, TagName(prev1), wp1);
+  const uint64_t ac1 = ac_of(wp1);
+  out[n++] = F3(23, ac1, 0);
+  out[n++] = F3(24, ac0, ac1);
+  out[n++] = F3(33, ac1, static_cast<uint64_t>(prev1));
   out[n++] = F(13, lower_at(li - 2, &tmp));
-  out[n++] = F(14, lower_at(li + 2, &tmp2));
+  const std::string_view wp2 = lower_at(li + 2, &tmp2);
+  out[n++] = F(14, wp2);
+  out[n++] = F3(25, ac_of(wp2), ac1);
   if (i + 1 < words.size()) {
     char sb2[24];
     out[n++] = F(20, Shape(words[i + 1], sb2, sizeof sb2));
+  }
+  if (first != nullptr) {
+    for (size_t k = 0; k < n; ++k) out[k] = SecondPass(out[k]);
+    const auto t0 = static_cast<uint64_t>(first[0]);
+    const auto t1 = static_cast<uint64_t>(first[1]);
+    const auto t2 = static_cast<uint64_t>(first[2]);
+    out[n++] = F3(40, t0, 0);
+    out[n++] = F3(41, t1, 0);
+    out[n++] = F3(42, t1, t2);
+    out[n++] = F3(43, static_cast<uint64_t>(prev1) << 8 | t1, 0);
+    out[n++] = F3(44, LexKey(w0.view), t1);
+    out[n++] = F3(45, t0, t1);
   }
   return n;
 }
@@ -164,45 +267,6 @@ struct TrainWeight {
   std::array<int64_t, kTags> stamp{};
   uint32_t count = 0;
 };
-
-struct Sent {
-  std::vector<std::string> words;
-  std::vector<int> tags;
-};
-
-Result<std::vector<Sent>> ReadUd(Env* env, const std::string& path) {
-  SYN_ASSIGN_OR_RETURN(std::string text, env->ReadFile(path, uint64_t{1} << 30));
-  std::vector<Sent> out;
-  Sent cur;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) {
-      if (!cur.words.empty()) out.push_back(std::move(cur));
-      cur = Sent();
-      continue;
-    }
-    if (line[0] == '#') continue;
-    std::vector<std::string_view> f;
-    size_t start = 0;
-    for (size_t k = 0; k < 5; ++k) {
-      const size_t tab = line.find('\t', start);
-      if (tab == std::string::npos) break;
-      f.emplace_back(line.data() + start, tab - start);
-      start = tab + 1;
-    }
-    if (f.size() < 4 || f[0].find_first_of("-.") != std::string_view::npos) {
-      continue;
-    }
-    Pos p;
-    if (!internal::ParsePos(f[3], &p)) continue;
-    cur.words.emplace_back(f[1]);
-    cur.tags.push_back(static_cast<int>(p));
-  }
-  if (!cur.words.empty()) out.push_back(std::move(cur));
-  if (out.empty()) return InvalidArgument(path + ": no CoNLL-U sentences");
-  return out;
-}
 
 class Trainer {
  public:
@@ -236,29 +300,11 @@ class Trainer {
     }
   }
 
-  double Accuracy(const std::vector<Sent>& sents) const {
-    size_t ok = 0, all = 0;
-    uint64_t feats[kMaxFeatures];
-    std::vector<std::string_view> words;
-    for (const Sent& s : sents) {
-      words.assign(s.words.begin(), s.words.end());
-      int p1 = kTags, p2 = kTags;
-      for (size_t i = 0; i < words.size(); ++i) {
-        const size_t n = Features(words, i, p1, p2, feats);
-        const int g = Predict(feats, n, true);
-        ok += g == s.tags[i];
-        ++all;
-        p2 = p1;
-        p1 = g;
-      }
-    }
-    return all ? static_cast<double>(ok) / all : 0;
-  }
-
-  // Averaged weights of the features seen often enough.
-  void Export(int min_count, PosModel* m) const {
-    std::vector<std::pair<uint64_t, std::array<float, kTags>>> kept;
-    float max_abs = 0;
+  // Averaged weights of the features seen often enough (appended to kept),
+  // and the largest of them.
+  void Collect(int min_count,
+               std::vector<std::pair<uint64_t, std::array<float, kTags>>>* kept,
+               float* max_abs) const {
     for (const auto& [key, tw] : weights_) {
       if (tw.count < static_cast<uint32_t>(min_count)) continue;
       std::array<float, kTags> avg{};
@@ -267,20 +313,9 @@ class Trainer {
         avg[t] = static_cast<float>(
             (tw.total[t] + (step_ - tw.stamp[t]) * tw.w[t]) / step_);
         any |= std::fabs(avg[t]) > 1e-4f;
-        max_abs = std::max(max_abs, std::fabs(avg[t]));
+        *max_abs = std::max(*max_abs, std::fabs(avg[t]));
       }
-      if (any) kept.emplace_back(key, avg);
-    }
-    std::sort(kept.begin(), kept.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    m->scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
-    for (const auto& [key, avg] : kept) {
-      m->keys.push_back(key);
-      std::array<int16_t, kTags> q{};
-      for (int t = 0; t < kTags; ++t) {
-        q[t] = static_cast<int16_t>(std::lround(avg[t] / m->scale));
-      }
-      m->weights.push_back(q);
+      if (any) kept->emplace_back(key, avg);
     }
   }
 
@@ -302,7 +337,183 @@ bool Get(std::string_view* in, T* v) {
   return true;
 }
 
+
+// Tags a sentence with averaged trainer weights: the first pass, then the
+// second when `second` is given.
+void TagTrain(const Trainer& first, const Trainer* second, const TagLexicon& lex,
+              std::span<const std::string_view> words, std::vector<int>* out) {
+  uint64_t feats[kMaxFeatures];
+  out->assign(words.size(), 0);
+  int p1 = kTags, p2 = kTags;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const size_t n = Features(lex, words, i, p1, p2, nullptr, feats);
+    (*out)[i] = first.Predict(feats, n, true);
+    p2 = p1;
+    p1 = (*out)[i];
+  }
+  if (second == nullptr) return;
+  const std::vector<int> guess = *out;
+  p1 = p2 = kTags;
+  int window[kFirstPassWindow];
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t k = 0; k < kFirstPassWindow; ++k) {
+      window[k] = i + k < guess.size() ? guess[i + k] : kTags;
+    }
+    const size_t n = Features(lex, words, i, p1, p2, window, feats);
+    (*out)[i] = second->Predict(feats, n, true);
+    p2 = p1;
+    p1 = (*out)[i];
+  }
+}
+
+double Accuracy(const Trainer& first, const Trainer* second, const TagLexicon& lex,
+                std::span<const internal::UdSentence> sents) {
+  size_t ok = 0, all = 0;
+  std::vector<std::string_view> words;
+  std::vector<int> tags;
+  for (const internal::UdSentence& s : sents) {
+    words.assign(s.words.begin(), s.words.end());
+    TagTrain(first, second, lex, words, &tags);
+    for (size_t i = 0; i < words.size(); ++i) ok += tags[i] == static_cast<int>(s.upos[i]);
+    all += words.size();
+  }
+  return all ? static_cast<double>(ok) / all : 0;
+}
+
+// Trains `t` on `sents` for `iterations`: the first pass when `guesses` is
+// null, else the second, with guesses[j] the first-pass tags of sents[j].
+// After each iteration the dev accuracy (of `dev_first` then `t` for the
+// second pass) is appended to dev_acc when dev is not empty.
+void TrainPass(Trainer* t, std::span<const internal::UdSentence* const> sents,
+               const std::vector<std::vector<int>>* guesses, const TagLexicon& lex,
+               int iterations, std::mt19937_64* rng, std::span<const internal::UdSentence> dev,
+               const Trainer* dev_first, std::vector<double>* dev_acc) {
+  std::vector<size_t> order(sents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t feats[kMaxFeatures];
+  std::vector<std::string_view> words;
+  for (int it = 0; it < iterations; ++it) {
+    std::shuffle(order.begin(), order.end(), *rng);
+    for (size_t si : order) {
+      const internal::UdSentence& s = *sents[si];
+      words.assign(s.words.begin(), s.words.end());
+      int p1 = kTags, p2 = kTags;
+      int window[kFirstPassWindow];
+      for (size_t i = 0; i < words.size(); ++i) {
+        const int* first = nullptr;
+        if (guesses != nullptr) {
+          const std::vector<int>& g = (*guesses)[si];
+          for (size_t k = 0; k < kFirstPassWindow; ++k) {
+            window[k] = i + k < g.size() ? g[i + k] : kTags;
+          }
+          first = window;
+        }
+        const size_t n = Features(lex, words, i, p1, p2, first, feats);
+        const int guess = t->Predict(feats, n, false);
+        t->Update(feats, n, static_cast<int>(s.upos[i]), guess);
+        p2 = p1;
+        p1 = guess;  // train on its own history, as it will tag
+      }
+    }
+    if (!dev.empty() && dev_acc != nullptr) {
+      dev_acc->push_back(guesses ? Accuracy(*dev_first, t, lex, dev) : Accuracy(*t, nullptr, lex, dev));
+    }
+  }
+}
+
+// The lexicon: words seen at least min_count times, with the tags that make
+// up at least 5% of their uses.
+TagLexicon BuildLexicon(std::span<const internal::UdSentence* const> sents, int min_count) {
+  std::unordered_map<uint64_t, std::array<uint32_t, kTags>> counts;
+  for (const internal::UdSentence* s : sents) {
+    for (size_t i = 0; i < s->words.size(); ++i) {
+      const Lowered w(s->words[i]);
+      ++counts[LexKey(w.view)][static_cast<size_t>(s->upos[i])];
+    }
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (const auto& [key, c] : counts) {
+    uint32_t total = 0;
+    for (uint32_t x : c) total += x;
+    if (total < static_cast<uint32_t>(min_count)) continue;
+    uint32_t mask = 0;
+    for (int t = 0; t < kTags; ++t) {
+      if (c[t] > 0 && c[t] * 20 >= total) mask |= 1u << t;
+    }
+    entries.emplace_back(key, mask);
+  }
+  std::sort(entries.begin(), entries.end());
+  TagLexicon lex;
+  for (const auto& [key, mask] : entries) {
+    lex.keys.push_back(key);
+    lex.masks.push_back(mask);
+  }
+  return lex;
+}
+
 }  // namespace
+
+namespace internal {
+
+std::shared_ptr<const PosModel> TrainPosOnSentences(
+    std::span<const UdSentence* const> sents, std::span<const UdSentence> dev,
+    const PosTrainOptions& options, PosTrainReport* report) {
+  report->sentences = sents.size();
+  report->tokens = 0;
+  for (const UdSentence* s : sents) report->tokens += s->words.size();
+  auto m = std::make_shared<PosModel>();
+  m->lexicon = BuildLexicon(sents, options.lexicon_min_count);
+  m->passes = options.passes >= 2 ? 2 : 1;
+  const TagLexicon& lex = m->lexicon;
+  std::mt19937_64 rng(options.seed);
+  Trainer first;
+  TrainPass(&first, sents, nullptr, lex, options.iterations, &rng, dev, nullptr,
+            m->passes == 1 ? &report->dev_accuracy : nullptr);
+  std::vector<std::pair<uint64_t, std::array<float, kTags>>> kept;
+  float max_abs = 0;
+  first.Collect(options.min_feature_count, &kept, &max_abs);
+  if (m->passes == 2) {
+    // First-pass tags of the training sentences, jackknifed: each fold is
+    // tagged by a first pass trained on the others, so the second pass
+    // learns from first-pass tags as wrong as they are on new text.
+    std::vector<std::vector<int>> guesses(sents.size());
+    const size_t k = static_cast<size_t>(std::max(2, options.first_pass_folds));
+    std::vector<std::string_view> words;
+    for (size_t fold = 0; fold < k; ++fold) {
+      const size_t lo = fold * sents.size() / k, hi = (fold + 1) * sents.size() / k;
+      std::vector<const UdSentence*> rest;
+      for (size_t i = 0; i < sents.size(); ++i) {
+        if (i < lo || i >= hi) rest.push_back(sents[i]);
+      }
+      Trainer t;
+      TrainPass(&t, rest, nullptr, lex, options.iterations, &rng, {}, nullptr, nullptr);
+      for (size_t i = lo; i < hi; ++i) {
+        words.assign(sents[i]->words.begin(), sents[i]->words.end());
+        TagTrain(t, nullptr, lex, words, &guesses[i]);
+      }
+    }
+    Trainer second;
+    TrainPass(&second, sents, &guesses, lex, options.iterations, &rng, dev, &first,
+              &report->dev_accuracy);
+    second.Collect(options.min_feature_count, &kept, &max_abs);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  m->scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (i > 0 && kept[i].first == kept[i - 1].first) continue;  // 2^-64
+    m->keys.push_back(kept[i].first);
+    std::array<int16_t, kTags> q{};
+    for (int t = 0; t < kTags; ++t) {
+      q[t] = static_cast<int16_t>(std::lround(kept[i].second[t] / m->scale));
+    }
+    m->weights.push_back(q);
+  }
+  report->features = m->keys.size();
+  return m;
+}
+
+}  // namespace internal
 
 Result<PosTrainReport> TrainPosModel(Env* env,
                                      const std::vector<std::string>& train,
@@ -310,43 +521,21 @@ Result<PosTrainReport> TrainPosModel(Env* env,
                                      const PosTrainOptions& options,
                                      const std::string& provenance,
                                      const std::string& out_path) {
-  std::vector<Sent> sents;
+  std::vector<internal::UdSentence> sents;
   for (const std::string& p : train) {
-    SYN_ASSIGN_OR_RETURN(std::vector<Sent> s, ReadUd(env, p));
-    for (Sent& x : s) sents.push_back(std::move(x));
+    SYN_ASSIGN_OR_RETURN(std::vector<internal::UdSentence> s, internal::ReadConllu(env, p));
+    for (internal::UdSentence& x : s) sents.push_back(std::move(x));
   }
-  std::vector<Sent> dev_sents;
+  std::vector<internal::UdSentence> dev_sents;
   if (!dev.empty()) {
-    SYN_ASSIGN_OR_RETURN(dev_sents, ReadUd(env, dev));
+    SYN_ASSIGN_OR_RETURN(dev_sents, internal::ReadConllu(env, dev));
   }
+  std::vector<const internal::UdSentence*> ptrs;
+  for (const internal::UdSentence& s : sents) ptrs.push_back(&s);
   PosTrainReport report;
-  report.sentences = sents.size();
-  for (const Sent& s : sents) report.tokens += s.words.size();
-  Trainer trainer;
-  std::mt19937_64 rng(options.seed);
-  std::vector<size_t> order(sents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t feats[kMaxFeatures];
-  std::vector<std::string_view> words;
-  for (int it = 0; it < options.iterations; ++it) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t si : order) {
-      const Sent& s = sents[si];
-      words.assign(s.words.begin(), s.words.end());
-      int p1 = kTags, p2 = kTags;
-      for (size_t i = 0; i < words.size(); ++i) {
-        const size_t n = Features(words, i, p1, p2, feats);
-        const int guess = trainer.Predict(feats, n, false);
-        trainer.Update(feats, n, s.tags[i], guess);
-        p2 = p1;
-        p1 = guess;  // train on its own history, as it will tag
-      }
-    }
-    if (!dev_sents.empty()) report.dev_accuracy.push_back(trainer.Accuracy(dev_sents));
-  }
-  PosModel m;
-  trainer.Export(options.min_feature_count, &m);
-  report.features = m.keys.size();
+  const std::shared_ptr<const PosModel> model =
+      internal::TrainPosOnSentences(ptrs, dev_sents, options, &report);
+  const PosModel& m = *model;
 
   std::string file(kMagic);
   std::istringstream prov(provenance);
@@ -357,7 +546,14 @@ Result<PosTrainReport> TrainPosModel(Env* env,
           std::to_string(options.iterations) + " iterations, seed " +
           std::to_string(options.seed) + ", features kept (seen >= " +
           std::to_string(options.min_feature_count) +
-          " times): " + std::to_string(report.features) + "\n";
+          " times): " + std::to_string(report.features) + "; lexicon of " +
+          std::to_string(m.lexicon.keys.size()) + " words (seen >= " +
+          std::to_string(options.lexicon_min_count) + " times); " +
+          (m.passes == 2 ? "two passes (the second sees the first's tags, jackknifed over " +
+                               std::to_string(std::max(2, options.first_pass_folds)) +
+                               " folds in training)"
+                         : std::string("one pass")) +
+          "\n";
   for (size_t i = 0; i < report.dev_accuracy.size(); ++i) {
     char buf[80];
     std::snprintf(buf, sizeof buf, "# dev UPOS accuracy after iteration %zu: %.4f\n",
@@ -365,12 +561,22 @@ Result<PosTrainReport> TrainPosModel(Env* env,
     file += buf;
   }
   file += "\n";
-  Put(&file, static_cast<uint32_t>(m.keys.size()));
-  Put(&file, m.scale);
+  std::string payload;
+  Put(&payload, static_cast<uint32_t>(m.passes));
+  Put(&payload, static_cast<uint32_t>(m.keys.size()));
+  Put(&payload, m.scale);
   for (size_t i = 0; i < m.keys.size(); ++i) {
-    Put(&file, m.keys[i]);
-    for (int16_t q : m.weights[i]) Put(&file, q);
+    Put(&payload, m.keys[i]);
+    for (int16_t q : m.weights[i]) Put(&payload, q);
   }
+  Put(&payload, static_cast<uint32_t>(m.lexicon.keys.size()));
+  for (size_t i = 0; i < m.lexicon.keys.size(); ++i) {
+    Put(&payload, m.lexicon.keys[i]);
+    Put(&payload, m.lexicon.masks[i]);
+  }
+  Put(&file, static_cast<uint64_t>(payload.size()));
+  Put(&file, internal::Crc32c(payload));
+  file += payload;
   report.model_bytes = file.size();
   SYN_RETURN_IF_ERROR(env->WriteFile(out_path, file));
   return report;
@@ -381,7 +587,10 @@ Result<std::shared_ptr<const PosModel>> LoadPosModel(Env* env,
   SYN_ASSIGN_OR_RETURN(std::string data, env->ReadFile(path, uint64_t{64} << 20));
   std::string_view in(data);
   if (in.substr(0, kMagic.size()) != kMagic) {
-    return Corrupt(path + ": not a synoptic pos-model version 1 file");
+    if (in.substr(0, 19) == "synoptic pos-model ") {
+      return NotSupported(path + ": pos-model format version other than 2");
+    }
+    return Corrupt(path + ": not a synoptic pos-model file");
   }
   in.remove_prefix(kMagic.size());
   auto m = std::make_shared<PosModel>();
@@ -393,9 +602,18 @@ Result<std::shared_ptr<const PosModel>> LoadPosModel(Env* env,
   }
   if (in.empty() || in[0] != '\n') return Corrupt(path + ": no header end");
   in.remove_prefix(1);
+  uint64_t len = 0;
+  uint32_t crc = 0;
+  if (!Get(&in, &len) || !Get(&in, &crc) || len != in.size()) {
+    return Corrupt(path + ": payload length does not match the file");
+  }
+  if (internal::Crc32c(in) != crc) return Corrupt(path + ": checksum mismatch");
+  uint32_t passes = 0;
+  if (!Get(&in, &passes) || passes < 1 || passes > 2) return Corrupt(path + ": bad pass count");
+  m->passes = static_cast<int>(passes);
   uint32_t n = 0;
   if (!Get(&in, &n) || !Get(&in, &m->scale) ||
-      in.size() != static_cast<size_t>(n) * (8 + 2 * kTags)) {
+      in.size() < static_cast<size_t>(n) * (8 + 2 * kTags) + 4) {
     return Corrupt(path + ": size does not match its feature count");
   }
   m->keys.resize(n);
@@ -407,26 +625,53 @@ Result<std::shared_ptr<const PosModel>> LoadPosModel(Env* env,
       return Corrupt(path + ": features out of order");
     }
   }
+  uint32_t lex = 0;
+  if (!Get(&in, &lex) || in.size() != static_cast<size_t>(lex) * 12) {
+    return Corrupt(path + ": size does not match its lexicon count");
+  }
+  m->lexicon.keys.resize(lex);
+  m->lexicon.masks.resize(lex);
+  for (uint32_t i = 0; i < lex; ++i) {
+    Get(&in, &m->lexicon.keys[i]);
+    Get(&in, &m->lexicon.masks[i]);
+    if (i > 0 && m->lexicon.keys[i] <= m->lexicon.keys[i - 1]) {
+      return Corrupt(path + ": lexicon out of order");
+    }
+  }
   return std::shared_ptr<const PosModel>(std::move(m));
 }
 
 void TagWords(const PosModel& model, std::span<const std::string_view> words,
               std::span<Pos> out) {
   uint64_t feats[kMaxFeatures];
-  int p1 = kTags, p2 = kTags;
-  for (size_t i = 0; i < words.size() && i < out.size(); ++i) {
-    const size_t n = Features(words, i, p1, p2, feats);
-    std::array<int32_t, kTags> score{};
-    for (size_t k = 0; k < n; ++k) {
-      const auto* w = model.Find(feats[k]);
-      if (w == nullptr) continue;
-      for (int t = 0; t < kTags; ++t) score[t] += (*w)[t];
+  const size_t len = std::min(words.size(), out.size());
+  words = words.first(len);
+  // The first pass writes its tags into out; the second overwrites them left
+  // to right, still reading the first pass's tags at and right of i.
+  int first[kFirstPassWindow];
+  for (int pass = 0; pass < model.passes; ++pass) {
+    int p1 = kTags, p2 = kTags;
+    for (size_t i = 0; i < len; ++i) {
+      const int* first_ptr = nullptr;
+      if (pass == 1) {
+        for (size_t k = 0; k < kFirstPassWindow; ++k) {
+          first[k] = i + k < len ? static_cast<int>(out[i + k]) : kTags;
+        }
+        first_ptr = first;
+      }
+      const size_t n = Features(model.lexicon, words, i, p1, p2, first_ptr, feats);
+      std::array<int32_t, kTags> score{};
+      for (size_t k = 0; k < n; ++k) {
+        const auto* w = model.Find(feats[k]);
+        if (w == nullptr) continue;
+        for (int t = 0; t < kTags; ++t) score[t] += (*w)[t];
+      }
+      const int best = static_cast<int>(
+          std::max_element(score.begin(), score.end()) - score.begin());
+      out[i] = static_cast<Pos>(best);
+      p2 = p1;
+      p1 = best;
     }
-    const int best = static_cast<int>(
-        std::max_element(score.begin(), score.end()) - score.begin());
-    out[i] = static_cast<Pos>(best);
-    p2 = p1;
-    p1 = best;
   }
 }
 

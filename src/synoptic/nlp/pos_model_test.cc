@@ -88,16 +88,49 @@ TEST(PosModel, TrainsSavesLoadsAndTags) {
                                                   "PROPN", "PUNCT"}));
 }
 
+TEST(PosModel, TwoPassModelTrainsAndTags) {
+  MemEnv env;
+  env.AddFile("train.conllu", Treebank());
+  PosTrainOptions o;
+  o.iterations = 5;
+  o.min_feature_count = 1;
+  o.lexicon_min_count = 2;
+  o.passes = 2;
+  o.first_pass_folds = 3;
+  auto r = TrainPosModel(&env, {"train.conllu"}, "train.conllu", o, "two passes", "pos2.bin");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->dev_accuracy.size(), 5u);
+  EXPECT_GT(r->dev_accuracy.back(), 0.95);
+  auto m = LoadPosModel(&env, "pos2.bin");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_NE(PosModelProvenance(**m).find("two passes"), std::string::npos);
+  std::vector<std::string_view> words = {"They", "will", "sign", "the", "treaty", "."};
+  std::vector<Pos> tags(words.size());
+  TagWords(**m, words, tags);
+  std::vector<std::string_view> names;
+  for (Pos p : tags) names.push_back(PosName(p));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"}));
+  // A damaged payload is refused by its checksum.
+  auto bytes = env.ReadFile("pos2.bin", 1 << 30);
+  ASSERT_TRUE(bytes.ok());
+  std::string bad = *bytes;
+  bad[bad.size() - 3] ^= 0x40;
+  env.AddFile("bad.bin", bad);
+  EXPECT_EQ(LoadPosModel(&env, "bad.bin").status().code(), StatusCode::kCorrupt);
+}
+
 TEST(PosModel, RefusesFilesThatAreNotModels) {
   MemEnv env;
   env.AddFile("empty.bin", "");
   env.AddFile("text.bin", "hello\n");
-  env.AddFile("truncated.bin", "synoptic pos-model 1\n# x\n\n\x05\x00\x00\x00");
+  env.AddFile("truncated.bin", "synoptic pos-model 2\n# x\n\n\x05\x00\x00\x00");
+  env.AddFile("v1.bin", "synoptic pos-model 1\n# x\n\n");
   for (const char* p : {"empty.bin", "text.bin", "truncated.bin"}) {
     auto m = LoadPosModel(&env, p);
     ASSERT_FALSE(m.ok()) << p;
     EXPECT_EQ(m.status().code(), StatusCode::kCorrupt) << p;
   }
+  EXPECT_EQ(LoadPosModel(&env, "v1.bin").status().code(), StatusCode::kNotSupported);
   EXPECT_EQ(LoadPosModel(&env, "missing.bin").status().code(),
             StatusCode::kNotFound);
 }
