@@ -21,6 +21,12 @@
 //    TN). Counts are summed over the corpus (micro average): P = TP/(TP+FP),
 //    R = TP/(TP+FN), accuracy = (TP+TN)/all, F1 = 2TP/(2TP+FP+FN). A page we
 //    return nothing for scores TP = FP = 0.
+// 3. Publication dates on the same trafilatura pages: Document::published
+//    against evaldata.json's "date" field (YYYY-MM-DD, or "" for a page the
+//    annotators found undated), day level: same day, wrong day (and how
+//    many of those are one day off), no date; plus how many undated pages
+//    get a date. Date peers run here are read from
+//    PEERS/trafilatura-dates/*.json ({"output": {url: {"published": ISO}}}).
 //
 // Nothing here tunes anything: the pages are scored once, as they are.
 //
@@ -28,21 +34,24 @@
 //                        [--peers DIR] [--errors N]
 //   SHARED_DIR holds data/ (defaults to $SYN_SHARED_DIR, then the CMake
 //   define SYN_SHARED_DIR). --peers DIR adds systems run here
-//   (eval/extraction/peers/*.py): DIR/scrapinghub/*.json and
-//   DIR/trafilatura/*.json in the benchmark's output format. --errors N
-//   lists our N worst Scrapinghub pages and N trafilatura segment misses on
-//   stderr. Exit code 0 unless a data file is malformed or unpacking fails;
-//   absent data prints a "skip:" line and is not an error.
+//   (eval/extraction/peers/): DIR/scrapinghub/*.json,
+//   DIR/trafilatura/*.json in the benchmark's output format and
+//   DIR/trafilatura-dates/*.json. --errors N lists our N worst Scrapinghub
+//   pages, N trafilatura segment misses and N wrong dates on stderr. Exit
+//   code 0 unless a data file is malformed or unpacking fails; absent data
+//   prints a "skip:" line and is not an error.
 #include <unicode/uchar.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
@@ -103,11 +112,19 @@ std::optional<std::string> MaybeGunzip(std::string data) {
   return out;
 }
 
-// Our system under test: raw page bytes -> main text. nullopt when the
-// extractor returns an error (kEmpty included): "returned nothing".
-std::optional<std::string> ExtractMainText(const std::string& source,
-                                           std::string_view bytes,
-                                           const std::string& url) {
+// What we keep of one extraction: the main text and the publication date
+// with where it came from ("" when none).
+struct Extracted {
+  std::string text;
+  std::string published;
+  std::string published_from;
+};
+
+// Our system under test: raw page bytes -> main text and date. nullopt when
+// the extractor returns an error (kEmpty included): "returned nothing".
+std::optional<Extracted> ExtractPage(const std::string& source,
+                                     std::string_view bytes,
+                                     const std::string& url) {
   std::string used;
   auto decoded = synoptic::ingest::DecodeToUtf8(bytes, "", true, &used);
   if (!decoded.ok()) return std::nullopt;
@@ -120,7 +137,14 @@ std::optional<std::string> ExtractMainText(const std::string& source,
   record.charset = used;
   auto doc = synoptic::extract::ExtractDocument(record, {});
   if (!doc.ok()) return std::nullopt;
-  return std::move(doc.value().text);
+  Extracted out;
+  out.text = std::move(doc.value().text);
+  out.published = doc.value().published;
+  if (!out.published.empty()) {
+    out.published_from =
+        std::string(synoptic::DateSourceName(doc.value().published_from));
+  }
+  return out;
 }
 
 // ------------------------------------------------------ Python char classes --
@@ -455,9 +479,9 @@ int RunScrapinghub(const fs::path& shared, const fs::path& peers_dir,
   for (size_t i = 0; i < keys.size(); ++i) {
     if (html[i].empty()) continue;
     std::string url = gt[keys[i]].value("url", "");
-    auto text = ExtractMainText(keys[i], html[i], url);
-    if (text)
-      ours[i] = std::move(*text);
+    auto page = ExtractPage(keys[i], html[i], url);
+    if (page)
+      ours[i] = std::move(page->text);
     else
       ++nothing;
   }
@@ -630,6 +654,150 @@ constexpr TrafiAnchor kTrafilaturaAnchors[] = {
     {"raw HTML", 0.528, 0.906, 0.549, 0.667},
 };
 
+// ------------------------------------------------- publication dates --
+
+// One trafilatura-eval page that carries a gold "date": the annotators'
+// publication day (YYYY-MM-DD), or "" for a page they judged undated.
+struct DatedPage {
+  std::string url, gold, ours, ours_from;
+};
+
+// Day-level outcome of one system on the gold-dated pages, and what it
+// says on the pages annotated as undated.
+struct DateCounts {
+  int dated = 0, same_day = 0, wrong_day = 0, none = 0;
+  int one_day_off = 0;  // of wrong_day: the day before or after
+  int undated = 0, undated_none = 0, undated_given = 0;
+};
+
+bool IsIsoDay(std::string_view s) {
+  if (s.size() < 10) return false;
+  for (size_t i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Days from 0000-03-01 of an ISO day (proleptic Gregorian), to tell dates
+// one day apart (a UTC time stamp against the publisher's local day).
+long DayNumber(std::string_view s) {
+  int y = std::atoi(std::string(s.substr(0, 4)).c_str());
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m <= 2) {
+    --y;
+    m += 12;
+  }
+  return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+// Adds one page; `ours` is an ISO 8601 date or date-time ("" = none). Gold
+// values that are neither "" nor YYYY-MM-DD are not scored (returns false).
+bool CountDate(const std::string& gold, const std::string& ours,
+               DateCounts* d) {
+  if (gold.empty()) {
+    ++d->undated;
+    ++(ours.empty() ? d->undated_none : d->undated_given);
+    return true;
+  }
+  if (!IsIsoDay(gold) || gold.size() != 10) return false;
+  ++d->dated;
+  if (ours.empty() || !IsIsoDay(ours)) {
+    ++d->none;
+  } else if (ours.compare(0, 10, gold) == 0) {
+    ++d->same_day;
+  } else {
+    ++d->wrong_day;
+    if (std::labs(DayNumber(ours) - DayNumber(gold)) == 1) ++d->one_day_off;
+  }
+  return true;
+}
+
+void PrintDateRow(const std::string& label, const DateCounts& d) {
+  auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
+  std::printf(
+      "| %s | %d | %.1f %% | %.1f %% (%.1f %%) | %.1f %% | %.1f %% | %d | "
+      "%.1f %% |\n",
+      label.c_str(), d.dated, pct(d.same_day, d.dated),
+      pct(d.wrong_day, d.dated), pct(d.one_day_off, d.dated),
+      pct(d.none, d.dated), pct(d.same_day, d.same_day + d.wrong_day),
+      d.undated, pct(d.undated_given, d.undated));
+}
+
+// Publication dates (Document::published) against the gold "date" field
+// of evaldata.json, day level, beside any date peer run here
+// (PEERS/trafilatura-dates/*.json: {"version", "output": {url:
+// {"published": ISO}}}). --errors lists our wrong days on stderr.
+void PrintDates(const std::vector<DatedPage>& pages, const fs::path& peers_dir,
+                int errors) {
+  std::printf("## Publication dates: trafilatura evaluation set\n\n");
+  if (pages.empty()) {
+    std::printf("skip: no page of evaldata.json carries a \"date\"\n\n");
+    return;
+  }
+  DateCounts ours;
+  std::map<std::string, std::array<int, 3>> by_source;  // same, wrong, given
+  int unscored = 0;
+  for (const DatedPage& p : pages) {
+    DateCounts before = ours;
+    if (!CountDate(p.gold, p.ours, &ours)) {
+      ++unscored;
+      continue;
+    }
+    if (p.ours.empty()) continue;
+    std::array<int, 3>& s = by_source[p.ours_from];
+    ++s[2];
+    s[0] += ours.same_day - before.same_day;
+    s[1] += ours.wrong_day - before.wrong_day;
+    const bool wrong = ours.wrong_day > before.wrong_day ||
+                       ours.undated_given > before.undated_given;
+    if (wrong && errors-- > 0) {
+      std::fprintf(stderr, "DATE-WRONG %s gold [%s] ours [%s] from %s\n",
+                   p.url.c_str(), p.gold.c_str(), p.ours.c_str(),
+                   p.ours_from.c_str());
+    }
+  }
+  std::printf(
+      "Gold: the \"date\" field of evaldata.json (%zu of its pages carry "
+      "one; \"\" marks a page its annotators found undated; %d values not "
+      "YYYY-MM-DD are left out). Day level: same day as gold, a different "
+      "day, or no date. \"precision\" = same / (same + wrong). The pages "
+      "carry no crawl time, so no not-after limit applies.\n\n",
+      pages.size(), unscored);
+  std::printf(
+      "| system | pages with a gold day | same day | wrong day (of it one "
+      "day off) | no date | "
+      "precision | pages gold-undated | of them given a date |\n"
+      "|---|---|---|---|---|---|---|---|\n");
+  PrintDateRow("**synoptic (this tree)**", ours);
+  if (!peers_dir.empty()) {
+    for (const SystemOutput& so :
+         LoadOutputs(peers_dir / "trafilatura-dates", "")) {
+      DateCounts pc;
+      for (const DatedPage& p : pages) {
+        std::string theirs;
+        auto it = so.output.find(p.url);
+        if (it != so.output.end() && it->is_object()) {
+          auto v = it->find("published");
+          if (v != it->end() && v->is_string()) theirs = v->get<std::string>();
+        }
+        CountDate(p.gold, theirs, &pc);
+      }
+      PrintDateRow(so.name + " " + so.version + " (run here)", pc);
+    }
+  }
+  std::printf("\nsynoptic by source of the date (published_from):");
+  for (const auto& [src, s] : by_source) {
+    std::printf(" %s %d given, %d same day, %d wrong day;", src.c_str(), s[2],
+                s[0], s[1]);
+  }
+  std::printf(
+      " (pages gold-undated count as given, neither same nor wrong)\n\n");
+}
+
 int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
                    int errors) {
   fs::path dir = shared / "data" / "trafilatura-eval";
@@ -666,6 +834,8 @@ int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
 
   // Ours: page bytes -> text, then the segment checks. The timer covers
   // charset decoding and extraction only, one thread.
+  const int date_errors = errors;
+  std::vector<DatedPage> dated;
   Confusion c;
   int docs = 0, missing = 0, nothing = 0;
   size_t html_bytes = 0;
@@ -689,11 +859,18 @@ int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
     ++docs;
     html_bytes += raw->size();
     auto t0 = std::chrono::steady_clock::now();
-    std::optional<std::string> text = ExtractMainText(file, *raw, it.key());
+    std::optional<Extracted> page = ExtractPage(file, *raw, it.key());
     secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
                 .count();
-    if (!text) ++nothing;
+    std::optional<std::string> text;
+    if (page) text = page->text;
+    if (!page) ++nothing;
     CountItem(item, text, file, &errors, &c);
+    if (item.contains("date") && item["date"].is_string()) {
+      dated.push_back({it.key(), item["date"].get<std::string>(),
+                       page ? page->published : std::string(),
+                       page ? page->published_from : std::string()});
+    }
   }
   std::error_code ec;
   fs::remove_all(tmp, ec);
@@ -768,6 +945,7 @@ int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
       "synoptic speed: %d pages, %.1f MB of HTML, %.2f s, %.1f pages/s "
       "(charset decoding + ExtractDocument, one thread)\n\n",
       docs, html_bytes / 1e6, secs, secs > 0 ? docs / secs : 0.0);
+  PrintDates(dated, peers_dir, date_errors);
   return 0;
 }
 

@@ -426,6 +426,310 @@ const char kArticleP[] =
     "accepting the argument of residents that the company had not assessed the "
     "noise.</p>";
 
+// A page shell around `main` with a menu, a sidebar of teasers and a
+// footer: the chrome every test page below shares.
+std::string Shell(const std::string& main, const std::string& head = "") {
+  return "<!doctype html><html><head><title>Page</title>" + head +
+         "</head><body><ul class=\"menu\"><li><a href=\"/\">Home</a></li>"
+         "<li><a href=\"/a\">Archive</a></li></ul>" +
+         main +
+         "<div class=\"sidebar\"><h3>Around town</h3><p><a href=\"/x\">The "
+         "ferry timetable changes again next week after complaints</a></p>"
+         "<p><a href=\"/y\">Library extends its opening hours for the "
+         "winter months</a></p></div><footer><p>Copyright 2024 Example "
+         "Media. All rights reserved.</p></footer></body></html>";
+}
+
+// A block of teaser links longer than the test article, so that the
+// article's box holds well under half of the page's text.
+std::string MoreStories() {
+  std::string out = "<div class=\"more\"><h3>Elsewhere</h3>";
+  for (int i = 0; i < 8; ++i) {
+    out += "<p><a href=\"/s" + std::to_string(i) +
+           "\">A teaser for another story on this site that runs for about "
+           "a line and a half of text</a></p>";
+  }
+  return out + "</div>";
+}
+
+// Class: lost lists and short lines around the article core. An intro
+// paragraph above a list of short, link-free items (a recipe's
+// ingredients), the list itself, a table of figures, a closing line after
+// the last long paragraph; a link list after the article stays out.
+TEST(ExtractHtml, KeepsPlainListsTablesAndClosingLinesAroundTheCore) {
+  Document d = MustExtract(Record(
+      Shell("<article><h1>Plum cake for a rainy Sunday</h1>"
+            "<p>This cake uses the last plums of the season and keeps well "
+            "for three days in a tin, which is why it is our favourite for "
+            "the autumn.</p>"
+            "<h2>Ingredients</h2><ul><li>500 g plums</li><li>200 g flour</li>"
+            "<li>2 eggs</li><li>Butter</li></ul>"
+            "<h2>Method</h2>"
+            "<p>Halve the plums and remove the stones. Beat the butter with "
+            "the sugar until pale, then add the eggs one by one and fold in "
+            "the flour with a pinch of salt.</p>"
+            "<p>Spread the dough in a buttered tin, press the plums into it "
+            "skin side down and bake for forty minutes until golden, then "
+            "let it cool on a rack before cutting.</p>"
+            "<table><tr><td>Energy</td><td>320 kcal</td><td>16 %</td></tr>"
+            "<tr><td>Fat</td><td>12 g</td><td>18 %</td></tr></table>"
+            "<p>Enjoy, Anna</p>"
+            "<ul><li><a href=\"/r1\">Apple crumble with oats</a></li>"
+            "<li><a href=\"/r2\">Pear tart with almonds</a></li>"
+            "<li><a href=\"/r3\">Cherry clafoutis</a></li></ul></article>"),
+      InputFormat::kHtml));
+  ExpectWellFormed(d);
+  ExpectText(
+      d,
+      {"This cake uses the last plums", "Ingredients", "500 g plums", "2 eggs",
+       "Butter", "Method", "Halve the plums", "Spread the dough",
+       "Energy | 320 kcal | 16 %", "Fat | 12 g | 18 %", "Enjoy, Anna"},
+      {"Apple crumble", "Pear tart", "Cherry clafoutis", "Home",
+       "ferry timetable", "All rights reserved"});
+}
+
+// Class: an article box whose class list carries a state modifier
+// ("share", "social") is not a share bar; the real share bar still goes.
+TEST(ExtractHtml, ModifierClassOnArticleBoxDoesNotDropIt) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"post\"><h1>New bridge opens to cyclists</h1>"
+            "<div class=\"entry themeform share\">"
+            "<p>The new bridge over the canal opened to cyclists on Monday, "
+            "two months later than the council had promised last spring.</p>"
+            "<p>Engineers said the delay came from a shortage of steel, and "
+            "the final inspection found no faults in the deck or the "
+            "railings.</p>"
+            "<p>Walkers will be able to use the bridge from next week, once "
+            "the lighting has been tested at night.</p></div>"
+            "<div class=\"share-buttons\"><p>Share this on Facebook or by "
+            "e-mail with your friends</p></div></div>" +
+            MoreStories()),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"The new bridge over the canal", "Engineers said the delay",
+              "Walkers will be able"},
+             {"Share this on Facebook", "ferry timetable"});
+}
+
+// Class: comment sections. An opinion piece named "commentary" is the
+// article; a comment thread longer than the article is never chosen.
+TEST(ExtractHtml, CommentaryIsTheArticleAndLongThreadsStayComments) {
+  std::string comments = "<div class=\"comment-list\"><h2>Reader comments</h2>";
+  for (int i = 0; i < 12; ++i) {
+    comments +=
+        "<p>I have lived here for twenty years, and I think the writer is "
+        "wrong about the buses, since they were late long before the new "
+        "timetable, and nobody asked us.</p>";
+  }
+  comments += "</div>";
+  Document d = MustExtract(Record(
+      Shell("<div class=\"full news commentary article\">"
+            "<h1>The buses deserve better planning</h1>"
+            "<p>The city has changed its bus timetable three times in a year, "
+            "and each change has made the morning routes slower.</p>"
+            "<p>Planners should count passengers before they redraw the map, "
+            "not after, and they should publish the counts.</p>"
+            "<p>Until they do, riders will keep guessing when the next bus "
+            "comes, and many will go back to their cars.</p></div>" +
+            comments),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"The city has changed its bus timetable",
+              "Planners should count passengers", "Until they do"},
+             {"I have lived here for twenty years", "Reader comments"});
+}
+
+// Class: lead paragraph in the article header, outside the body box.
+TEST(ExtractHtml, KeepsTheLeadInTheArticleHeader) {
+  Document d = MustExtract(Record(
+      Shell("<article><header><h1>Orchard harvest breaks record</h1>"
+            "<div class=\"intro\">Growers in the valley picked more apples "
+            "this year than in any season since records began.</div>"
+            "</header><div class=\"row\"><div class=\"col\"><div>"
+            "<p>The cooperative weighed its last crates on Friday and found "
+            "the total a fifth above last year, helped by a mild spring "
+            "without frost.</p>"
+            "<p>Most of the crop went to the juice press, since hail in July "
+            "had marked the skins of many apples, though not their taste.</p>"
+            "<p>The pickers, many of them students, were paid by the crate, "
+            "and several said they earned more than in any summer job.</p>"
+            "<p>Trucks waited in a line along the road, engines running, "
+            "while the scales at the gate worked late into the evening.</p>"
+            "<p>A buyer from the city, who came for the pears, left with "
+            "apples instead, since the pears had been sold in August.</p>"
+            "<p>The old press, built in the fifties, broke twice, and a "
+            "mechanic from the next village repaired it each time.</p>"
+            "<p>Children from the school visited on Thursday, tasted six "
+            "kinds of apple, and voted for the sourest one.</p>"
+            "<p>Beekeepers, who rent hives to the growers, said the bees "
+            "had a good year too, with plenty of blossom in April.</p>"
+            "<p>Prices, however, have fallen, and several growers said they "
+            "would store part of the crop until the new year to wait for a "
+            "better offer.</p>"
+            "<p>The cooperative plans to open a second cold store next "
+            "summer if the bank approves its loan.</p></div></div></div>"
+            "</article>"),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"Growers in the valley picked more apples",
+              "The cooperative weighed its last crates", "Prices, however",
+              "second cold store"},
+             {"ferry timetable", "Archive"});
+}
+
+// Class: the article only inside <noscript> (a script-built page); the
+// "enable JavaScript" notice is dropped.
+TEST(ExtractHtml, ReadsArticleInsideNoscript) {
+  Document d = MustExtract(Record(
+      Shell("<div id=\"app\"></div><noscript><p>Please enable JavaScript "
+            "to use this site.</p><div class=\"text\">"
+            "<p>The river authority has finished the new flood wall along "
+            "the old harbour, a year after the spring floods.</p>"
+            "<p>The wall is two metres high and can be raised further with "
+            "steel panels that are kept in a depot nearby.</p>"
+            "<p>Residents may walk on the new promenade on top of the wall "
+            "from Saturday.</p></div></noscript>"),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"The river authority has finished", "The wall is two metres",
+              "Residents may walk"},
+             {"enable JavaScript"});
+}
+
+// Class: body text set in heading tags is text; the standfirst set as a
+// heading directly under the headline is kept as the lead, once.
+TEST(ExtractHtml, SentencesInHeadingTagsAreText) {
+  Document d = MustExtract(Record(
+      Shell("<article><h1>Poster contest for children</h1>"
+            "<h2>Children drew pictures about clean rivers for the town's "
+            "poster contest this year.</h2>"
+            "<h3>The contest runs for the sixth time this year, and children "
+            "between six and twelve may send one drawing each.</h3>"
+            "<h4>Draw a poster with the motto of the contest, think about "
+            "what a clean river needs, and send it in by the end of May.</h4>"
+            "<p>The best posters will hang in the town hall in June.</p>"
+            "</article>",
+            "<meta property=\"og:title\" content=\"Poster contest for "
+            "children\">"),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"Children drew pictures about clean rivers",
+              "The contest runs for the sixth time",
+              "Draw a poster with the motto", "The best posters"},
+             {"Poster contest for children", "Home"});
+  EXPECT_EQ(Para(d, 0).substr(0, 14), "Children drew ");
+}
+
+// Class: the lead under the headline, cut off from the body by a share bar
+// and a "more on this" box, is kept; the byline and the box are not.
+TEST(ExtractHtml, KeepsTheLeadAcrossABoxBetweenHeadAndBody) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"page\"><h1>Night trains return to the coast</h1>"
+            "<p>Two operators will run sleeper services to the coast from "
+            "June, the first since the line was closed in 2009.</p>"
+            "<p>By Lena Hart</p>"
+            "<ul class=\"tools\"><li><a href=\"/e\">E-mail</a></li>"
+            "<li><a href=\"/p\">Print</a></li></ul>"
+            "<div><h4>More on this</h4><ul>"
+            "<li><a href=\"/n1\">Rail fares rise again in spring</a></li>"
+            "<li><a href=\"/n2\">New timetable for the north</a></li>"
+            "</ul></div><div class=\"text\">"
+            "<p>The trains will leave the capital late in the evening and "
+            "reach the coast early the next morning, stopping at four towns "
+            "on the way.</p>"
+            "<p>Tickets go on sale next month, and a bed in a shared "
+            "compartment will cost about as much as a night in a cheap "
+            "hotel.</p>"
+            "<p>The operators said they would add more trains in the "
+            "summer if the first months go well.</p></div></div>"),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"Two operators will run sleeper services",
+              "The trains will leave the capital", "Tickets go on sale",
+              "The operators said"},
+             {"By Lena Hart", "More on this", "Rail fares rise", "E-mail",
+              "Night trains return to the coast"});
+}
+
+// Class: "related" sections labelled in other languages end the article.
+TEST(ExtractHtml, RelatedSectionCuesInOtherLanguagesEndTheArticle) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"main\"><h1>Neue Radwege in der Altstadt</h1>"
+            "<p>Die Stadt hat am Montag drei neue Radwege in der Altstadt "
+            "freigegeben, nachdem die Bauarbeiten länger gedauert hatten als "
+            "geplant.</p>"
+            "<p>Die Wege verbinden den Bahnhof mit dem Marktplatz und der "
+            "Universität, und an jeder Kreuzung gibt es nun eigene Ampeln "
+            "für Radfahrer.</p>"
+            "<p>Im Frühjahr sollen zwei weitere Strecken folgen, wenn der "
+            "Stadtrat die Mittel freigibt.</p>"
+            "<div class=\"box\"><h3>Ähnliche Beiträge</h3>"
+            "<p>Der Marktplatz bekommt neue Bänke und Bäume, die im Sommer "
+            "Schatten spenden sollen.</p>"
+            "<p>Die Buslinie zur Universität fährt ab Januar öfter, auch am "
+            "Wochenende und abends.</p></div></div>"),
+      InputFormat::kHtml));
+  ExpectText(d,
+             {"Die Stadt hat am Montag drei neue Radwege",
+              "Die Wege verbinden den Bahnhof", "Im Frühjahr sollen"},
+             {"Ähnliche Beiträge", "neue Bänke und Bäume",
+              "Die Buslinie zur Universität"});
+}
+
+// Class: kept bylines and bios. Once the container is the whole
+// <article>, its headline, the byline naming the author (from JSON-LD or a
+// "By" line) and the author's bio under the text stay out.
+TEST(ExtractHtml, DropsHeadlineBylineAndBioInsideTheArticle) {
+  Document d = MustExtract(Record(
+      Shell("<article><header><h1>Tram line reaches the new hospital</h1>"
+            "<p class=\"lede\">The extension opens a month early and links "
+            "three districts to the hospital for the first time.</p>"
+            "<div class=\"meta\">Ada Brennan <span>Transport reporter</span>"
+            "</div></header><div class=\"row\"><div class=\"col\"><div>"
+            "<p>The first tram on the new line left the central station at "
+            "six in the morning, and by noon the operator had counted more "
+            "passengers than it expected for the whole day.</p>"
+            "<p>Nurses who work night shifts said the line would save them "
+            "a long walk from the bus stop, which is poorly lit in winter.</p>"
+            "<p>The city plans a second extension to the university, which "
+            "still needs the approval of the regional government.</p>"
+            "</div></div></div>"
+            "<div class=\"author-box\"><p>Ada Brennan is a transport "
+            "reporter who has covered the city's trams and buses since "
+            "2015.</p></div></article>",
+            "<script type=\"application/ld+json\">{\"@type\": "
+            "\"NewsArticle\", \"headline\": \"Tram line reaches the new "
+            "hospital\", \"author\": {\"@type\": \"Person\", \"name\": "
+            "\"Ada Brennan\"}}</script>"),
+      InputFormat::kHtml));
+  ExpectText(
+      d,
+      {"The extension opens a month early", "The first tram on the new line",
+       "Nurses who work night", "The city plans a second extension"},
+      {"Tram line reaches the new hospital", "Transport reporter",
+       "Ada Brennan is a transport reporter"});
+  EXPECT_EQ(d.authors, (std::vector<std::string>{"Ada Brennan"}));
+}
+
+// Publication dates written in the page's language are read from the
+// byline under the headline.
+TEST(ExtractHtml, ReadsABylineDateInGerman) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"post\"><h1>Neue Radwege in der Altstadt</h1>"
+            "<div class=\"info\">Veröffentlicht am 2. September 2015 von "
+            "Jana</div><div class=\"content\">"
+            "<p>Die Stadt hat am Montag drei neue Radwege in der Altstadt "
+            "freigegeben, nachdem die Bauarbeiten länger gedauert hatten als "
+            "geplant.</p>"
+            "<p>Die Wege verbinden den Bahnhof mit dem Marktplatz und der "
+            "Universität, und an jeder Kreuzung gibt es nun eigene Ampeln "
+            "für Radfahrer.</p></div></div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2015-09-02");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+  ExpectText(d, {"Die Stadt hat am Montag"}, {"Veröffentlicht am"});
+}
+
 TEST(ExtractHostile, ScriptsStylesAndUnclosedTags) {
   std::string html =
       std::string("<html><head><script>var a = '<p>not text</p>';</script>") +

@@ -159,6 +159,106 @@ TEST(Cues, SectionStartsAndBoilerplateLines) {
       IsCaptionOrCredit("The talks resumed in Geneva (after a short break)"));
 }
 
+TEST(Dates, ReadsMonthNamesOfOtherLanguages) {
+  // Bylines in the languages of the trafilatura set: German day numbers
+  // with a period, "de" in Spanish and Portuguese, French "1er", Polish
+  // genitive month names; abbreviations as in English.
+  EXPECT_EQ(InLine("Posted on 2. September 2015 by Kim"), "2015-09-02");
+  EXPECT_EQ(InLine("Veröffentlicht am 12. März 2020, 14:05"),
+            "2020-03-12T14:05");
+  EXPECT_EQ(InLine("Stand: 3. Okt. 2019"), "2019-10-03");
+  EXPECT_EQ(InLine("Publié le 1er février 2021"), "2021-02-01");
+  EXPECT_EQ(InLine("5 de mayo de 2022 - 10:30"), "2022-05-05T10:30");
+  EXPECT_EQ(InLine("Pubblicato il 7 settembre 2018"), "2018-09-07");
+  EXPECT_EQ(InLine("15 października 2019"), "2019-10-15");
+  EXPECT_EQ(InLine("3 maart 2018"), "2018-03-03");
+  EXPECT_EQ(Iso("Jänner 4, 2021"), "2021-01-04");
+  // Not dates: a month word without a year, a plain number with a period.
+  EXPECT_EQ(InLine("Am 2. Mai kam es zum Streit"), "none");
+  EXPECT_EQ(InLine("Teil 2. Die Mainzer Woche"), "none");
+}
+
+TEST(Cues, ModifierClassesBuildersAndCommentary) {
+  // A content box whose other classes are state modifiers is not chrome;
+  // a share box named after the entry still is.
+  EXPECT_FALSE(ScoreClassId("entry themeform share", "").chrome);
+  EXPECT_FALSE(ScoreClassId("entry-content social", "").chrome);
+  EXPECT_TRUE(ScoreClassId("share entry-share", "").chrome);
+  EXPECT_TRUE(ScoreClassId("entry-comments", "").chrome);
+  // Page builders' "-widget-" blocks are not sidebar widgets.
+  EXPECT_FALSE(ScoreClassId("elementor-widget-container", "").chrome);
+  EXPECT_TRUE(ScoreClassId("widget widget_text", "").chrome);
+  // "commentary" is a kind of article, "comments" a thread.
+  EXPECT_FALSE(ScoreClassId("news commentary article", "").chrome);
+  ClassIdCues thread = ScoreClassId("sect sect_commentlinks", "");
+  EXPECT_TRUE(thread.chrome);
+  EXPECT_TRUE(thread.strict);
+  EXPECT_TRUE(ScoreClassId("cmplz-cookiebanner", "cookie-consent").strict);
+  EXPECT_FALSE(ScoreClassId("related-links", "").strict);
+}
+
+TEST(Cues, SectionStartsInOtherLanguages) {
+  EXPECT_TRUE(IsSectionStart("Ähnliche Beiträge"));
+  EXPECT_TRUE(IsSectionStart("ÄHNLICHE BEITRÄGE"));
+  EXPECT_TRUE(IsSectionStart("Das könnte Sie auch interessieren"));
+  EXPECT_TRUE(IsSectionStart("Kommentare (3)"));
+  EXPECT_TRUE(IsSectionStart("À lire aussi"));
+  EXPECT_TRUE(IsSectionStart("Noticias relacionadas"));
+  EXPECT_TRUE(IsSectionStart("Leggi anche"));
+  EXPECT_TRUE(IsSectionStart("DON'T MISS"));
+  EXPECT_TRUE(IsSectionStart("Lesen Sie auch die folgenden Beiträge:"));
+  EXPECT_TRUE(IsSectionStart("Schon gelesen?"));
+  EXPECT_FALSE(IsSectionStart("Lesen Sie auch die folgenden Beiträge"));
+  EXPECT_FALSE(IsSectionStart(
+      "Kommentare von Lesern zeigen, wie sehr das Thema bewegt."));
+  EXPECT_FALSE(IsSectionStart("Die Geschichte der Stadt"));
+}
+
+TEST(Cues, PromptsNoticesAndAlertPitchesAreBoilerplate) {
+  EXPECT_TRUE(IsBoilerplateLine("Was this article helpful?"));
+  EXPECT_TRUE(IsBoilerplateLine("War der Artikel nützlich?"));
+  EXPECT_TRUE(IsBoilerplateLine("Möchten Sie den Artikel teilen?"));
+  EXPECT_TRUE(
+      IsBoilerplateLine("Bitte aktivieren Sie JavaScript in Ihrem Browser."));
+  EXPECT_TRUE(IsBoilerplateLine("Please enable JavaScript to view this page."));
+  EXPECT_TRUE(IsBoilerplateLine(
+      "Get breaking news alerts and special reports, delivered weekday "
+      "mornings."));
+  EXPECT_TRUE(IsBoilerplateLine(
+      "Abonnieren Sie unseren Newsletter und bleiben Sie informiert."));
+  EXPECT_TRUE(
+      IsBoilerplateLine("Síguenos en Telegram, Instagram, Facebook y Twitter"));
+  EXPECT_TRUE(IsBoilerplateLine(
+      "To view the full story, please subscribe to the paper."));
+  EXPECT_TRUE(IsBoilerplateLine(
+      "Sie müssen sich einloggen, um sich an einer Diskussion zu beteiligen."));
+  EXPECT_TRUE(IsBoilerplateLine(
+      "Der Beitrag wurde am Mittwoch, 5. Februar 2020 veröffentlicht."));
+  EXPECT_TRUE(IsBoilerplateLine("Pour lire la suite, abonnez-vous."));
+  EXPECT_TRUE(IsCaptionOrCredit("Crédits photos : Agence Nord"));
+  EXPECT_TRUE(IsCaptionOrCredit("Titelbild: Stadtarchiv"));
+  EXPECT_TRUE(IsCaptionOrCredit("Abbildung 4: Schnitt durch die Mauer"));
+  EXPECT_TRUE(IsBoilerplateLine("Quelle: Landesregierung"));
+  EXPECT_TRUE(IsBoilerplateLine("Alle Angaben ohne Gewähr."));
+  EXPECT_TRUE(IsBoilerplateLine("Externer Inhalt"));
+  EXPECT_FALSE(IsCaptionOrCredit("Bildung ist das wichtigste Thema"));
+  // Article sentences on the same subjects are not.
+  EXPECT_FALSE(IsBoilerplateLine(
+      "The council asked whether the new rules were helpful to tenants, and "
+      "most said they were not."));
+  EXPECT_FALSE(IsBoilerplateLine(
+      "JavaScript runs in every browser, which is why the team chose it for "
+      "the new tool."));
+  EXPECT_FALSE(IsBoilerplateLine(
+      "The service kept signing up subscribers all week, the company said."));
+}
+
+TEST(TextUtil, NormKeyFoldsLatinCapitals) {
+  EXPECT_EQ(NormKey("Ähnliche Beiträge"), NormKey("ähnliche beiträge"));
+  EXPECT_EQ(NormKey("ÉTÉ À PARIS"), "été à paris");
+  EXPECT_EQ(NormKey("5 × 3"), "5 × 3");  // the multiplication sign stays
+}
+
 TEST(Metadata, AuthorsAndTitles) {
   EXPECT_EQ(AuthorsFromByline("By Jane Roe and Max Doe | 13 Sep 2023"),
             (std::vector<std::string>{"Jane Roe", "Max Doe"}));

@@ -80,8 +80,12 @@ void ForEachToken(std::string_view v, Fn fn) {
 // match or a '-' boundary, since as prefixes they hit ordinary words
 // ("address", "navy" is rare but "adjust", "biography"...).
 bool TokenHits(std::string_view tok, std::string_view cue, bool inner) {
+  // "commentary" names an opinion piece, not a comment thread.
+  if (cue == "comment" && ContainsCi(tok, "commentar")) return false;
   if (!StartsWithCi(tok, cue)) {
-    if (!inner) return false;
+    // Page builders name every block "<builder>-widget-...": only a token
+    // that starts with "widget" is a sidebar widget.
+    if (!inner || cue == "widget") return false;
     // Inner segments: "post-sidebar", "article-related".
     size_t dash = tok.find('-');
     while (dash != std::string_view::npos) {
@@ -162,7 +166,10 @@ void ForEachHit(std::string_view class_attr, std::string_view id_attr, Fn fn) {
 }
 
 // Normalised line keys ("related news", "most read") that open a section.
-constexpr std::array<std::string_view, 44> kSectionStarts = {
+// English first, then the same kinds of label in German, French, Spanish,
+// Italian, Portuguese, Dutch and Polish (keys are NormKey()ed: lower case,
+// punctuation gone, Latin-1 capitals folded).
+constexpr std::string_view kSectionStarts[] = {
     "related",
     "related news",
     "related articles",
@@ -207,6 +214,105 @@ constexpr std::array<std::string_view, 44> kSectionStarts = {
     "latest stories",
     "top stories",
     "other news",
+    "don t miss",
+    "no comments",
+    "explore further",
+    // de
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere nachrichten",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "mehr aus",
+    "mehr von",
+    "lesen sie auch",
+    "lies auch",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das thema könnte dich auch interessieren",
+    "das thema könnte sie auch interessieren",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "am meisten gelesen",
+    "beliebte beiträge",
+    "kommentare",
+    "schreibe einen kommentar",
+    "hinterlasse einen kommentar",
+    "kommentar schreiben",
+    "kommentar verfassen",
+    "artikel teilen",
+    "beitrag teilen",
+    "diesen artikel teilen",
+    "schlagwörter",
+    "schlagworte",
+    "über den autor",
+    "über die autorin",
+    "vorschau auf den nächsten artikel",
+    "schon gelesen",
+    "zum weiterlesen",
+    "weiterlesen",
+    "mehr themen",
+    "themen im artikel",
+    "lust auf mehr",
+    "keine kommentare",
+    "bisher keine kommentare",
+    "kommentieren",
+    "weitere informationen",
+    "zusatzinformationen",
+    "quellenangaben",
+    // fr
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "commentaires",
+    "laisser un commentaire",
+    "partager cet article",
+    "aucun commentaire",
+    // es
+    "noticias relacionadas",
+    "artículos relacionados",
+    "te puede interesar",
+    "también te puede interesar",
+    "lee también",
+    "lo más leído",
+    "comentarios",
+    "deja un comentario",
+    "compartir",
+    "sin comentarios",
+    // it
+    "articoli correlati",
+    "leggi anche",
+    "potrebbe interessarti",
+    "i più letti",
+    "commenti",
+    "lascia un commento",
+    // pt
+    "leia também",
+    "notícias relacionadas",
+    "mais lidas",
+    "comentários",
+    "deixe um comentário",
+    // nl
+    "lees ook",
+    "gerelateerde artikelen",
+    "meest gelezen",
+    "reacties",
+    // pl
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "najczęściej czytane",
+    "komentarze",
 };
 
 constexpr std::array<std::string_view, 9> kTickerLabels = {
@@ -235,12 +341,40 @@ bool NamesEmbeddedPost(std::string_view class_attr) {
   return hit;
 }
 
+// Whether the chrome cues of a class/id that also names content are state
+// modifiers beside a clean content name ("entry themeform share", "post
+// social"): a whole token that is just "share", "social", "tags" or
+// "widget", while another token starts with a content cue and carries no
+// chrome cue itself. A box named "share entry-share" stays chrome.
+bool OnlyModifierChrome(std::string_view class_attr, std::string_view id_attr) {
+  static constexpr std::string_view kModifiers[] = {
+      "share", "sharing", "social", "tags", "tag", "widget", "print"};
+  bool clean_content = false, other_chrome = false;
+  auto visit = [&](std::string_view tok) {
+    for (std::string_view m : kModifiers) {
+      if (EqualsCi(tok, m)) return;
+    }
+    bool content = false, chrome = false;
+    for (const Cue& c : kClassCues) {
+      if (!TokenHits(tok, c.token, true)) continue;
+      if (c.weight < 0) chrome = true;
+      if (c.weight >= 15 && TokenHits(tok, c.token, false)) content = true;
+    }
+    if (content && !chrome) clean_content = true;
+    if (chrome) other_chrome = true;
+  };
+  ForEachToken(class_attr, visit);
+  ForEachToken(id_attr, visit);
+  return clean_content && !other_chrome;
+}
+
 ClassIdCues ScoreClassId(std::string_view class_attr,
                          std::string_view id_attr) {
   ClassIdCues out;
   if (class_attr.empty() && id_attr.empty()) return out;
   int w = 0, neg = 0, pos = 0;
   bool region = false, head_region = false, head_content = false;
+  bool strict = false;
   ForEachHit(class_attr, id_attr, [&](const Cue& c, bool at_start) {
     w += c.weight;
     if (c.weight < 0) neg += c.weight;
@@ -248,11 +382,19 @@ ClassIdCues ScoreClassId(std::string_view class_attr,
     region |= c.region && c.weight < 0;
     head_region |= c.region && c.weight <= -25 && at_start;
     head_content |= c.weight >= 15 && at_start;
+    strict |= c.token == "comment" || c.token == "disqus" ||
+              c.token == "cookie" || c.token == "consent" ||
+              c.token == "gdpr" || c.token == "modal" || c.token == "popup" ||
+              c.token == "dialog" || c.token == "overlay" ||
+              c.token == "lightbox" || c.token == "newsletter";
   });
   out.weight = std::clamp(w, -60, 60);
   out.chrome = region && ((head_region && !head_content) ||
                           (neg + pos / 2 <= -20 && pos < 25));
   if (out.chrome && NamesEmbeddedPost(class_attr)) out.chrome = false;
+  if (out.chrome && head_content && OnlyModifierChrome(class_attr, id_attr))
+    out.chrome = false;
+  out.strict = out.chrome && strict;
   return out;
 }
 
@@ -284,8 +426,15 @@ bool IsSectionStart(std::string_view line) {
   if (t.size() > 60) return false;
   std::string key = NormKey(t);
   if (key.empty()) return false;
+  // A label ending in a colon ("Lesen Sie auch die folgenden Beiträge:")
+  // opens its section whatever words follow the cue.
+  const bool label = t.back() == ':' && CharCount(key) <= 50;
   for (std::string_view s : kSectionStarts) {
     if (key == s) return true;
+    if (label && key.size() > s.size() && key.compare(0, s.size(), s) == 0 &&
+        key[s.size()] == ' ') {
+      return true;
+    }
     // "More from this writer", "Related: ...", "Tags: x, y" (short prefix
     // lines), "Most Read Today".
     if (key.size() > s.size() && key.compare(0, s.size(), s) == 0 &&
@@ -421,10 +570,14 @@ bool IsBoilerplateLine(std::string_view line) {
         }
       }
     }
-    if (StartsWithCi(t, "source:") || StartsWithCi(t, "download our app") ||
-        StartsWithCi(t, "follow us") || StartsWithCi(t, "share on") ||
-        StartsWithCi(t, "share this") || StartsWithCi(t, "image:") ||
-        StartsWithCi(t, "photo:") || StartsWithCi(t, "photograph:")) {
+    if (StartsWithCi(t, "source:") || StartsWithCi(t, "quelle:") ||
+        StartsWithCi(t, "fuente:") || StartsWithCi(t, "fonte:") ||
+        key == "externer inhalt" || key == "external content" ||
+        key == "empfohlener redaktioneller inhalt" ||
+        StartsWithCi(t, "download our app") || StartsWithCi(t, "follow us") ||
+        StartsWithCi(t, "share on") || StartsWithCi(t, "share this") ||
+        StartsWithCi(t, "image:") || StartsWithCi(t, "photo:") ||
+        StartsWithCi(t, "photograph:")) {
       return true;
     }
   }
@@ -457,6 +610,12 @@ bool IsBoilerplateLine(std::string_view line) {
         has("download the app") || (n <= 200 && has("unsubscribe"))) {
       return true;
     }
+    // Disclaimers and consent notices in German ("Alle Angaben ohne
+    // Gewähr", "Wir respektieren deine Privatsphäre").
+    if (n <= 200 && (has("ohne gew\xC3\xA4hr") ||
+                     (has("respektieren") && has("privatsph")))) {
+      return true;
+    }
     if (has("views expressed") &&
         (has("not necessarily") || has("solely those"))) {
       return true;
@@ -469,14 +628,64 @@ bool IsBoilerplateLine(std::string_view line) {
                      has("requires javascript") || has("share it with"))) {
       return true;
     }
+    // Feedback and share prompts asked as a question ("Was this article
+    // helpful?", "War der Artikel nützlich?", "Möchten Sie den Artikel
+    // teilen?", "Cet article vous a-t-il été utile ?").
+    if (n <= 80 && t.back() == '?' &&
+        (has("helpful") || has("useful") || has("hilfreich") || has("tzlich") ||
+         has("utile") || has("share") || has("teilen") || has("partager") ||
+         has("compartir") || has("condividere"))) {
+      return true;
+    }
+    // The <noscript> notice, whatever its language ("Please enable
+    // JavaScript", "JavaScript aktivieren", "activer JavaScript").
+    if (n <= 200 && has("javascript") &&
+        (has("enable") || has("activ") || has("aktivier") || has("disabled") ||
+         has("deaktiviert"))) {
+      return true;
+    }
     // Newsletter sign-up pitches in any wording ("Let our news meet your
     // inbox"), and the social-media tail of author bios.
-    if (n <= 300 && (has("newsletter") || has("inbox")) &&
-        (has("sign up") || has("subscribe") || has("deliver"))) {
+    // Also e-mail alert pitches ("Get breaking news alerts ... delivered
+    // weekday mornings"), in the languages the sign-up verb is written in
+    // (abonnieren, s'inscrire/s'abonner, suscribirse/suscríbete).
+    if (n <= 300 &&
+        (has("newsletter") || has("inbox") || has("news alerts") ||
+         has("email alerts") || has("e-mail alerts")) &&
+        (has("sign up") || has("subscribe") || has("deliver") || has("get ") ||
+         has("abonn") || has("inscri") || has("suscr"))) {
       return true;
     }
     if (has("follow him on") || has("follow her on") || has("follow them on") ||
-        has("follow us on")) {
+        has("follow us on") ||
+        (n <= 200 &&
+         (has("folgen sie uns") || has("folge uns") || has("suivez-nous") ||
+          has("siguenos") || has("s\xC3\xADguenos") || has("seguici")))) {
+      return true;
+    }
+    // Comment-form prompts in German ("Sie müssen sich einloggen, um ...
+    // zu kommentieren"), post-meta lines ("This entry was posted in ...",
+    // "Der Beitrag wurde am ... veröffentlicht"), licence notes.
+    if (n <= 200 && (has("einloggen") || has("anmelden")) &&
+        (has("kommentar") || has("diskussion"))) {
+      return true;
+    }
+    if (n <= 250 && (has("this entry was posted") || has("beitrag wurde am") ||
+                     has("eintrag wurde am"))) {
+      return true;
+    }
+    if (n <= 300 && (has("creative commons") || has("cc by")) &&
+        (has("licen") || has("lizenz") || has("ausgewiesen"))) {
+      return true;
+    }
+    // Paywall notices ("To view the full story, please subscribe", "Pour
+    // lire la suite", "Lesen Sie weiter mit").
+    if (n <= 200 && (has("pour lire la suite") || has("lesen sie weiter mit") ||
+                     has("to continue reading, subscribe"))) {
+      return true;
+    }
+    if (n <= 200 && has("subscribe") &&
+        (has("full story") || has("full article"))) {
       return true;
     }
     // Unexpanded CMS shortcodes: "[button link=...]Send us[/button]".
@@ -518,11 +727,21 @@ bool IsCaptionOrCredit(std::string_view line) {
     }
   }
   if (n <= 60) {
+    // English, then German, French and Spanish credit labels ("Foto:",
+    // "Bildquelle", "Titelbild:", "Crédits photos :", "Créditos").
     if (StartsWithCi(t, "photo") || StartsWithCi(t, "image") ||
         StartsWithCi(t, "credit") || StartsWithCi(t, "picture:") ||
-        StartsWithCi(t, "illustration") || ContainsCi(t, "getty images") ||
-        ContainsCi(t, "/ afp") || ContainsCi(t, "/afp") ||
-        ContainsCi(t, "via reuters") || ContainsCi(t, "shutterstock")) {
+        StartsWithCi(t, "illustration") || StartsWithCi(t, "foto:") ||
+        StartsWithCi(t, "fotos:") || StartsWithCi(t, "bild:") ||
+        StartsWithCi(t, "bildquelle") || StartsWithCi(t, "titelbild") ||
+        StartsWithCi(t, "beitragsbild") || StartsWithCi(t, "abbildung") ||
+        StartsWithCi(t, "abb.") || ContainsCi(t, "istock") ||
+        StartsWithCi(t,
+                     "cr\xC3\xA9"
+                     "dit") ||
+        ContainsCi(t, "getty images") || ContainsCi(t, "/ afp") ||
+        ContainsCi(t, "/afp") || ContainsCi(t, "via reuters") ||
+        ContainsCi(t, "shutterstock")) {
       return true;
     }
     // Agency credit shaped like "EPA-EFE/KCNA", "AP/Jane Doe": one or two

@@ -21,6 +21,9 @@ bool IsChromeRegion(std::string_view class_attr, std::string_view id_attr);
 struct ClassIdCues {
   int weight = 0;
   bool chrome = false;
+  // A chrome region that stays one however much of the page it holds: a
+  // comment thread, a cookie/consent notice or a pop-up dialog.
+  bool strict = false;
 };
 ClassIdCues ScoreClassId(std::string_view class_attr, std::string_view id_attr);
 

@@ -22,6 +22,21 @@ struct Tok {
   int digits = 0;  // for numbers
 };
 
+// Word characters: ASCII letters and the Latin-1 Supplement and Latin
+// Extended-A letters (UTF-8 lead bytes 0xC3..0xC5: ä, é, ç, ł, ...), so
+// that "März", "février" and "października" are one word each.
+bool IsWordByte(std::string_view s, size_t i) {
+  const unsigned char c = s[i];
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return c >= 0xC3 && c <= 0xC5 && i + 1 < s.size() &&
+         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         !(c == 0xC3 && (static_cast<unsigned char>(s[i + 1]) == 0x97 ||
+                         static_cast<unsigned char>(s[i + 1]) == 0xB7));
+}
+size_t WordByteLen(std::string_view s, size_t i) {
+  return static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 2;
+}
+
 std::vector<Tok> Tokenize(std::string_view s, size_t max_tokens) {
   std::vector<Tok> out;
   size_t i = 0;
@@ -37,11 +52,9 @@ std::vector<Tok> Tokenize(std::string_view s, size_t max_tokens) {
       out.push_back(
           {TokKind::kNum, s.substr(i, j - i), v, static_cast<int>(j - i)});
       i = j;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    } else if (IsWordByte(s, i)) {
       size_t j = i;
-      while (j < s.size() &&
-             ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
-        ++j;
+      while (j < s.size() && IsWordByte(s, j)) j += WordByteLen(s, j);
       out.push_back({TokKind::kWord, s.substr(i, j - i)});
       i = j;
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -62,16 +75,130 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-// 1..12 for a month name or its abbreviation ("Sep", "Sept"), else 0.
+// Month names in German, French, Spanish, Italian, Portuguese, Dutch and
+// Polish (nominative and genitive), lower case; matched whole, or by a
+// 3-4 letter abbreviation when `abbrev` (the English table's rule).
+struct MonthName {
+  std::string_view name;
+  int month;
+  bool abbrev;
+};
+constexpr MonthName kOtherMonths[] = {
+    // de
+    {"januar", 1, true},
+    {"jänner", 1, false},
+    {"februar", 2, true},
+    {"märz", 3, true},
+    {"mär", 3, false},
+    {"mai", 5, false},
+    {"juni", 6, false},
+    {"juli", 7, false},
+    {"oktober", 10, true},
+    {"okt", 10, false},
+    {"dezember", 12, true},
+    {"dez", 12, false},
+    // fr
+    {"janvier", 1, true},
+    {"février", 2, true},
+    {"mars", 3, false},
+    {"avril", 4, true},
+    {"juin", 6, false},
+    {"juillet", 7, true},
+    {"août", 8, false},
+    {"septembre", 9, true},
+    {"octobre", 10, true},
+    {"novembre", 11, true},
+    {"décembre", 12, true},
+    // es
+    {"enero", 1, true},
+    {"febrero", 2, true},
+    {"marzo", 3, true},
+    {"abril", 4, true},
+    {"mayo", 5, false},
+    {"junio", 6, false},
+    {"julio", 7, false},
+    {"agosto", 8, true},
+    {"septiembre", 9, true},
+    {"setiembre", 9, false},
+    {"octubre", 10, true},
+    {"noviembre", 11, true},
+    {"diciembre", 12, true},
+    // it
+    {"gennaio", 1, true},
+    {"febbraio", 2, true},
+    {"aprile", 4, true},
+    {"maggio", 5, true},
+    {"giugno", 6, true},
+    {"luglio", 7, true},
+    {"settembre", 9, true},
+    {"ottobre", 10, true},
+    {"dicembre", 12, true},
+    // pt
+    {"janeiro", 1, true},
+    {"fevereiro", 2, true},
+    {"março", 3, true},
+    {"maio", 5, false},
+    {"junho", 6, false},
+    {"julho", 7, false},
+    {"setembro", 9, true},
+    {"outubro", 10, true},
+    {"novembro", 11, true},
+    {"dezembro", 12, true},
+    // nl
+    {"januari", 1, false},
+    {"februari", 2, false},
+    {"maart", 3, false},
+    {"mei", 5, false},
+    {"augustus", 8, false},
+    // pl (genitive, as written in dates)
+    {"stycznia", 1, false},
+    {"lutego", 2, false},
+    {"marca", 3, false},
+    {"kwietnia", 4, false},
+    {"maja", 5, false},
+    {"czerwca", 6, false},
+    {"lipca", 7, false},
+    {"sierpnia", 8, false},
+    {"września", 9, false},
+    {"października", 10, false},
+    {"listopada", 11, false},
+    {"grudnia", 12, false},
+};
+
+// Lower-cases ASCII and the Latin-1 capitals (U+00C0..U+00DE).
+std::string LowerLatin(std::string_view w) {
+  std::string l(w);
+  for (size_t i = 0; i < l.size(); ++i) {
+    unsigned char c = l[i];
+    if (c >= 'A' && c <= 'Z') l[i] = static_cast<char>(c + 32);
+    if (c == 0xC3 && i + 1 < l.size()) {
+      unsigned char d = l[i + 1];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97)
+        l[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return l;
+}
+
+// 1..12 for a month name or its abbreviation ("Sep", "Sept", "Okt",
+// "févr"), else 0.
 int MonthOf(std::string_view w) {
   if (w.size() < 3) return 0;
-  std::string l = LowerAscii(w);
+  std::string l = LowerLatin(w);
   for (size_t m = 0; m < kMonths.size(); ++m) {
     std::string_view full = kMonths[m];
     if (l == full) return static_cast<int>(m) + 1;
     if (l.size() <= 4 && full.compare(0, 3, l.substr(0, 3)) == 0 &&
         (l.size() == 3 || l == "sept")) {
       return static_cast<int>(m) + 1;
+    }
+  }
+  for (const MonthName& m : kOtherMonths) {
+    if (l == m.name) return m.month;
+    if (m.abbrev && l.size() >= 3 && l.size() <= 5 &&
+        l.size() < m.name.size() && m.name.compare(0, l.size(), l) == 0) {
+      return m.month;
     }
   }
   return 0;
@@ -145,20 +272,29 @@ class Matcher {
       *pos = i + 5;
       return true;
     }
-    // D[th] [of] Month[.] [,] YYYY
+    // D[th|.|er] [of|de] Month[.] [,] [de|del] YYYY ("2. September 2015",
+    // "1er janvier 2020", "5 de mayo de 2022").
     if (Is(i, TokKind::kNum) && t_[i].digits <= 2) {
       size_t j = i + 1;
       if (Is(j, TokKind::kWord) &&
           (EqualsCi(t_[j].text, "st") || EqualsCi(t_[j].text, "nd") ||
-           EqualsCi(t_[j].text, "rd") || EqualsCi(t_[j].text, "th"))) {
+           EqualsCi(t_[j].text, "rd") || EqualsCi(t_[j].text, "th") ||
+           EqualsCi(t_[j].text, "er"))) {
+        ++j;
+      } else if (IsPunct(j, ".")) {
         ++j;
       }
-      if (Is(j, TokKind::kWord) && EqualsCi(t_[j].text, "of")) ++j;
+      if (Is(j, TokKind::kWord) &&
+          (EqualsCi(t_[j].text, "of") || EqualsCi(t_[j].text, "de")))
+        ++j;
       int m = Is(j, TokKind::kWord) ? MonthOf(t_[j].text) : 0;
       if (m > 0) {
         ++j;
         if (IsPunct(j, ".")) ++j;
         if (IsPunct(j, ",")) ++j;
+        if (Is(j, TokKind::kWord) &&
+            (EqualsCi(t_[j].text, "de") || EqualsCi(t_[j].text, "del")))
+          ++j;
         if (Is(j, TokKind::kNum) && t_[j].digits == 4) {
           *d = {t_[j].value, m, t_[i].value};
           *pos = j + 1;

@@ -14,11 +14,15 @@
 // Because articles are often cut into chunks (ads, embeds, one wrapper per
 // paragraph), the winner then grows: to the deepest element holding most of
 // the page's sentence-like text when it holds under half of it, and up to
-// four ancestors while each adds 30% more such text. Siblings of the winner
-// that score well or are plain paragraphs join it.
-// The container's blocks then go through SelectMain() (units.h) with chrome
-// regions inside the container (related, share, comments, captions, ...)
-// pre-marked, which prunes link lists, "Related"/"Most read" sections,
+// four ancestors while each adds 30% more such text, then to an enclosing
+// <article> that holds little else (its header carries the lead). Siblings
+// of the winner that score well or are plain paragraphs join it. A chrome
+// region holding most of the page is a layout wrapper, except a comment
+// thread or a consent/pop-up dialog, which stays chrome however long.
+// <noscript> content is walked like any markup (script-built pages put their
+// text there). The container's blocks then go through SelectMain() (units.h)
+// with chrome regions inside the container (related, share, comments, captions,
+// ...) pre-marked, which prunes link lists, "Related"/"Most read" sections,
 // bylines and captions the container still holds.
 #include <algorithm>
 #include <array>
@@ -48,8 +52,10 @@ struct Elem {
   int depth = 0;
   Tag tag = Tag::kUnknown;
   int weight = 0;
-  bool chrome = false;  // class/id names a chrome region
-  int chrome_anc = -1;  // nearest chrome-region ancestor-or-self
+  bool chrome = false;   // class/id names a chrome region
+  bool strict = false;   // ... one that never is a layout wrapper
+  bool article = false;  // <article> or itemprop=articleBody
+  int chrome_anc = -1;   // nearest chrome-region ancestor-or-self
   double content = 0;
   uint32_t chars = 0;  // subtree text bytes
   uint32_t link_chars = 0;
@@ -128,7 +134,6 @@ bool IsSkipTag(Tag t) {
   switch (t) {
     case Tag::kScript:
     case Tag::kStyle:
-    case Tag::kNoscript:
     case Tag::kTemplate:
     case Tag::kSvg:
     case Tag::kMath:
@@ -427,7 +432,9 @@ void Walker::Enter(uint32_t node) {
   }
   if (EqualsCi(itemprop, "articleBody") || EqualsCi(itemprop, "text"))
     el.weight += 50;
+  el.article = tag == Tag::kArticle || EqualsCi(itemprop, "articleBody");
   el.chrome = cues.chrome;
+  el.strict = cues.strict;
   el.chrome_anc = el.chrome
                       ? static_cast<int>(elems.size())
                       : (el.parent >= 0 ? elems[el.parent].chrome_anc : -1);
@@ -552,8 +559,14 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   // Content scores.
   for (const Block& b : blocks) {
     const Elem& owner = elems[b.owner];
-    if (b.chars < 25 || IsHeadingTag(owner.tag)) continue;
     const TextShape& s = b.shape;
+    if (b.chars < 25) continue;
+    // Headings score nothing, unless they hold sentences (body text set in
+    // a heading tag; the same test as IsProse() in units.cc).
+    if (IsHeadingTag(owner.tag) &&
+        !((s.words >= 12 && s.ends_terminal && !s.ends_question) ||
+          s.words >= 30))
+      continue;
     double ld = b.chars ? static_cast<double>(b.link_chars) / b.chars : 0;
     double score =
         (1.0 + s.commas + std::min(b.chars / 100.0, 3.0)) * (1.0 - ld);
@@ -565,9 +578,23 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     }
   }
   // A chrome-named element holding most of the page (<body class="with-
-  // sidebar">) is a layout wrapper, not a region to drop.
+  // sidebar">) is a layout wrapper, not a region to drop; but a comment
+  // thread or a consent dialog stays one however long it runs, unless it
+  // holds the page's headline (then its name is a page-level flag such as
+  // "has-comments" or "modal-open").
   const uint32_t total_chars = ne > 0 ? elems[0].chars : 0;
-  auto small_region = [&](int c) { return elems[c].chars * 2 < total_chars; };
+  int first_h1 = -1;
+  for (const Block& b : blocks) {
+    if (elems[b.owner].tag == Tag::kH1) {
+      first_h1 = b.owner;
+      break;
+    }
+  }
+  auto small_region = [&](int c) {
+    if (elems[c].strict && !(first_h1 >= c && first_h1 <= elems[c].end))
+      return true;
+    return elems[c].chars * 2 < total_chars;
+  };
   int best = -1;
   double best_score = 0;
   std::vector<double> final_score(ne, 0);
@@ -604,7 +631,9 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     // When the winner holds under half of the page's sentence-like text
     // (paragraphs each wrapped in their own boxes, so no single parent
     // collects their scores), take the deepest element holding most of it.
-    if (ne > 0 && good[best] * 2 < good[0]) {
+    // A page with barely a paragraph of such text (a cookie notice and a
+    // short post) gives this rule nothing to go on.
+    if (ne > 0 && good[best] * 2 < good[0] && good[0] >= 400) {
       int deepest = -1;
       for (int i = 0; i < ne; ++i) {
         if (good[i] * 10 >= good[0] * 6 &&
@@ -634,6 +663,25 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
       }
       best = a;
       best_score = std::max(best_score, final_score[a]);
+    }
+    // The body text often sits in a box of its own inside the <article>
+    // element, with the lead paragraph in the article's header: when an
+    // <article> (or itemprop=articleBody) element a few levels up holds
+    // little else, it is the container.
+    int a = elems[best].parent;
+    for (int step = 0; step < 4 && a >= 0; ++step, a = elems[a].parent) {
+      if (elems[a].tag == Tag::kBody || elems[a].tag == Tag::kHtml) break;
+      if (elems[a].chrome && small_region(a)) break;
+      if (!elems[a].article) continue;
+      const double ld =
+          elems[a].chars
+              ? static_cast<double>(elems[a].link_chars) / elems[a].chars
+              : 0;
+      if (ld <= 0.35 && elems[a].chars <= 2 * elems[best].chars + 2000) {
+        best = a;
+        best_score = std::max(best_score, final_score[a]);
+      }
+      break;
     }
   }
 
@@ -681,6 +729,7 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     u.has_shape = true;
     u.bullet = owner.tag == Tag::kLi || owner.tag == Tag::kDd;
     u.tag_heading = IsHeadingTag(owner.tag);
+    u.tag_h1 = owner.tag == Tag::kH1;
     u.tag_paragraph = owner.tag == Tag::kP || owner.tag == Tag::kBlockquote ||
                       owner.tag == Tag::kPre || b.in_quote;
     u.group = owner.parent;
@@ -764,6 +813,13 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   SelectOptions opt;
   opt.html = true;
   opt.title = title;
+  for (const std::string& a : ld.authors) {
+    if (opt.authors.size() < 8) opt.authors.push_back(a);
+  }
+  if (opt.authors.empty()) {
+    std::string a = CleanAuthorName(MetaValue(w, "author"));
+    if (!a.empty()) opt.authors.push_back(std::move(a));
+  }
   Selection sel = SelectMain(&units, &opt);
   for (const Unit& u : units) {
     if (u.keep) {

@@ -189,6 +189,16 @@ std::string NormKey(std::string_view s) {
     if (word) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
+      // Latin-1 capitals (U+00C0..U+00DE but U+00D7) fold like ASCII:
+      // "Ähnliche" and "ähnliche" give one key.
+      if (c == 0xC3 && i + 1 < s.size()) {
+        unsigned char d = s[i + 1];
+        out.push_back(static_cast<char>(c));
+        out.push_back(static_cast<char>(
+            d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d));
+        ++i;
+        continue;
+      }
       out.push_back(AsciiLower(static_cast<char>(c)));
     } else {
       space = true;

@@ -20,6 +20,7 @@
 
 #include "synoptic/extract/internal/cues.h"
 #include "synoptic/extract/internal/dates.h"
+#include "synoptic/extract/internal/metadata.h"
 
 namespace synoptic::extract::internal {
 namespace {
@@ -33,7 +34,10 @@ bool IsProse(const Unit& u, bool html) {
   const TextShape& s = u.shape;
   if (html) {
     if (u.link_density > 0.35f) return false;
-    if (u.tag_heading) return false;
+    // A "heading" that runs to sentences is body text set in a heading tag.
+    if (u.tag_heading)
+      return (s.words >= 12 && s.ends_terminal && !s.ends_question) ||
+             s.words >= 30;
     return (s.words >= 10 && s.ends_terminal) || s.words >= 30 ||
            (u.tag_paragraph && s.ends_terminal && s.words >= 4);
   }
@@ -59,7 +63,8 @@ bool ParagraphLike(const Unit& u) {
 bool HeadingShape(const Unit& u, bool html) {
   const TextShape& s = u.shape;
   if (html && u.tag_heading)
-    return s.words >= 1 && s.chars <= 200 && u.link_density < 0.5f;
+    return s.words >= 1 && s.chars <= 200 && u.link_density < 0.5f &&
+           !IsProse(u, html);
   if (u.bullet) return false;
   // A line that is all link is a teaser for another page, not a subhead.
   if (html && u.link_density >= 0.5f) return false;
@@ -145,14 +150,26 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
   }
 
   std::vector<char> prose(n), strong(n), chrome(n), soft(n), dup(n);
+  const std::string headline_key = html ? NormKey(opt->title) : std::string();
   for (int i = 0; i < n; ++i) {
     prose[i] = IsProse(units[i], html);
     strong[i] = IsStrongProse(units[i], html);
+    // A sentence set as a heading right under the headline is the
+    // standfirst (summary line), not body text.
+    if (prose[i] && units[i].tag_heading && i > 0 && !headline_key.empty() &&
+        NormKey(units[i - 1].text) == headline_key) {
+      prose[i] = strong[i] = 0;
+    }
     // Regions the HTML walker dropped (share bars, embeds, related boxes)
     // are removed but, like single boilerplate lines, do not end the run.
     chrome[i] = units[i].chrome;
     soft[i] = units[i].chrome;
-    if (IsBoilerplateLine(units[i].text) || IsCaptionOrCredit(units[i].text)) {
+    // A table row's cells are joined with " | ": short cells are data, not
+    // the "World | Asia | Europe" bar the line test takes them for.
+    const bool cells =
+        units[i].table_row && units[i].text.find(" |") != std::string::npos;
+    if (!cells && (IsBoilerplateLine(units[i].text) ||
+                   IsCaptionOrCredit(units[i].text))) {
       chrome[i] = 1;
       soft[i] = 1;  // a single line: does not say where the article ends
     }
@@ -170,7 +187,12 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
       if (!keys[i].empty()) ++seen[keys[i]];
     }
     for (int i = 0; i < n; ++i) {
-      if (!keys[i].empty() && seen[keys[i]] > 1 && !units[i].tag_heading) {
+      // HTML paragraphs of plain text that recur ("Earcuff: Zoeca" under two
+      // photos) are the article's own; menus and link labels are not.
+      const bool plain_paragraph =
+          html && units[i].tag_paragraph && units[i].link_density < 0.3f;
+      if (!keys[i].empty() && seen[keys[i]] > 1 && !units[i].tag_heading &&
+          !plain_paragraph) {
         chrome[i] = 1;
         soft[i] = 1;
         dup[i] = 1;
@@ -236,6 +258,35 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
     if (next.size() > name.size() && StartsWithCi(next, name) &&
         next[name.size()] == ' ') {
       chrome[i] = chrome[i + 1] = 1;
+    }
+  }
+
+  // HTML: author names from metadata. A short line naming the author is a
+  // byline ("Jane Doe Diplomatic correspondent"); a paragraph opening with
+  // the name is the author's bio ("Jane Doe is ..."), which also ends the
+  // article's run.
+  if (html) {
+    std::vector<std::string> names = opt->authors;
+    for (int i = 0; i < n && names.size() < 12; ++i) {
+      if (!IsBylineLine(units[i].text)) continue;
+      for (std::string& a : AuthorsFromByline(units[i].text))
+        names.push_back(std::move(a));
+    }
+    for (const std::string& name : names) {
+      if (name.size() < 5 || name.find(' ') == std::string::npos) continue;
+      for (int i = 0; i < n; ++i) {
+        const Unit& u = units[i];
+        if (u.text.compare(0, name.size(), name) == 0 &&
+            u.text.size() > name.size() + 1 && u.text[name.size()] == ' ' &&
+            prose[i]) {
+          chrome[i] = 1;
+          soft[i] = 0;
+        } else if (u.shape.words <= 8 && !u.shape.ends_terminal &&
+                   u.text.find(name) != std::string::npos) {
+          chrome[i] = 1;
+          soft[i] = 1;
+        }
+      }
     }
   }
 
@@ -319,10 +370,126 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
     }
   }
 
+  // HTML: the core grows over the container's plain content next to it.
+  // Inside the chosen container, what sits between the core and the first
+  // chrome barrier (a section cue, a dropped region, a link list) is the
+  // article's own: an intro paragraph above an ingredient list, the list
+  // itself, a closing line or signature after the last long paragraph.
+  // Lone boilerplate lines and captions are passed over (never kept), as is
+  // a short run of small non-paragraph texts (ratings, "1.", counters).
+  std::vector<char> grown(n, 0);
+  int lead = -1;
+  if (html) {
+    auto barrier = [&](int i) {
+      const Unit& u = units[i];
+      if (chrome[i] && (!soft[i] || u.chrome)) return true;
+      // Table rows with linked names (a product or results table) are not
+      // a link list: passed over, though not kept.
+      return u.link_density >= 0.4f && u.shape.words >= 2 && !u.table_row;
+    };
+    auto content = [&](int i) {
+      const Unit& u = units[i];
+      if (chrome[i]) return false;
+      if (u.bullet || u.table_row) return u.link_density < 0.3f;
+      if (prose[i]) return true;
+      if (u.tag_heading) return false;  // kept only before content
+      return ParagraphLike(u) && u.shape.words >= 2;
+    };
+    // An inline box (related links, an ad, a share bar) set between two
+    // paragraphs of one text box does not end the article: past a barrier,
+    // growth resumes at a plain paragraph that has the same parent element
+    // as the core's edge paragraph.
+    auto resume_after = [&](int i, int step, int edge_group) {
+      for (int k = 0; k < 40 && i >= 0 && i < n; ++k, i += step) {
+        const Unit& u = units[i];
+        if (chrome[i] || barrier(i)) continue;
+        const bool paragraph = u.tag_paragraph && !u.tag_heading &&
+                               u.link_density < 0.3f && u.shape.words >= 5;
+        return paragraph && u.group == edge_group ? i : -1;
+      }
+      return -1;
+    };
+    auto grow = [&](int from, int step) {
+      int last = -1, loose = 0;
+      const int edge = step > 0 ? sel.core_end - 1 : sel.core_begin;
+      const int edge_group = units[edge].tag_paragraph ? units[edge].group : -1;
+      for (int i = from; i >= 0 && i < n; i += step) {
+        if (barrier(i)) {
+          const int next =
+              edge_group >= 0 ? resume_after(i, step, edge_group) : -1;
+          if (next < 0) break;
+          i = next - step;  // the loop's step lands on `next`
+          loose = 0;
+          continue;
+        }
+        if (content(i)) {
+          last = i;
+          loose = 0;
+        } else if (!chrome[i] && !units[i].tag_heading && ++loose > 3) {
+          break;
+        }
+      }
+      return last;
+    };
+    int before = grow(sel.core_begin - 1, -1);
+    const int after = grow(sel.core_end, +1);
+    // The lead under the headline: when growth stops short of the page's
+    // <h1> (a share bar or a "more on this" box sits between head and
+    // body), the first unit after the <h1> that reads as text (a sentence
+    // or a subtitle of eight words or more, not a byline or a date line)
+    // is the article's lead and joins it.
+    const int top = before >= 0 ? before : sel.core_begin;
+    for (int h = top - 1; h >= 0 && h >= top - 40; --h) {
+      if (!units[h].tag_h1) continue;
+      for (int i = h + 1; i < top; ++i) {
+        const Unit& u = units[i];
+        if (chrome[i] && !dup[i]) continue;
+        if (u.link_density < 0.3f && u.shape.words >= 8 && !u.bullet &&
+            !IsBylineLine(u.text) && !FindDateInLine(u.text) &&
+            (prose[i] || u.tag_heading || ParagraphLike(u))) {
+          for (int k = i + 1; k < top; ++k) chrome[k] = 1;
+          before = i;
+          lead = i;
+        }
+        break;
+      }
+      break;
+    }
+    for (int i = before >= 0 ? before : sel.core_begin; i < sel.core_begin; ++i)
+      grown[i] = 1;
+    for (int i = sel.core_end; after >= 0 && i <= after; ++i) grown[i] = 1;
+    if (before >= 0) sel.core_begin = before;
+    if (after >= 0) sel.core_end = after + 1;
+  }
+
   for (int i = sel.core_begin; i < sel.core_end; ++i) {
     Unit& u = units[i];
     if (chrome[i]) continue;
     const TextShape& s = u.shape;
+    if (grown[i]) {
+      // Grown units: plain paragraphs, non-link list items and table rows,
+      // headings that lead to such content; never bylines or date lines.
+      bool next_content = false;
+      for (int j = i + 1; j < sel.core_end && j <= i + 3; ++j) {
+        if (chrome[j] || units[j].tag_heading) continue;
+        next_content = true;
+        break;
+      }
+      if (prose[i]) {
+        u.keep = true;
+      } else if (u.tag_heading) {
+        u.keep = next_content && HeadingShape(u, html);
+        if (u.keep) u.kind = UnitKind::kHeading;
+      } else if (u.bullet || u.table_row) {
+        u.keep = u.link_density < 0.3f && s.words >= 1 && !IsBylineLine(u.text);
+        if (u.keep && u.bullet) u.kind = UnitKind::kListItem;
+      } else {
+        u.keep = ParagraphLike(u) && s.words >= 2 && !IsBylineLine(u.text) &&
+                 !IsNameLine(u.text) && !IsReadingTimeLine(u.text) &&
+                 !(s.chars <= 80 && FindDateInLine(u.text));
+      }
+      continue;
+    }
     bool next_prose = false;
     for (int j = i + 1; j < sel.core_end && j <= i + 2; ++j) {
       if (chrome[j]) continue;
@@ -353,10 +520,62 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
       u.kind = UnitKind::kListItem;
   }
 
+  if (lead >= 0) {
+    units[lead].keep = true;
+    if (units[lead].tag_heading) units[lead].kind = UnitKind::kBody;
+  }
+
+  // HTML: above the core's first prose paragraph, short lines that are not
+  // sentences (a kicker such as "Opinion", an author's title, a section
+  // label) are header furniture, not text; headings, list items and table
+  // rows are judged below.
+  if (html) {
+    for (int i = sel.core_begin; i < sel.core_end && !prose[i]; ++i) {
+      Unit& u = units[i];
+      if (u.tag_h1) u.keep = false;  // the headline: the title, not text
+      if (u.tag_heading || u.bullet || u.table_row) continue;
+      if (u.shape.words < 5 && !u.shape.ends_terminal) u.keep = false;
+    }
+  }
+
+  // HTML lists and tables inside the core whose text is not links are the
+  // article's own (ingredients, steps, specifications, results), however
+  // short each item: kept whole. Link lists (related, tags) are not.
+  std::vector<char> plain_table(n, 0);
+  if (html) {
+    for (int i = sel.core_begin; i < sel.core_end;) {
+      const bool row = units[i].table_row;
+      if (!units[i].bullet && !row) {
+        ++i;
+        continue;
+      }
+      const int g = units[i].group;
+      int e = i;
+      long chars = 0, link = 0;
+      while (e < sel.core_end && units[e].group == g &&
+             (row ? units[e].table_row : units[e].bullet)) {
+        chars += units[e].shape.chars;
+        link += static_cast<long>(units[e].link_density * units[e].shape.chars);
+        ++e;
+      }
+      if (link * 5 < chars) {
+        for (int k = i; k < e; ++k) {
+          if (row) plain_table[k] = 1;
+          if (!chrome[k] && units[k].shape.words >= 1 && !row &&
+              units[k].link_density < 0.5f && !IsBylineLine(units[k].text)) {
+            units[k].keep = true;
+            units[k].kind = UnitKind::kListItem;
+          }
+        }
+      }
+      i = e;
+    }
+  }
+
   // A table the article keeps is kept whole (even rows past the core's
   // edge): its short rows ("Pos | Player | Plays") read as fragments alone.
   for (int i = sel.core_begin; i < sel.core_end; ++i) {
-    if (!units[i].table_row || !units[i].keep) continue;
+    if (!units[i].table_row || !(units[i].keep || plain_table[i])) continue;
     const int g = units[i].group;
     int b = i, e = i;
     while (b > 0 && units[b - 1].table_row && units[b - 1].group == g) --b;
@@ -366,6 +585,24 @@ Selection SelectMain(std::vector<Unit>* units_ptr, SelectOptions* opt) {
       if (!chrome[k] && units[k].shape.words >= 1) units[k].keep = true;
     }
     i = e;
+  }
+  // HTML headings inside the core that lead to kept content of any kind (a
+  // list, a table, a short paragraph), not only to prose.
+  if (html) {
+    for (int i = sel.core_begin; i < sel.core_end; ++i) {
+      Unit& u = units[i];
+      if (u.keep || chrome[i] || !u.tag_heading || u.tag_h1 ||
+          !HeadingShape(u, html))
+        continue;
+      for (int j = i + 1; j < sel.core_end && j <= i + 2; ++j) {
+        if (chrome[j]) continue;
+        if (units[j].keep && !units[j].tag_heading) {
+          u.keep = true;
+          u.kind = UnitKind::kHeading;
+        }
+        break;
+      }
+    }
   }
   // Interview pairs: "Q: ..." then "A: ...", kept together however short
   // the answer ("A: A trip to the coast").

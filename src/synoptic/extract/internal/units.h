@@ -24,6 +24,7 @@ struct Unit {
   UnitKind kind = UnitKind::kBody;
   bool bullet = false;         // a list item / bullet line
   bool tag_heading = false;    // HTML <h1>..<h6>
+  bool tag_h1 = false;         // HTML <h1>: the page's headline level
   bool tag_paragraph = false;  // HTML <p>/<blockquote>: strong body evidence
   bool table_row = false;      // HTML <tr>: rows of one table share `group`
   int group = 0;  // text: blank-separated block; HTML: parent element
@@ -51,6 +52,10 @@ struct SelectOptions {
   // and `find_title` is set, a headline-like unit before the core is chosen.
   std::string title;
   bool find_title = false;
+  // Author names known from metadata (HTML: JSON-LD, <meta name=author>).
+  // Short lines naming one are bylines; a paragraph opening with one is the
+  // author's bio.
+  std::vector<std::string> authors;
 };
 
 // Marks units[i].keep for the article's own paragraphs and sets kinds. Rules
@@ -60,8 +65,13 @@ struct SelectOptions {
 // of their group chrome; an author-name line followed by a paragraph opening
 // with that name is a bio; then the maximum-sum run of units (prose scores
 // its length, chrome and short non-sentences score negative) is the core.
-// Inside it, prose, headings followed by prose and sentence-like list items
-// are kept.
+// HTML: the core grows over the container's plain content on either side
+// (paragraphs, link-free list items and table rows) up to a chrome barrier,
+// and past an inline chrome box when the text resumes in the same parent;
+// the first text unit under the <h1> joins as the lead; short lines naming
+// a known author are bylines and a paragraph opening with the name a bio.
+// Inside it, prose, headings followed by kept content, sentence-like list
+// items and (HTML) whole link-free lists and tables are kept.
 Selection SelectMain(std::vector<Unit>* units, SelectOptions* options);
 
 // "By Jane Doe" style line.
