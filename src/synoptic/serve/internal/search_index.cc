@@ -15,6 +15,11 @@ constexpr double kB = 0.75;
 // uint32 and a double.
 constexpr uint64_t kBlock = 64;
 constexpr uint32_t kNoOffset = std::numeric_limits<uint32_t>::max();
+constexpr uint32_t kNoDense = std::numeric_limits<uint32_t>::max();
+// A term in at least one document in this many gets a bitmap (3/16 byte
+// per document, so at most kDenseShare times the average distinct terms
+// per document of them).
+constexpr uint64_t kDenseShare = 16;
 
 // First position >= pos whose doc is >= target (galloping search), or end.
 uint64_t Advance(const uint32_t* docs, uint64_t pos, uint64_t end,
@@ -186,6 +191,28 @@ Result<std::shared_ptr<const SearchIndex>> SearchIndex::Build(
   }
   index->post_begin_.push_back(index->post_doc_.size());
   index->block_begin_.push_back(index->block_last_doc_.size());
+  // Bitmaps with rank counts for the terms in at least one document in
+  // kDenseShare: membership of a document is then one bit test instead of
+  // a search in a long list.
+  const size_t words = (static_cast<size_t>(n) + 63) / 64;
+  index->dense_of_.assign(index->idf_.size(), kNoDense);
+  for (uint32_t t = 0; t < index->idf_.size(); ++t) {
+    const uint64_t b = index->post_begin_[t], e = index->post_begin_[t + 1];
+    if (e - b < 64 || (e - b) * kDenseShare < n) continue;
+    const size_t at = index->dense_bits_.size();
+    index->dense_of_[t] = static_cast<uint32_t>(at / words);
+    index->dense_bits_.resize(at + words, 0);
+    index->dense_rank_.resize(at + words, 0);
+    for (uint64_t p = b; p < e; ++p) {
+      const uint32_t d = index->post_doc_[p];
+      index->dense_bits_[at + d / 64] |= uint64_t{1} << (d % 64);
+    }
+    uint32_t count = 0;
+    for (size_t w = 0; w < words; ++w) {
+      index->dense_rank_[at + w] = count;
+      count += static_cast<uint32_t>(__builtin_popcountll(index->dense_bits_[at + w]));
+    }
+  }
   index->docs_ = std::move(docs);
   return std::shared_ptr<const SearchIndex>(std::move(index));
 }
@@ -202,7 +229,9 @@ size_t SearchIndex::MemoryBytes() const {
        post_tf_.capacity() * 4 + post_first_.capacity() * 4 +
        post_impact_.capacity() * 4 +
        block_begin_.capacity() * 8 + block_last_doc_.capacity() * 4 +
-       block_max_.capacity() * 8 + block_order_.capacity() * 4;
+       block_max_.capacity() * 8 + block_order_.capacity() * 4 +
+       dense_of_.capacity() * 4 + dense_bits_.capacity() * 8 +
+       dense_rank_.capacity() * 4;
   return b;
 }
 
@@ -266,10 +295,19 @@ Result<std::vector<store::SearchHit>> SearchIndex::Search(
     uint32_t term;
     double bound;         // best score over the current block's documents
     uint64_t pos, end;    // postings range over those documents
+    const uint64_t* bits;  // the term's bitmap, if it has one
+    const uint32_t* rank;  // set bits before each bitmap word
   };
   std::vector<Other> others;
+  const size_t bitmap_words = (docs_.size() + 63) / 64;
   for (uint32_t t : distinct) {
-    if (t != driver) others.push_back(Other{t, 0, 0, 0});
+    if (t == driver) continue;
+    Other o{t, 0, 0, 0, nullptr, nullptr};
+    if (dense_of_[t] != kNoDense) {
+      o.bits = dense_bits_.data() + dense_of_[t] * bitmap_words;
+      o.rank = dense_rank_.data() + dense_of_[t] * bitmap_words;
+    }
+    others.push_back(o);
   }
   // Per word: its entry in `others` (or -1 for the driver).
   auto OtherIndex = [&](uint32_t t) {
@@ -358,6 +396,18 @@ Result<std::vector<store::SearchHit>> SearchIndex::Search(
       }
       bool match = true, done = false;
       for (Other& o : others) {
+        if (o.bits != nullptr) {
+          // A frequent term: its bitmap answers, its rank finds the posting.
+          const uint64_t word = o.bits[d >> 6];
+          const uint64_t below = word & ((uint64_t{1} << (d & 63)) - 1);
+          if (!((word >> (d & 63)) & 1)) {
+            match = false;
+            break;
+          }
+          o.pos = post_begin_[o.term] + o.rank[d >> 6] +
+                  static_cast<uint64_t>(__builtin_popcountll(below));
+          continue;
+        }
         o.pos = Advance(docs, o.pos, o.end, d);
         if (o.pos == o.end) {
           done = true;  // later documents of the block are larger still

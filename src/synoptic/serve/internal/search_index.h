@@ -13,7 +13,9 @@
 // best plus, for each other word, the best of that word's blocks over the
 // same documents) cannot beat the current k-th hit is skipped, and the
 // search ends at the first block that could not even with every other
-// word's best score. Documents of equal score may come in another order
+// word's best score. A word in at least one document in 16 also has a
+// bitmap of its documents (with rank counts), so testing a candidate against
+// it is one bit rather than a search in its list. Documents of equal score may come in another order
 // than FTS5's, whose order among ties is unspecified too. Each posting also
 // keeps where the word first occurs in the text, so a snippet tokenizes
 // only the stretch of text around the matches.
@@ -111,6 +113,11 @@ class SearchIndex {
   std::vector<double> block_max_;  // best term score within the block
   std::vector<uint32_t> block_order_;  // per term: its blocks, best first
                                        // (offsets from block_begin_)
+  // Frequent terms: bitmap of their documents and, per 64-bit word, the
+  // set bits before it (dense_of_: which bitmap, or none).
+  std::vector<uint32_t> dense_of_;
+  std::vector<uint64_t> dense_bits_;
+  std::vector<uint32_t> dense_rank_;
 };
 
 }  // namespace synoptic::serve
