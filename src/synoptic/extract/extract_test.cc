@@ -111,6 +111,35 @@ TEST(ExtractHtml, KeepsArticleAndDropsChromeOnNewsPage) {
   EXPECT_EQ(d.source, "test");
 }
 
+TEST(ExtractHtml, UtcTimestampGivesThePagesLocalDay) {
+  // JSON-LD in UTC, the Open Graph time with the newsroom's offset: the
+  // page's day is the local one.
+  const std::string body =
+      "<article><h1>Port strike ends after talks</h1>"
+      "<p>Dock workers returned to work late on Tuesday evening after the "
+      "union and the port authority agreed on a new wage scale.</p>"
+      "<p>The strike had halted container traffic for nine days and left "
+      "dozens of ships waiting at anchor outside the harbour.</p>"
+      "</article></body></html>";
+  std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2022-05-04T03:37:37Z\"}"
+      "</script><meta property=\"article:published_time\" "
+      "content=\"2022-05-03T22:37:37-05:00\"></head><body>" +
+      body;
+  Document d = MustExtract(Record(html, InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-05-03T22:37:37-05:00");
+  EXPECT_EQ(d.published_from, DateSource::kJsonLd);
+  // Without a local statement the UTC value stays as it is.
+  std::string plain =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2022-05-04T03:37:37Z\"}"
+      "</script></head><body>" +
+      body;
+  Document p = MustExtract(Record(plain, InputFormat::kHtml));
+  EXPECT_EQ(p.published, "2022-05-04T03:37:37Z");
+}
+
 TEST(ExtractHtml, UsesTextCuesWhenClassNamesSayNothing) {
   Document d = MustExtract(
       Record(ReadTestdata("valley_courier.html"), InputFormat::kHtml));

@@ -60,6 +60,30 @@ TEST(Dates, ReadsUrlPaths) {
   EXPECT_FALSE(DateFromUrl("not a url"));
 }
 
+TEST(Dates, LocalReadingOfUtcTimestamp) {
+  auto v = [](std::string_view s) { return *ParseDateValue(s); };
+  // An offset stated elsewhere: the instant in that local time.
+  auto r = LocalReading(v("2022-05-04T03:37:37Z"), v("2022-05-03T20:00-05:00"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ToIso(), "2022-05-03T22:37:37-05:00");
+  r = LocalReading(v("2018-12-31T23:11:59Z"), v("2019-01-01T00:11:59+01:00"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ToIso(), "2019-01-01T00:11:59+01:00");
+  // A bare day one off that a real offset explains.
+  r = LocalReading(v("2020-02-25T02:25:54Z"), v("Feb 24, 2020"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ToIso(), "2020-02-24");
+  // A bare day one off that no offset explains (noon UTC is the same day
+  // from -12:00 to +11:59): not a conversion, keep what we have.
+  EXPECT_FALSE(LocalReading(v("2020-02-25T12:00:00Z"), v("2020-02-24")));
+  // Same day, dates far apart, or a non-UTC first value: nothing to do.
+  EXPECT_FALSE(LocalReading(v("2020-02-25T02:00:00Z"), v("2020-02-25")));
+  EXPECT_FALSE(LocalReading(v("2020-02-25T02:00:00Z"), v("2020-03-25")));
+  EXPECT_FALSE(
+      LocalReading(v("2020-02-25T02:00:00+01:00"), v("2020-02-24")));
+  EXPECT_FALSE(LocalReading(v("2020-02-25"), v("2020-02-24")));
+}
+
 TEST(Dates, OfferPublishedRespectsLimitAndPriority) {
   Draft draft;
   std::optional<civil::Date> limit = civil::Date{2024, 1, 31};

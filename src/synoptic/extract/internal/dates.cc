@@ -6,6 +6,7 @@
 #include "synoptic/extract/internal/dates.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -456,6 +457,40 @@ std::optional<DateTime> FindDateInLine(std::string_view line) {
     if (auto dt = m.DateAt(i, &end)) return dt;
   }
   return std::nullopt;
+}
+
+std::optional<DateTime> LocalReading(const DateTime& utc,
+                                     const DateTime& other) {
+  if (!utc.has_time || utc.zone != "Z") return std::nullopt;
+  const int64_t day = civil::ToDays(utc.date);
+  const int64_t other_day = civil::ToDays(other.date);
+  // Only a statement of the same publication: at most a day apart.
+  if (other_day < day - 1 || other_day > day + 1) return std::nullopt;
+  const int64_t minutes = day * 1440 + utc.hour * 60 + utc.minute;
+  if (other.has_time && other.zone.size() == 6) {
+    const int sign = other.zone[0] == '-' ? -1 : 1;
+    auto two = [&](size_t at) {
+      return (other.zone[at] - '0') * 10 + (other.zone[at + 1] - '0');
+    };
+    const int off = sign * (two(1) * 60 + two(4));
+    const int64_t local = minutes + off;
+    const int64_t local_day = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+    DateTime out = utc;
+    out.date = civil::FromDays(local_day);
+    out.hour = static_cast<int>((local - local_day * 1440) / 60);
+    out.minute = static_cast<int>((local - local_day * 1440) % 60);
+    out.zone = other.zone;
+    return out;
+  }
+  if (other.has_time && !other.zone.empty()) return std::nullopt;
+  if (other_day == day) return std::nullopt;
+  // A bare day one off: only if a real offset explains the difference.
+  const int64_t lo = minutes - 12 * 60, hi = minutes + 14 * 60;
+  if (other_day * 1440 + 1439 < lo || other_day * 1440 > hi)
+    return std::nullopt;
+  DateTime out;
+  out.date = other.date;
+  return out;
 }
 
 std::optional<DateTime> DateFromUrl(std::string_view url) {

@@ -32,6 +32,17 @@ std::optional<DateTime> ParseDateValue(std::string_view s);
 // month names or ISO order, never bare 09/10/2023.
 std::optional<DateTime> FindDateInLine(std::string_view line);
 
+// A UTC date-time (zone "Z") read as the page's own local time, given a
+// second statement of the publication found elsewhere on the same page.
+// RFC 3339 / ISO 8601 say an offset names the local time the writer used;
+// so when `other` is a date-time with a non-zero numeric offset, the UTC
+// instant is shifted to that offset. When `other` is a bare day (visible
+// text, a URL), it is taken only if some real offset (-12:00..+14:00) puts
+// the instant on that day, i.e. the two differ only by the UTC conversion.
+// nullopt when `utc` is not a UTC date-time or `other` says nothing more.
+std::optional<DateTime> LocalReading(const DateTime& utc,
+                                     const DateTime& other);
+
 // /2023/09/13/ or /2023-09-13 in a URL path.
 std::optional<DateTime> DateFromUrl(std::string_view url);
 

@@ -913,6 +913,43 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
                      draft);
     }
   }
+  // A UTC date-time read as the page's local day: the metadata standards
+  // write an offset for local time, so a second statement of the same
+  // publication with an offset (or a bare day that a UTC conversion
+  // explains) says which calendar day the page meant.
+  if (std::optional<DateTime> utc = ParseDateValue(draft->published);
+      utc && utc->has_time && utc->zone == "Z") {
+    std::vector<DateTime> others;
+    auto add = [&](std::optional<DateTime> d) {
+      if (d && others.size() < 16) others.push_back(*d);
+    };
+    for (std::string_view k :
+         {"article:published_time", "og:published_time", "published_time",
+          "datepublished", "pubdate", "publishdate", "publish-date",
+          "publish_date", "dc.date.issued", "dcterms.date", "date",
+          "sailthru.date", "parsely-pub-date"}) {
+      add(ParseDateValue(MetaValue(w, k)));
+    }
+    for (const TimeCand& t : w.times) {
+      if (!t.modified_hint && near_article(t.elem))
+        add(ParseDateValue(t.value));
+    }
+    for (const TextCand& b : w.bylines) {
+      if (near_article(b.elem)) add(FindDateInLine(b.text));
+    }
+    add(DateFromUrl(draft->url));
+    // Offsets first: they state the zone; then bare days.
+    std::optional<DateTime> local;
+    for (int pass = 0; pass < 2 && !local; ++pass) {
+      for (const DateTime& o : others) {
+        const bool has_offset = o.has_time && o.zone.size() == 6;
+        if ((pass == 0) != has_offset) continue;
+        if ((local = LocalReading(*utc, o))) break;
+      }
+    }
+    if (local && !(not_after && local->date > *not_after))
+      draft->published = local->ToIso();
+  }
   // Modified date.
   std::optional<DateTime> mod = ParseDateValue(ld.date_modified);
   for (std::string_view k :
