@@ -48,24 +48,39 @@ std::vector<std::string> GumTrainFiles(const std::string& dir) {
   return out;
 }
 
+// The CoNLL-U files to train `command` on: the --train files, then the
+// train documents of a GUM folder. False (with a message) when the GUM folder
+// is not one or nothing is left to train on.
+bool TrainingFiles(const char* command, const std::vector<std::string>& train,
+                   const std::string& gum, std::vector<std::string>* files,
+                   size_t* gum_files) {
+  *files = train;
+  *gum_files = 0;
+  if (!gum.empty()) {
+    if (!fs::exists(gum + "/splits.md")) {
+      std::fprintf(stderr,
+                   "synoptic train %s: %s: no splits.md (GUM folder expected)\n",
+                   command, gum.c_str());
+      return false;
+    }
+    for (std::string& p : GumTrainFiles(gum)) {
+      files->push_back(std::move(p));
+      ++*gum_files;
+    }
+  }
+  if (files->empty()) {
+    std::fprintf(stderr,
+                 "synoptic train %s: give --train FILE.conllu and/or --gum DIR\n",
+                 command);
+    return false;
+  }
+  return true;
+}
+
 int RunTrainPos(const PosFlags& f, const std::string& command_line) {
-  std::vector<std::string> files = f.train;
+  std::vector<std::string> files;
   size_t gum_files = 0;
-  if (!f.gum.empty()) {
-    if (!fs::exists(f.gum + "/splits.md")) {
-      std::fprintf(stderr, "synoptic train pos: %s: no splits.md (GUM folder expected)\n",
-                   f.gum.c_str());
-      return 2;
-    }
-    for (std::string& p : GumTrainFiles(f.gum)) {
-      files.push_back(std::move(p));
-      ++gum_files;
-    }
-  }
-  if (files.empty()) {
-    std::fprintf(stderr, "synoptic train pos: give --train FILE.conllu and/or --gum DIR\n");
-    return 2;
-  }
+  if (!TrainingFiles("pos", f.train, f.gum, &files, &gum_files)) return 2;
   std::string provenance = "command: " + command_line + "\n";
   for (const std::string& p : f.train) provenance += "train file: " + fs::path(p).filename().string() + "\n";
   if (gum_files) {
@@ -124,23 +139,9 @@ class ProgressEnv final : public Env {
 };
 
 int RunTrainParser(const ParserFlags& f, const std::string& command_line) {
-  std::vector<std::string> files = f.train;
+  std::vector<std::string> files;
   size_t gum_files = 0;
-  if (!f.gum.empty()) {
-    if (!fs::exists(f.gum + "/splits.md")) {
-      std::fprintf(stderr, "synoptic train parser: %s: no splits.md (GUM folder expected)\n",
-                   f.gum.c_str());
-      return 2;
-    }
-    for (std::string& p : GumTrainFiles(f.gum)) {
-      files.push_back(std::move(p));
-      ++gum_files;
-    }
-  }
-  if (files.empty()) {
-    std::fprintf(stderr, "synoptic train parser: give --train FILE.conllu and/or --gum DIR\n");
-    return 2;
-  }
+  if (!TrainingFiles("parser", f.train, f.gum, &files, &gum_files)) return 2;
   ProgressEnv env;
   std::shared_ptr<const nlp::PosModel> tagger;
   if (!f.tagger.empty() && !f.dev.empty()) {
