@@ -42,6 +42,7 @@
 #include <cstring>
 
 #include "synoptic/core/hash.h"
+#include "synoptic/nlp/internal/binary_io.h"
 #include "synoptic/nlp/internal/crc32c.h"
 #include "synoptic/nlp/internal/dep_internal.h"
 
@@ -83,18 +84,8 @@ inline uint64_t Distance(int s0, int n0, int n) {
   return d < 5 ? static_cast<uint64_t>(d) : (d < 10 ? 5 : 6);
 }
 
-template <typename T>
-void Put(std::string* out, T v) {
-  out->append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-template <typename T>
-bool Get(std::string_view* in, T* v) {
-  if (in->size() < sizeof(T)) return false;
-  std::memcpy(v, in->data(), sizeof(T));
-  in->remove_prefix(sizeof(T));
-  return true;
-}
+using internal::Get;
+using internal::Put;
 
 }  // namespace
 

@@ -38,6 +38,7 @@
 
 #include "synoptic/core/hash.h"
 #include "synoptic/nlp/internal/conllu.h"
+#include "synoptic/nlp/internal/binary_io.h"
 #include "synoptic/nlp/internal/crc32c.h"
 #include "synoptic/nlp/internal/nlp_internal.h"
 #include "synoptic/nlp/internal/pos_train.h"
@@ -324,18 +325,8 @@ class Trainer {
   int64_t step_ = 0;
 };
 
-template <typename T>
-void Put(std::string* out, T v) {
-  out->append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-template <typename T>
-bool Get(std::string_view* in, T* v) {
-  if (in->size() < sizeof(T)) return false;
-  std::memcpy(v, in->data(), sizeof(T));
-  in->remove_prefix(sizeof(T));
-  return true;
-}
+using internal::Get;
+using internal::Put;
 
 
 // Tags a sentence with averaged trainer weights: the first pass, then the

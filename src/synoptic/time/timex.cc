@@ -37,6 +37,7 @@
 #include <cstdlib>
 #include <span>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "synoptic/time/internal/calendars.h"
@@ -77,6 +78,16 @@ using internal::Week;
 using internal::Y;
 using internal::YM;
 using internal::YMD;
+
+// The period a relation word points to, counted from the current one
+// ("next year" +1, "last month" -1, "this year" 0); nullopt for relations
+// that do not name a neighbouring period.
+std::optional<int> YearShift(Rel rel) {
+  if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing) return 1;
+  if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast) return -1;
+  if (rel == Rel::kThis || rel == Rel::kCurrent) return 0;
+  return std::nullopt;
+}
 
 enum class Tense : uint8_t { kUnknown, kPast, kPresent, kFuture };
 
@@ -2523,14 +2534,9 @@ bool Tagger::ResolveFeast(size_t i, const uint16_t* which, int nwhich,
   if (const auto* r = R(e + 1, Cat::kRel);
       r && Is(e, Cat::kOf) && R(e + 2, Cat::kUnit) &&
       static_cast<Unit>(R(e + 2, Cat::kUnit)->value) == Unit::kYear) {
-    Rel rel = static_cast<Rel>(r->value);
-    int y = dct_->year;
-    if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
-      ++y;
-    else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
-      --y;
-    else if (rel != Rel::kThis && rel != Rel::kCurrent)
-      return false;
+    const auto shift = YearShift(static_cast<Rel>(r->value));
+    if (!shift) return false;
+    const int y = dct_->year + *shift;
     auto v = days_in(y, y);
     if (v.empty()) return false;
     c->end = e + 3;
@@ -2684,14 +2690,9 @@ bool Tagger::ResolveHoliday(size_t i, Holiday h, size_t e, Cand* c) {
   if (const auto* r = R(e + 1, Cat::kRel);
       r && dct_ && Is(e, Cat::kOf) && R(e + 2, Cat::kUnit) &&
       static_cast<Unit>(R(e + 2, Cat::kUnit)->value) == Unit::kYear) {
-    Rel rel = static_cast<Rel>(r->value);
-    int y = dct_->year;
-    if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
-      ++y;
-    else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
-      --y;
-    else if (rel != Rel::kThis && rel != Rel::kCurrent)
-      return false;
+    const auto shift = YearShift(static_cast<Rel>(r->value));
+    if (!shift) return false;
+    const int y = dct_->year + *shift;
     Date d = HolidayDate(h, y);
     c->end = e + 3;
     SetResolved(c, YMD(d));
@@ -3006,13 +3007,9 @@ bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
     size_t k = j;
     int shift = 0;
     if (const auto* r = R(k, Cat::kRel)) {
-      Rel rel = static_cast<Rel>(r->value);
-      if (rel == Rel::kNext || rel == Rel::kComing || rel == Rel::kFollowing)
-        shift = 1;
-      else if (rel == Rel::kLast || rel == Rel::kPrevious || rel == Rel::kPast)
-        shift = -1;
-      else if (rel != Rel::kThis && rel != Rel::kCurrent)
-        return false;
+      const auto rel_shift = YearShift(static_cast<Rel>(r->value));
+      if (!rel_shift) return false;
+      shift = *rel_shift;
       ++k;
     } else if (Is(k, Cat::kThe)) {
       ++k;
