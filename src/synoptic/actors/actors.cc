@@ -21,6 +21,7 @@
 #include "synoptic/actors/actors.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <map>
 
@@ -111,6 +112,64 @@ class Resolver {
     return w == "'s" || w == "\xE2\x80\x99s";
   }
 
+  // Whether a capital whose name ends before token `i` acts as its
+  // government: it is the possessor ("Moscow's war") or the subject of an
+  // action only people and states take ("Pyongyang said", "Moscow has
+  // warned"). A city that is, has, lies, hosts or remains something is the
+  // place ("Athens is the capital", "Seoul will host the games").
+  bool ActsAsGovernment(int32_t i) const {
+    const auto n = static_cast<int32_t>(a_->tokens.size());
+    if (i >= n) return false;
+    if (IsPossessive(i)) return true;
+    // Skip auxiliaries followed by a verb and adverbs ("has warned", "will
+    // also host"); an auxiliary followed by anything else is the main verb
+    // ("is the capital", "has two ports").
+    for (int32_t k = i; k < n && k < i + 5; ++k) {
+      const Token& t = a_->tokens[static_cast<size_t>(k)];
+      if (t.pos == Pos::kAdv || t.pos == Pos::kPart) continue;
+      if (t.pos == Pos::kAux) {
+        int32_t j = k + 1;
+        while (j < n && (a_->tokens[static_cast<size_t>(j)].pos == Pos::kAdv ||
+                         a_->tokens[static_cast<size_t>(j)].pos == Pos::kPart)) {
+          ++j;
+        }
+        const bool verb_follows =
+            j < n && (a_->tokens[static_cast<size_t>(j)].pos == Pos::kVerb ||
+                      a_->tokens[static_cast<size_t>(j)].pos == Pos::kAux);
+        if (!verb_follows) return false;
+        continue;
+      }
+      if (t.pos != Pos::kVerb) return false;
+      std::string w(TokText(k));
+      for (char& c : w) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      return !IsPlaceVerb(w);
+    }
+    return false;
+  }
+
+  // Forms of the verbs a place is the subject of.
+  static bool IsPlaceVerb(std::string_view w) {
+    static constexpr std::string_view kForms[] = {
+        "is", "was", "are", "were", "be", "been", "being", "'s", "has",
+        "had", "have", "having", "lies", "lay", "lie", "lying", "sits", "sat",
+        "sit", "stands", "stood", "stand", "hosts", "hosted", "host",
+        "hosting", "boasts", "boasted", "boast", "offers", "offered",
+        "offer", "becomes", "became", "become", "remains", "remained",
+        "remain", "borders", "bordered", "border", "includes", "included",
+        "include", "contains", "contained", "contain", "covers", "covered",
+        "cover", "stretches", "stretched", "stretch", "attracts",
+        "attracted", "attract", "grew", "grows", "located", "situated",
+        "founded", "built", "known", "named", "flooded", "shaken",
+        "damaged", "experiences", "experienced", "experience",
+        "underwent", "undergoes", "undergo"};
+    for (std::string_view f : kForms) {
+      if (w == f) return true;
+    }
+    return false;
+  }
+
   // Among candidates, prefer one in office at the date.
   int32_t Choose(const std::vector<uint32_t>& cands) const {
     if (cands.empty()) return -1;
@@ -145,13 +204,7 @@ class Resolver {
     }
     if (auto city = kb_.FindCapital(key)) {
       const int32_t last = TokenEndingAt(span.end);
-      bool subject = false;
-      if (last >= 0 && last + 1 < static_cast<int32_t>(a_->tokens.size())) {
-        const Token& nx = a_->tokens[last + 1];
-        subject = nx.pos == Pos::kVerb || nx.pos == Pos::kAux ||
-                  IsPossessive(last + 1);
-      }
-      if (subject) {
+      if (last >= 0 && ActsAsGovernment(last + 1)) {
         if (auto g = kb_.GovernmentOf(kb_.actor(*city).country)) {
           *kind = MentionKind::kMetonym;
           *type = EntityType::kOrg;
@@ -684,6 +737,23 @@ Result<std::shared_ptr<const ActorKb>> LoadActorKb(
 void ResolveActors(const ActorKb& kb, const std::optional<civil::Date>& date,
                    DocAnalysis* analysis) {
   Resolver(kb, date, analysis).Run();
+}
+
+std::vector<std::string> KbKeysForName(const ActorKb& kb,
+                                       std::string_view name) {
+  const std::string key = internal::NormalizeKey(name);
+  std::vector<std::string> out;
+  const auto add = [&](uint32_t a) {
+    std::string k = "kb:" + kb.actor(a).id;
+    if (std::find(out.begin(), out.end(), k) == out.end()) {
+      out.push_back(std::move(k));
+    }
+  };
+  if (const std::vector<uint32_t>* hits = kb.FindAlias(key)) {
+    for (uint32_t a : *hits) add(a);
+  }
+  if (const auto city = kb.FindCapital(key)) add(*city);
+  return out;
 }
 
 }  // namespace synoptic::actors

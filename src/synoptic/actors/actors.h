@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "synoptic/core/civil.h"
 #include "synoptic/core/env.h"
@@ -36,6 +38,14 @@ Result<std::shared_ptr<const ActorKb>> LoadActorKb(Env* env,
 // `date` is the document's date (for dated offices); nullopt = unknown.
 void ResolveActors(const ActorKb& kb, const std::optional<civil::Date>& date,
                    DocAnalysis* analysis);
+
+// Keys ("kb:RUS", "kb:city:athens", "kb:putin_vladimir") of the knowledge-
+// base entities whose name or alias is `name`, normalised as the resolver
+// normalises names (case, accents, periods, hyphens, a leading "the"); a
+// capital's name gives its city. Empty when the KB does not know the name.
+// For look-up tools and the entity-linking evaluation (a gold Wikipedia
+// title is "in the KB" when it names a KB entity).
+std::vector<std::string> KbKeysForName(const ActorKb& kb, std::string_view name);
 
 }  // namespace synoptic::actors
 

@@ -19,7 +19,8 @@ std::shared_ptr<const ActorKb> Kb() {
 
 // Builds the nlp layer by hand from markup: "[Kim Jong Un|P] met ...".
 // Brackets mark mentions (|P person, |G place); tokens are words, "'s" and
-// single punctuation; a few verbs are tagged VERB, capitalised words PROPN.
+// single punctuation; a few verbs are tagged VERB and auxiliaries AUX,
+// capitalised words PROPN.
 DocAnalysis Doc(const std::string& markup) {
   DocAnalysis a;
   std::string& text = a.doc.text;
@@ -46,7 +47,8 @@ DocAnalysis Doc(const std::string& markup) {
     }
   }
   const std::vector<std::string> verbs = {
-      "said", "agreed", "met", "warned", "has", "is", "condemned", "spoke"};
+      "said", "agreed", "met", "warned", "condemned", "spoke", "host"};
+  const std::vector<std::string> auxiliaries = {"has", "is", "will"};
   for (size_t i = 0; i < text.size();) {
     if (text[i] == ' ') {
       ++i;
@@ -76,6 +78,9 @@ DocAnalysis Doc(const std::string& markup) {
       t.pos = Pos::kPunct;
     } else if (std::find(verbs.begin(), verbs.end(), w) != verbs.end()) {
       t.pos = Pos::kVerb;
+    } else if (std::find(auxiliaries.begin(), auxiliaries.end(), w) !=
+               auxiliaries.end()) {
+      t.pos = Pos::kAux;
     } else if (std::isupper(static_cast<unsigned char>(w[0]))) {
       t.pos = Pos::kPropn;
       t.flags = kTokCapitalized;
@@ -142,6 +147,18 @@ TEST(ActorKb, LinksAliasVariantsToOneEntity) {
   EXPECT_EQ(Entity(a, "kb:PRK")->type, EntityType::kGpe);
 }
 
+TEST(ActorKb, KeysForNameFollowTheResolversNormalisation) {
+  const auto kb = Kb();
+  ASSERT_NE(kb, nullptr);
+  using V = std::vector<std::string>;
+  EXPECT_EQ(KbKeysForName(*kb, "Vladimir Putin"), V{"kb:putin_vladimir"});
+  EXPECT_EQ(KbKeysForName(*kb, "the DPRK"), V{"kb:PRK"});
+  EXPECT_EQ(KbKeysForName(*kb, "Seoul"), V{"kb:city:seoul"});
+  EXPECT_EQ(KbKeysForName(*kb, "kim jong-un"), V{"kb:kim_jong_un"});
+  EXPECT_TRUE(KbKeysForName(*kb, "Zorblat Inc").empty());
+  EXPECT_TRUE(KbKeysForName(*kb, "").empty());
+}
+
 TEST(Resolve, SurnameJoinsThePersonNamedEarlier) {
   DocAnalysis a = Resolve(
       "[Xi Jinping|P] spoke . Later [Xi] warned [Hannah "
@@ -206,6 +223,18 @@ TEST(Resolve, CapitalsAsSubjectsAreGovernments) {
   EXPECT_EQ(KeyOf(a, "the Kremlin", &kind), "kb:RUSGOV");
   EXPECT_EQ(kind, MentionKind::kMetonym);
   EXPECT_EQ(Entity(a, "kb:PRKGOV")->code, "PRKGOV");
+}
+
+TEST(Resolve, CapitalsThatAreOrHostSomethingStayCities) {
+  MentionKind kind;
+  DocAnalysis a = Resolve("[Athens] is the capital .");
+  EXPECT_EQ(KeyOf(a, "Athens", &kind), "kb:city:athens");
+  EXPECT_EQ(kind, MentionKind::kName);
+  a = Resolve("[Seoul] will host the talks .");
+  EXPECT_EQ(KeyOf(a, "Seoul"), "kb:city:seoul");
+  a = Resolve("[Moscow] has warned [Seoul] .");
+  EXPECT_EQ(KeyOf(a, "Moscow", &kind), "kb:RUSGOV");
+  EXPECT_EQ(kind, MentionKind::kMetonym);
 }
 
 TEST(Resolve, OrganisationsAndUnknownNames) {
