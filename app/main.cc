@@ -19,6 +19,7 @@
 
 #include "cmd_code.h"
 #include "cmd_serve.h"
+#include "cmd_time.h"
 #include "cmd_train.h"
 #include "progress.h"
 #include "synoptic/core/civil.h"
@@ -367,28 +368,6 @@ int RunExtract(const std::vector<std::string>& paths, const std::string& format,
   return failed == 0 ? kExitOk : kExitInputErrors;
 }
 
-int RunTime(const std::string& path, const CommonFlags& c) {
-  Env* env = DefaultEnv();
-  auto dct = ParseDct(c.dct);
-  if (!dct.ok()) {
-    Fatal(dct.status().message());
-    return kExitUsage;
-  }
-  auto text = env->ReadFile(path == "-" ? "/dev/stdin" : path, uint64_t{64} << 20);
-  if (!text.ok()) {
-    Fatal(path + ": " + text.status().message());
-    return kExitInputErrors;
-  }
-  const auto times = time::TagText(*text, *dct, time::TimeOptions{});
-  for (const auto& t : times) {
-    const std::string s = text->substr(t.span.begin, t.span.end - t.span.begin);
-    std::printf("%u\t%u\t%s\t%s\t%s\t%s\n", t.span.begin, t.span.end,
-                std::string(TimexTypeName(t.type)).c_str(), t.value.c_str(),
-                std::string(TimexAnchorName(t.anchor)).c_str(), s.c_str());
-  }
-  return kExitOk;
-}
-
 void AddCommon(CLI::App* cmd, CommonFlags* c, bool analysis) {
   if (analysis) {
     cmd->add_option("--jobs,-j", c->jobs, "worker threads (default: all cores)")
@@ -455,11 +434,7 @@ int Main(int argc, char** argv) {
   extract_cmd->add_option("--format,-f", extract_format, "jsonl, txt or md");
   AddCommon(extract_cmd, &common, false);
 
-  std::string time_path = "-";
-  auto* time_cmd = app.add_subcommand(
-      "time", "tag date and time expressions of a plain text (TIMEX3)");
-  time_cmd->add_option("FILE", time_path, "text file, or - for stdin");
-  AddCommon(time_cmd, &common, false);
+  TimeCommand time_cmd(&app);
 
   const std::function<int()> run_train = AddTrainCommand(&app);
   CodeCommand code_cmd(&app);
@@ -490,7 +465,7 @@ int Main(int argc, char** argv) {
   if (*report_cmd) return RunReport(db, report_format, report_outs, common);
   if (*search) return RunSearch(query, db, limit);
   if (*extract_cmd) return RunExtract(extract_paths, extract_format, common);
-  if (*time_cmd) return RunTime(time_path, common);
+  if (time_cmd.Chosen()) return time_cmd.Run();
   if (const int rc = run_train(); rc >= 0) return rc;
   if (code_cmd.Chosen()) return code_cmd.Run();
   if (*serve_cmd) return RunServe(serve_flags, SYN_VERSION, SYN_DEFAULT_MODELS_DIR);

@@ -20,7 +20,20 @@ printf '<html><head><title>Quay works</title></head><body><article><p>The harbou
 "$SYN" analyze - --format json --dct 2025-05-07 < "$WORK/page.html" > "$WORK/stdin.json" 2>/dev/null
 [[ $(json "$WORK/stdin.json" 'len(r["documents"])') == 1 ]] && pass "stdin input" || fail "stdin input"
 out=$(echo "The board met on Monday and will meet again next week." | "$SYN" time --dct 2025-05-07 -)
-[[ -n $out ]] && pass "time command tags text" || fail "time command printed nothing"
+[[ $out == *$'\tDATE\t2025-05-05\t-\tdct\tMonday'* ]] && pass "time command tags text" ||
+  fail "time command: $out"
+# time: JSON lines in and out, per-line dct and language, bad lines named
+printf '%s\n' '{"id":"fr1","text":"Le sommet du 13 septembre 2023.","language":"fr"}' \
+  '{"id":"x","text":"met on Tuesday","dct":"not a date"}' 'plain words' \
+  '{"id":"en1","text":"They met on Tuesday.","dct":"2024-06-19"}' > "$WORK/times.jsonl"
+"$SYN" time -f jsonl "$WORK/times.jsonl" > "$WORK/times.out" 2> "$WORK/times.err"; rc=$?
+[[ $rc -eq 1 ]] && pass "time: bad lines give exit 1" || fail "time jsonl exit $rc"
+grep -q 'times.jsonl:2: bad "dct"' "$WORK/times.err" && grep -q 'times.jsonl:3: not a JSON object' "$WORK/times.err" &&
+  pass "time: bad lines named with their line numbers" || fail "time stderr: $(cat "$WORK/times.err")"
+[[ $(python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; print(len(r), r[0]["times"][0]["value"], r[1]["id"], r[1]["times"][0]["value"], r[1]["times"][0]["anchor"])' "$WORK/times.out") == "2 2023-09-13 en1 2024-06-18 dct" ]] &&
+  pass "time: JSON lines with their own dct and language" || fail "time jsonl output: $(cat "$WORK/times.out")"
+out=$(echo "Das Treffen fand am 13. September 2023 statt." | "$SYN" time --lang de -)
+[[ $out == *$'2023-09-13\t-\tnone\t13. September 2023'* ]] && pass "time --lang de" || fail "time --lang de: $out"
 # train pos: a tiny treebank of our own, a model with its provenance, and a
 # usage error without data
 {

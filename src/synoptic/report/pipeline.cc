@@ -63,7 +63,9 @@ Result<DocAnalysis> Analyzer::Analyze(const ingest::InputRecord& record) const {
   std::optional<civil::Date> date;
   if (auto d = civil::ParseIsoDate(a.doc.published)) date = *d;
   nlp::Annotate(*models_->nlp, models_->nlp_options, &a);
-  time::TagTimes(date, time::TimeOptions{}, &a);
+  time::TimeOptions time_options;
+  time_options.language = a.doc.language;
+  time::TagTimes(date, time_options, &a);
   actors::ResolveActors(*models_->kb, date, &a);
   events::ExtractEvents(*models_->lexicon, &a);
   for (Event& e : a.events) {

@@ -331,6 +331,7 @@ void InferDate(const civil::Date& date, DocAnalysis* a) {
   const std::vector<Timex> old = a->times;
   time::TimeOptions topt;
   topt.anchor_kind = TimexAnchor::kInferred;
+  topt.language = a->doc.language;
   time::TagTimes(date, topt, a);
   for (Event& e : a->events) {
     if (e.time < 0 || static_cast<size_t>(e.time) >= old.size()) continue;

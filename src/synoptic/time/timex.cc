@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "synoptic/time/internal/calendars.h"
+#include "synoptic/time/internal/foreign.h"
 #include "synoptic/time/internal/lexicon.h"
 #include "synoptic/time/internal/tokens.h"
 #include "synoptic/time/internal/values.h"
@@ -110,11 +111,13 @@ class Tagger {
  public:
   Tagger(std::string_view text, std::span<const Sentence> sentences,
          const std::optional<Date>& dct, const TimeOptions& options,
-         std::vector<Tok>* toks, std::vector<Timex>* out)
+         const internal::ForeignWords* foreign, std::vector<Tok>* toks,
+         std::vector<Timex>* out)
       : text_(text),
         sentences_(sentences),
         dct_(dct),
         options_(options),
+        foreign_(foreign),
         toks_(*toks),
         out_(out) {
     if (dct_) {
@@ -256,6 +259,7 @@ class Tagger {
   std::span<const Sentence> sentences_;
   std::optional<Date> dct_;
   const TimeOptions& options_;
+  const internal::ForeignWords* foreign_;  // may be null
   const std::vector<Tok>& toks_;
   std::vector<Timex>* out_;
   Date ref_;
@@ -1023,8 +1027,10 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
   bool abbrev = mr->flags & internal::kFlagAbbrev;
   int month = mr->value;
   // Lower-case "may", "march", "sep" are words first: a date only before a
-  // day number ("march 3").
-  const bool lower_weak = !t.cap && (abbrev || month == 5 || month == 3);
+  // day number ("march 3"). A month name of the document's own language
+  // is written in lower case in most of them ("septembre 2023").
+  const bool lower_weak = !t.cap && !(t.foreign && !abbrev) &&
+                          (abbrev || month == 5 || month == 3);
   size_t j = i + 1;
   bool dot = false;
   if (P(j, '.') && Adj(j)) {
@@ -1056,8 +1062,10 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
     return true;
   }
   if (lower_weak) return false;
-  // Year: "September 2023", "Sept. 2023", "June, 1998".
+  // Year: "September 2023", "Sept. 2023", "June, 1998", and in Spanish
+  // or Portuguese "septiembre de 2023".
   size_t yk = P(j, ',') ? j + 1 : j;
+  if (t.foreign && Is(j, Cat::kOf) && YearTok(j + 1)) yk = j + 1;
   if (YearTok(yk)) {
     c->end = yk + 1;
     int y = toks_[yk].num;
@@ -1170,6 +1178,11 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
     ++j;
     of = true;
   }
+  // "13. September 2023" where the day is an ordinal with a period.
+  if (!of && !word && foreign_ && foreign_->day_dot() && P(j, '.') &&
+      Adj(j) && R(j + 1, Cat::kMonth)) {
+    ++j;
+  }
   if (word && !of) return false;  // "the first of March", not "first March"
   const auto* mr = R(j, Cat::kMonth);
   // "the 20th of next month", "the 5th of this month".
@@ -1222,13 +1235,17 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
   int month = mr->value;
   bool abbrev = mr->flags & internal::kFlagAbbrev;
   // Lower-case "may", "march" are words first, except after "the first of".
-  if (!toks_[j].cap && (abbrev || month == 5 || month == 3) &&
+  const bool foreign_month = toks_[j].foreign;
+  if (!toks_[j].cap && !(foreign_month && !abbrev) &&
+      (abbrev || month == 5 || month == 3) &&
       !(of && (word || toks_[i].ordinal) && !abbrev))
     return false;
   if (of && !toks_[i].ordinal && !word && abbrev) return false;
   ++j;
   if (P(j, '.') && Adj(j) && abbrev) ++j;
   size_t yk = P(j, ',') ? j + 1 : j;
+  // "13 de septiembre de 2023".
+  if (foreign_month && Is(j, Cat::kOf) && YearTok(j + 1)) yk = j + 1;
   if (YearTok(yk)) {
     int y = toks_[yk].num;
     if (!civil::IsValid(Date{y, month, day})) return false;
@@ -3536,10 +3553,12 @@ std::vector<Timex> TagText(std::string_view text,
                            const TimeOptions& options) {
   std::vector<Timex> out;
   std::vector<Tok> toks;
-  internal::Tokenize(text, &toks);
+  const internal::ForeignWords* foreign =
+      internal::ForeignWordsFor(options.language);
+  internal::Tokenize(text, &toks, foreign);
   std::optional<Date> dct = anchor;
   if (dct && !civil::IsValid(*dct)) dct.reset();
-  Tagger(text, {}, dct, options, &toks, &out).Run();
+  Tagger(text, {}, dct, options, foreign, &toks, &out).Run();
   return out;
 }
 
@@ -3548,10 +3567,13 @@ void TagTimes(const std::optional<civil::Date>& anchor,
   analysis->times.clear();
   std::string_view text = analysis->doc.text;
   std::vector<Tok> toks;
-  internal::Tokenize(text, &toks);
+  const internal::ForeignWords* foreign =
+      internal::ForeignWordsFor(options.language);
+  internal::Tokenize(text, &toks, foreign);
   std::optional<Date> dct = anchor;
   if (dct && !civil::IsValid(*dct)) dct.reset();
-  Tagger(text, analysis->sentences, dct, options, &toks, &analysis->times)
+  Tagger(text, analysis->sentences, dct, options, foreign, &toks,
+         &analysis->times)
       .Run();
 }
 

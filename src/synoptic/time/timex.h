@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -56,6 +57,12 @@ struct TimeOptions {
   // named zone ("8:00 GMT", "4pm CET") is then converted to the anchor's
   // zone; without it the stated wall-clock time is kept, as TimeML does.
   std::optional<int> anchor_utc_offset_minutes;
+  // ISO 639-1 language of the text ("fr", "de", "pt-BR"; empty or "en":
+  // English only). For the main European languages the month and weekday
+  // names of that language are read too, with their date orders ("13
+  // septembre 2023", "13. September 2023", "13 de septiembre de 2023");
+  // the words and phrasing around them are still read as English.
+  std::string language;
   // Cap on expressions kept per text (hostile input: a page of dates).
   // Later ones are dropped; work stays linear in the text size.
   size_t max_timexes = 20000;

@@ -123,6 +123,53 @@ TEST(TimexGolden, MatchesTestdata) {
 
 // ---- unit tests ----
 
+std::vector<std::string> TagIn(std::string_view language, std::string_view text,
+                               std::optional<Date> dct) {
+  TimeOptions o;
+  o.language = std::string(language);
+  std::vector<std::string> out;
+  for (const Timex& t : TagText(text, dct, o)) out.push_back(Describe(text, t));
+  return out;
+}
+
+TEST(Timex, MonthNamesOfTheDocumentsLanguage) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(TagIn("fr", "Le sommet du 13 septembre 2023 à Vostotchny.", {}),
+            V{"[13 septembre 2023] DATE 2023-09-13 none"});
+  EXPECT_EQ(TagIn("fr", "Depuis le 1er janvier 2020.", {}),
+            V{"[1er janvier 2020] DATE 2020-01-01 none"});
+  EXPECT_EQ(TagIn("de", "Am 13. September 2023 und im März 2024.", {}),
+            (V{"[13. September 2023] DATE 2023-09-13 none",
+               "[März 2024] DATE 2024-03 none"}));
+  EXPECT_EQ(TagIn("es", "La cumbre del 13 de septiembre de 2023.", {}),
+            V{"[13 de septiembre de 2023] DATE 2023-09-13 none"});
+  EXPECT_EQ(TagIn("pt-BR", "A visita de junho de 2024.", {}),
+            V{"[junho de 2024] DATE 2024-06 none"});
+  EXPECT_EQ(TagIn("pl", "Spotkanie 13 września 2023 r.", {}),
+            V{"[13 września 2023] DATE 2023-09-13 none"});
+  EXPECT_EQ(TagIn("ru", "Встреча 13 сентября 2023 года.", {}),
+            V{"[13 сентября 2023] DATE 2023-09-13 none"});
+  EXPECT_EQ(TagIn("nl", "Op 13 maart 2023 in Den Haag.", {}),
+            V{"[13 maart 2023] DATE 2023-03-13 none"});
+  // Weekdays too, resolved like English ones ("mardi" is a "Mardi Gras"
+  // cue in English).
+  EXPECT_EQ(TagIn("fr", "Mardi, les dirigeants ont signé.", Date{2023, 9, 15}),
+            V{"[Mardi] DATE 2023-09-12 dct rel"});
+}
+
+TEST(Timex, ForeignNamesOnlyInTheirLanguage) {
+  using V = std::vector<std::string>;
+  // English "Mars" is the planet; "mayo" and "13 de" mean nothing.
+  EXPECT_EQ(Tag("NASA built Mars 2020 rovers.", std::nullopt), V{});
+  EXPECT_EQ(TagIn("fr", "Mars 2020 fut froid.", {}),
+            V{"[Mars 2020] DATE 2020-03 none"});
+  EXPECT_EQ(Tag("On 13 de mayo de 2023.", std::nullopt), V{});
+  EXPECT_EQ(TagIn("en", "Le 13 septembre 2023.", {}), V{});
+  // An unsupported language reads as English.
+  EXPECT_EQ(TagIn("xx", "On 13 September 2023.", {}),
+            V{"[13 September 2023] DATE 2023-09-13 none"});
+}
+
 TEST(Timex, TenseDecidesWeekdayDirection) {
   const Date dct{2024, 6, 19};  // Wednesday
   const std::string past = "The ministers met on Tuesday.";

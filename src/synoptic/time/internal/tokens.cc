@@ -2,6 +2,8 @@
 // a lexicon lookup for short ASCII words.
 #include "synoptic/time/internal/tokens.h"
 
+#include "synoptic/time/internal/foreign.h"
+
 namespace synoptic::time::internal {
 namespace {
 
@@ -38,7 +40,8 @@ bool IsNbsp(std::string_view s, size_t i) {
 
 }  // namespace
 
-void Tokenize(std::string_view s, std::vector<Tok>* out) {
+void Tokenize(std::string_view s, std::vector<Tok>* out,
+              const ForeignWords* foreign) {
   out->clear();
   const size_t n = s.size();
   size_t i = 0;
@@ -81,8 +84,10 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
       };
       if (j + 1 < n && letter_at(j) && letter_at(j + 1) && !letter_at(j + 2)) {
         char a = Lower(s[j]), b = Lower(s[j + 1]);
+        // French "1er" ("1er janvier") too.
         if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-            (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
+            (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
+            (a == 'e' && b == 'r' && v == 1)) {
           t.ordinal = true;
           j += 2;
         }
@@ -131,6 +136,16 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
       t.end = static_cast<uint32_t>(j);
       t.cap = c >= 'A' && c <= 'Z';
       if (ascii) t.lex = Lookup(s.substr(i, j - i));
+      // A foreign reading fills a free slot ("mardi" is a holiday cue of
+      // "Mardi Gras" in English and Tuesday in French).
+      if (foreign && t.lex.r[1].cat == Cat::kNone) {
+        const Readings f = foreign->Lookup(s.substr(i, j - i));
+        const Reading& fr = f.r[0];
+        if (fr.cat != Cat::kNone && fr.cat != t.lex.r[0].cat) {
+          t.lex.r[t.lex.r[0].cat == Cat::kNone ? 0 : 1] = fr;
+          t.foreign = true;
+        }
+      }
       i = j;
     } else {
       t.kind = TokKind::kPunct;

@@ -31,6 +31,7 @@ struct Tok {
   bool space_before = false;  // whitespace separates it from the previous token
   bool break_before = false;  // a line break precedes it
   bool cap = false;           // starts with an upper-case ASCII letter
+  bool foreign = false;       // its readings come from the ForeignWords
   char punct = 0;             // the mark for kPunct (ASCII, kDash, kQuote)
   Readings lex;               // lexicon readings for words
 
@@ -42,8 +43,13 @@ struct Tok {
   }
 };
 
-// Tokenizes text into *out (cleared first; its capacity is reused).
-void Tokenize(std::string_view text, std::vector<Tok>* out);
+class ForeignWords;
+
+// Tokenizes text into *out (cleared first; its capacity is reused). Words
+// the English table does not know are looked up in `foreign` (month and
+// weekday names of the document's language) when it is given.
+void Tokenize(std::string_view text, std::vector<Tok>* out,
+              const ForeignWords* foreign = nullptr);
 
 }  // namespace synoptic::time::internal
 
