@@ -43,6 +43,11 @@ void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis);
 struct QuoteFrame {
   ByteSpan source;
   ByteSpan cue;
+  // Index (into analysis->quotes) of the quote this one continues, or -1:
+  // "“A,” she said. “B.”" and a quote paragraph after a quote paragraph
+  // are one attribution whose content comes in pieces. A continuation has
+  // no source or cue of its own and carries the first piece's speaker.
+  int32_t continues = -1;
 };
 
 // As above, and also sets *frames to one QuoteFrame per analysis->quotes

@@ -628,11 +628,92 @@ TEST(Quotes, IndirectQuotes) {
       "would stay open.");
   ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
   EXPECT_FALSE(a.quotes[0].direct);
-  EXPECT_EQ(Str(a, a.quotes[0].span), "Ruritania could face further isolation");
+  // "that" is part of the content, as PolNeAR and PARC annotate it.
+  EXPECT_EQ(Str(a, a.quotes[0].span),
+            "that Ruritania could face further isolation");
   EXPECT_EQ(a.quotes[0].speaker, 1);
   EXPECT_EQ(a.quotes[0].cue, "warned");
-  EXPECT_EQ(Str(a, a.quotes[1].span), "the border would stay open");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "that the border would stay open");
   EXPECT_EQ(a.quotes[1].speaker, 0);
+}
+
+// Attribution in PolNeAR's sense: beliefs, intentions and stances, not only
+// speech, each with its source phrase and cue (issue #6, item 4).
+DocAnalysis AnalyzeFrames(std::string_view markup,
+                          std::vector<QuoteFrame>* frames) {
+  DocAnalysis a = Build(markup);
+  ExtractEvents(*Lexicon(), &a, frames);
+  return a;
+}
+
+TEST(Quotes, IntentionAndStanceAttributions) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} wants/V to visit/V the capital. The senators "
+      "criticized/V the new budget plan.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  ASSERT_EQ(frames.size(), 2u);
+  EXPECT_FALSE(a.quotes[0].direct);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "to visit the capital");
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  EXPECT_EQ(Str(a, frames[0].cue), "wants");
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the new budget plan");
+  EXPECT_EQ(Str(a, frames[1].source), "The senators");
+  EXPECT_EQ(a.quotes[1].speaker_text, "The senators");
+}
+
+TEST(Quotes, SecondVerbOfCoordinationSharesTheSource) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "The governor criticized/V the plan and said/V the talks had "
+      "failed/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the plan");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the talks had failed");
+  EXPECT_EQ(Str(a, frames[1].source), "The governor");
+  EXPECT_EQ(Str(a, frames[1].cue), "said");
+}
+
+TEST(Quotes, NoAttributionWithoutSourceOrForPassives) {
+  DocAnalysis a = AnalyzeFrames(
+      "It is expected/V to rain/V. The plan was criticized/V by many.",
+      nullptr);
+  EXPECT_TRUE(a.quotes.empty()) << Dump(a);
+}
+
+TEST(Quotes, DirectQuoteWithInvertedAttributionVerb) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CThis plan will fail on its own,\xE2\x80\x9D joked/V "
+      "the senator from the north.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_TRUE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].cue, "joked");
+  EXPECT_EQ(Str(a, frames[0].source), "the senator from the north");
+}
+
+TEST(Quotes, ContinuedQuoteJoinsTheFirstAttribution) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0} said/V. \xE2\x80\x9CThese talks take a lot of "
+      "patience.\xE2\x80\x9D\n\n"
+      "\xE2\x80\x9C"
+      "And we have plenty of it left.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  ASSERT_EQ(frames.size(), 3u);
+  EXPECT_EQ(frames[0].continues, -1);
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(frames[1].continues, 0);
+  EXPECT_EQ(frames[2].continues, 0);
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+  EXPECT_EQ(a.quotes[2].speaker, 0);
+  EXPECT_TRUE(frames[1].source.empty());
 }
 
 TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {

@@ -27,6 +27,9 @@
 #include "synoptic/events/internal/quotes.h"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <span>
 
 #include "synoptic/core/utf8.h"
 
@@ -408,12 +411,342 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
   return f;
 }
 
+// ---------------------------------------------------------------------------
+// Attributions beyond speech: PolNeAR's sense of attribution covers beliefs,
+// intentions, stances and findings ("X wants to ...", "X criticized Y", "the
+// poll shows ..."), each with a subject as its source. The verbs below are
+// the common English attribution verbs of news text; each is matched in any
+// inflection. The frame is read from the surface: the source is the noun
+// phrase ending right before the verb group (with an identifying apposition,
+// or a relative pronoun alone, as the annotation guidelines ask), the cue is
+// the verb group (auxiliaries, negation, adverbs and a particle such as
+// "for" or "about"), and the content is the rest of the clause; a verb at
+// the end of its clause ("..., X believes.") takes the clause before it.
+
+// Sorted (checked below) base forms.
+constexpr std::string_view kAttributionVerbs[] = {
+    "accept",    "accuse",   "acknowledge", "add",       "admit",
+    "advise",    "advocate", "affirm",      "agree",     "allege",
+    "announce",  "answer",   "anticipate",  "applaud",   "argue",
+    "ask",       "assert",   "assume",      "assure",    "attack",
+    "believe",   "blame",    "blast",       "boast",     "brag",
+    "call",      "caution",  "champion",    "charge",    "cite",
+    "claim",     "comment",  "complain",    "concede",   "conclude",
+    "condemn",   "confirm",  "contend",     "convince",  "criticise",
+    "criticize", "declare",  "decline",     "decry",     "defend",
+    "demand",    "denounce", "deny",        "describe",  "disclose",
+    "dismiss",   "dispute",  "doubt",       "dread",     "emphasise",
+    "emphasize", "endorse",  "envision",    "estimate",  "expect",
+    "explain",   "fear",     "feel",        "find",      "forecast",
+    "hint",      "hope",     "imagine",     "imply",     "indicate",
+    "insist",    "intend",   "joke",        "know",      "lament",
+    "maintain",  "mention",  "mock",        "note",      "observe",
+    "oppose",    "plan",     "pledge",      "praise",    "predict",
+    "prefer",    "proclaim", "promise",     "propose",   "question",
+    "realize",   "recall",   "recommend",   "recount",   "refuse",
+    "reiterate", "reject",   "remark",      "remind",    "repeat",
+    "reply",     "report",   "respond",     "reveal",    "say",
+    "seek",      "show",     "slam",        "speculate", "state",
+    "stress",    "suggest",  "support",     "suspect",   "swear",
+    "testify",   "think",    "threaten",    "tout",      "tweet",
+    "urge",      "vow",      "want",        "warn",      "welcome",
+    "wish",      "wonder",   "worry",       "write",
+};
+static_assert(std::is_sorted(std::begin(kAttributionVerbs),
+                             std::end(kAttributionVerbs)));
+
+// Verbs whose first object is the addressee, not the content ("told
+// reporters that ...", "urged voters to ...").
+constexpr std::string_view kAddresseeVerbs[] = {
+    "advise", "ask",   "assure", "convince", "remind",
+    "tell",   "thank", "urge",   "warn",
+};
+static_assert(std::is_sorted(std::begin(kAddresseeVerbs),
+                             std::end(kAddresseeVerbs)));
+
+// Irregular past forms of the verbs above.
+constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
+    {"felt", "feel"},     {"found", "find"},        {"knew", "know"},
+    {"known", "know"},    {"said", "say"},          {"sought", "seek"},
+    {"shown", "show"},    {"swore", "swear"},       {"sworn", "swear"},
+    {"thought", "think"}, {"told", "tell"},         {"wrote", "write"},
+    {"written", "write"}, {"forecast", "forecast"},
+};
+
+bool InSorted(std::span<const std::string_view> list, std::string_view w) {
+  return std::binary_search(list.begin(), list.end(), w);
+}
+
+// The base form of `w` when it is an inflection of an attribution verb (or
+// "tell"), else "".
+std::string_view AttributionBase(std::string_view w) {
+  if (w.size() < 3 || w.size() > 24) return {};
+  for (const auto& [form, base] : kIrregular)
+    if (w == form) return base;
+  if (w == "tell") return "tell";
+  if (auto it = std::lower_bound(std::begin(kAttributionVerbs),
+                                 std::end(kAttributionVerbs), w);
+      it != std::end(kAttributionVerbs) && *it == w)
+    return *it;
+  char buf[32];
+  auto try_base = [&](size_t keep, std::string_view add) -> std::string_view {
+    if (keep + add.size() >= sizeof(buf)) return {};
+    std::memcpy(buf, w.data(), keep);
+    std::memcpy(buf + keep, add.data(), add.size());
+    std::string_view b(buf, keep + add.size());
+    if (b == "tell") return "tell";
+    auto it = std::lower_bound(std::begin(kAttributionVerbs),
+                               std::end(kAttributionVerbs), b);
+    return it != std::end(kAttributionVerbs) && *it == b ? *it
+                                                         : std::string_view();
+  };
+  const size_t n = w.size();
+  auto ends = [&](std::string_view s) {
+    return n > s.size() + 1 && w.substr(n - s.size()) == s;
+  };
+  std::string_view b;
+  if (ends("ies") || ends("ied")) b = try_base(n - 3, "y");
+  if (b.empty() && ends("es")) b = try_base(n - 2, "");
+  if (b.empty() && ends("s")) b = try_base(n - 1, "");
+  if (b.empty() && ends("ed")) {
+    b = try_base(n - 2, "");
+    if (b.empty()) b = try_base(n - 1, "");
+    if (b.empty() && n > 4 && w[n - 3] == w[n - 4]) b = try_base(n - 3, "");
+  }
+  if (b.empty() && ends("ing")) {
+    b = try_base(n - 3, "");
+    if (b.empty()) b = try_base(n - 3, "e");
+    if (b.empty() && n > 5 && w[n - 4] == w[n - 5]) b = try_base(n - 4, "");
+  }
+  return b;
+}
+
+bool IsAuxLike(const DocView& v, uint32_t k) {
+  std::string_view l = v.lem[k], w = v.low[k];
+  return l == "be" || l == "have" || l == "do" || w == "will" || w == "would" ||
+         w == "can" || w == "could" || w == "may" || w == "might" ||
+         w == "must" || w == "should" || w == "shall" || w == "not" ||
+         w == "n't" || w == "never" || w == "also" || w == "still" ||
+         w == "already" || w == "repeatedly" || w == "publicly" ||
+         w == "privately" || w == "openly" || w == "reportedly" ||
+         w == "previously" || w == "later" || w == "recently" || w == "again" ||
+         w == "then" || w == "once" || w == "even" || w == "just" ||
+         w == "only" || w == "now" || w == "often" || w == "long" ||
+         w == "first" ||
+         (w.size() > 4 && w.ends_with("ly") && v.pos(k) == Pos::kAdv);
+}
+
+bool IsSubjectPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "we" || w == "i" ||
+         w == "you";
+}
+
+// A token that can sit inside a subject noun phrase.
+bool InNounPhrase(const DocView& v, uint32_t k) {
+  if (v.tok_mention[k] >= 0) return true;
+  std::string_view w = v.low[k];
+  if (w == "'s" || w == "'" || w == "%" || w == "-" || w == "&" || w == ".")
+    return w != ".";
+  const Pos p = v.pos(k);
+  if (p == Pos::kVerb || p == Pos::kAux || p == Pos::kAdp || p == Pos::kCconj ||
+      p == Pos::kSconj || p == Pos::kPunct || p == Pos::kAdv || p == Pos::kPart)
+    return false;
+  if (v.IsPunct(k)) return false;
+  if (w == "that" || w == "who" || w == "which" || w == "it" || w == "there" ||
+      w == "this" || w == "what")
+    return false;
+  return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj ||
+         p == Pos::kNum || p == Pos::kDet || p == Pos::kPron || p == Pos::kX;
+}
+
+// The subject noun phrase ending at j, or false. Walks left over noun
+// phrase tokens, "of" and "and" between them; a subject pronoun stands
+// alone.
+bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
+  if (IsSubjectPronoun(v.low[j])) {
+    *b = j;
+    return true;
+  }
+  if (!InNounPhrase(v, j)) return false;
+  if (v.pos(j) == Pos::kDet || v.pos(j) == Pos::kAdj) return false;
+  uint32_t f = j;
+  while (f > sf && j - f < 14) {
+    const uint32_t k = f - 1;
+    std::string_view w = v.low[k];
+    if ((w == "of" || w == "and") && k > sf && InNounPhrase(v, k - 1) &&
+        !IsSubjectPronoun(v.low[k - 1])) {
+      f = k;
+      continue;
+    }
+    if (!InNounPhrase(v, k) || IsSubjectPronoun(w)) break;
+    f = k;
+  }
+  *b = f;
+  return true;
+}
+
+struct Frame {
+  uint32_t src_b = 0, src_e = 0;  // token range [b, e]; src_e < src_b: none
+  bool has_source = false;
+  uint32_t cue_b = 0, cue_e = 0;
+  uint32_t con_b = 0, con_e = 0;
+};
+
+bool IsParticle(std::string_view w) {
+  return w == "for" || w == "about" || w == "on" || w == "against" ||
+         w == "over" || w == "of" || w == "with";
+}
+
+// The source phrase right before the verb group starting at token g (not
+// before token `floor`): a subject noun phrase, with an identifying
+// apposition ("X, a Republican from Ohio, said") but not a relative clause
+// ("X, who ..., said"), a relative pronoun alone ("who said"), skipping a
+// short parenthesis ("Sen. X (R-Fla.) said") and a time ("X on Tuesday
+// said"). Sets the token range [*b, *e].
+bool SourceBefore(const DocView& v, uint32_t g, uint32_t floor, uint32_t* b,
+                  uint32_t* e) {
+  if (g <= floor) return false;
+  uint32_t j = g - 1;
+  // "X on Tuesday said", "X last week said".
+  for (const Timex& t : v.a->times) {
+    const auto& toks = v.a->tokens;
+    if (t.span.begin <= toks[j].begin && toks[j].end <= t.span.end) {
+      while (j > floor && toks[j].begin >= t.span.begin) --j;
+      if (v.low[j] == "on" || v.low[j] == "in" || v.low[j] == "last") {
+        if (j == floor) return false;
+        --j;
+      }
+      break;
+    }
+  }
+  if (v.low[j] == ")" && j > floor) {
+    uint32_t k = j;
+    while (k > floor && k + 8 > j && v.low[k] != "(") --k;
+    if (v.low[k] == "(" && k > floor) j = k - 1;
+  }
+  if (v.low[j] == "who" || v.low[j] == "which" ||
+      (v.low[j] == "that" && j > floor && InNounPhrase(v, j - 1))) {
+    *b = *e = j;
+    return true;
+  }
+  if (v.low[j] == "," && j > floor + 1) {
+    uint32_t k = j - 1;
+    while (k > floor && k + 30 > j && v.low[k] != "," &&
+           !(v.pos(k) == Pos::kVerb && v.low[k - 1] != "who"))
+      --k;
+    uint32_t nb = 0;
+    if (v.low[k] == "," && k > floor && SubjectEndingAt(v, k - 1, floor, &nb) &&
+        !(nb > floor && v.low[nb - 1] == ",")) {
+      const bool relative = v.low[k + 1] == "who" || v.low[k + 1] == "which";
+      *b = nb;
+      *e = relative ? k - 1 : j - 1;
+      return true;
+    }
+    return false;
+  }
+  uint32_t nb = 0;
+  if (!SubjectEndingAt(v, j, floor, &nb)) return false;
+  *b = nb;
+  *e = j;
+  return true;
+}
+
+// The source after an inverted cue ("said Dave Smith, a Cruz backer"): the
+// noun phrase from token r with an apposition, to the clause end.
+bool SourceAfter(const DocView& v, uint32_t r, uint32_t se, uint32_t* b,
+                 uint32_t* e) {
+  while (r < se && IsAuxLike(v, r)) ++r;  // "said dryly"
+  if (r >= se || !(InNounPhrase(v, r) || IsSubjectPronoun(v.low[r])))
+    return false;
+  uint32_t k = r;
+  if (IsSubjectPronoun(v.low[r])) {
+    *b = *e = r;
+    return true;
+  }
+  while (k + 1 < se && k < r + 30 && !IsTerminal(v, k + 1) &&
+         !v.IsQuoteMark(k + 1) && v.low[k + 1] != ";" &&
+         (InNounPhrase(v, k + 1) || v.low[k + 1] == "," ||
+          v.low[k + 1] == "of" || v.low[k + 1] == "and" ||
+          v.low[k + 1] == "at" || v.low[k + 1] == "for" ||
+          v.low[k + 1] == "in" || v.low[k + 1] == "from"))
+    ++k;
+  while (k > r && (v.IsPunct(k) || v.IsPreposition(k) || v.low[k] == "and"))
+    --k;
+  *b = r;
+  *e = k;
+  return true;
+}
+
+// A direct quote whose speaker the speech cues did not give: any
+// attribution verb right after the close (", said X, a Y", ", X, a Y, said",
+// ", asked X") or right before the open ("she said, “", "As X pointed out,
+// “"), with its source phrase. Fills *f (speaker, cue) and *frame.
+bool DirectFallback(const DocView& v, const RawQuote& q, ByteSpan para,
+                    uint32_t close_para_end, Found* f, QuoteFrame* frame) {
+  const uint32_t n = v.size();
+  if (n == 0) return false;
+  const auto& toks = v.a->tokens;
+  auto finish = [&](uint32_t cue, uint32_t b, uint32_t e) {
+    const uint32_t sf = v.sentences[v.tok_sentence[b]].first_token;
+    const uint32_t se = v.sentences[v.tok_sentence[b]].end_token;
+    Speaker s = v.SpeakerAt(e, sf, se);
+    if (!s.found) {
+      s.found = true;
+      s.text = std::string(v.Text(b, e));
+    }
+    s.first = b;
+    s.last = e;
+    f->speaker = std::move(s);
+    f->cue = std::string(v.low[cue]);
+    f->cue_first = f->cue_last = cue;
+    frame->source = {toks[b].begin, toks[e].end};
+    frame->cue = {toks[cue].begin, toks[cue].end};
+    return true;
+  };
+  const uint32_t after = FirstTokenFrom(v, q.outer.end);
+  for (uint32_t k = after; k < n && k < after + 12; ++k) {
+    if (toks[k].begin >= close_para_end || v.IsQuoteMark(k)) break;
+    if (IsTerminal(v, k) && k > after) break;
+    if (AttributionBase(v.low[k]).empty() || v.tok_mention[k] >= 0) continue;
+    uint32_t g = k;
+    while (g > after && IsAuxLike(v, g - 1)) --g;
+    uint32_t b = 0, e = 0;
+    if (g > after + 1 && SourceBefore(v, g, after + 1, &b, &e))
+      return finish(k, b, e);
+    const uint32_t se = v.sentences[v.tok_sentence[k]].end_token;
+    if (g <= after + 1 && SourceAfter(v, k + 1, se, &b, &e))
+      return finish(k, b, e);
+    break;
+  }
+  const uint32_t open = std::min(v.TokenAtOrAfter(q.outer.begin), n);
+  for (uint32_t k = open, steps = 0; k-- > 0 && steps < 6; ++steps) {
+    if (toks[k].begin < para.begin || IsTerminal(v, k) || v.IsQuoteMark(k))
+      break;
+    if (AttributionBase(v.low[k]).empty() || v.tok_mention[k] >= 0) continue;
+    uint32_t g = k;
+    while (g > 0 && IsAuxLike(v, g - 1)) --g;
+    const uint32_t sf = v.sentences[v.tok_sentence[k]].first_token;
+    uint32_t b = 0, e = 0;
+    if (SourceBefore(v, g, sf, &b, &e)) return finish(k, b, e);
+    break;
+  }
+  return false;
+}
+
 void AddDirect(const DocView& v, const QuoteOptions& opt,
                std::vector<Quote>* out, std::vector<ByteSpan>* direct_spans,
                std::vector<QuoteFrame>* frames) {
   const Document& doc = v.a->doc;
   std::vector<RawQuote> raw = ScanDirect(doc, opt);
   std::vector<ByteSpan> paras = Paragraphs(doc);
+  // Quotes appended here (indices into *out from `first`): their frames and
+  // the quote each continues (itself when none).
+  const size_t first = out->size();
+  std::vector<QuoteFrame> out_frames;
+  std::vector<int32_t> root;
+  int32_t last = -1;  // index into out_frames of the last quote with a speaker
+  size_t last_para = 0;
+  uint32_t last_outer_end = 0;
   for (const RawQuote& q : raw) {
     ByteSpan content = TrimSpan(doc.text, q.content);
     // A comma before the closing mark belongs to the frame ("...," he said).
@@ -433,6 +766,40 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
       if (p.begin < q.outer.end && q.outer.end <= p.end) close_para_end = p.end;
     }
     Found f = SpeakerForQuote(v, q, para, prev, close_para_end);
+    QuoteFrame fallback;
+    if (!f.speaker.found &&
+        DirectFallback(v, q, para, close_para_end, &f, &fallback)) {
+      f.adjacent = true;
+    }
+    QuoteFrame frame = !fallback.source.empty() ? fallback
+                       : f.speaker.found
+                           ? FrameOf(v, f.speaker, f.cue_first, f.cue_last)
+                           : QuoteFrame{};
+    // A continuation: the quote after "“A,” she said." that names no other
+    // speaker (or names the same cue), in the same paragraph or opening the
+    // next one.
+    int32_t continues = -1;
+    if (last >= 0 && !out_frames[last].cue.empty()) {
+      const bool same_cue =
+          !frame.cue.empty() && frame.cue.begin == out_frames[last].cue.begin;
+      const Quote& lq = (*out)[first + last];
+      const bool near_same_para = last_para == pi &&
+                                  q.outer.begin >= last_outer_end &&
+                                  q.outer.begin - last_outer_end <= 80 &&
+                                  out_frames[last].cue.begin >= last_outer_end;
+      const bool next_para = last_para + 1 == pi &&
+                             q.outer.begin <= para.begin + 4 &&
+                             paras[last_para].end <= last_outer_end + 80;
+      if (same_cue || (!f.speaker.found && (near_same_para || next_para))) {
+        continues = root[last];
+        frame = QuoteFrame{};
+        f.speaker.found = true;
+        f.speaker.entity = lq.speaker;
+        f.speaker.text = lq.speaker_text;
+        f.cue = lq.cue;
+        f.adjacent = true;
+      }
+    }
     if (words < opt.min_words && !(f.speaker.found && f.adjacent)) continue;
     Quote out_q;
     out_q.span = content;
@@ -443,12 +810,21 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
       if (f.speaker.entity < 0) out_q.speaker_text = f.speaker.text;
     }
     out->push_back(std::move(out_q));
-    if (frames != nullptr) {
-      frames->push_back(f.speaker.found
-                            ? FrameOf(v, f.speaker, f.cue_first, f.cue_last)
-                            : QuoteFrame{});
-    }
+    frame.continues = continues;
+    const int32_t index = static_cast<int32_t>(out->size()) - 1;
+    root.push_back(continues >= 0 ? continues : index);
+    const int32_t local = static_cast<int32_t>(out_frames.size());
+    out_frames.push_back(frame);
+    if (frames != nullptr) frames->push_back(frame);
     direct_spans->push_back(q.outer);
+    if (f.speaker.found) {
+      // A continuation leaves `last` on the piece that has the cue.
+      if (continues < 0) last = local;
+      last_para = pi;
+      last_outer_end = q.outer.end;
+    } else {
+      last = -1;
+    }
   }
 }
 
@@ -484,7 +860,7 @@ void Emit(const DocView& v, const Speaker& s, std::string cue,
         break;
       }
     }
-    if (c <= e && (v.low[c] == "that" || v.low[c] == ",") && moved) ++c;
+    if (c <= e && v.low[c] == "," && moved) ++c;
   }
   while (e > c && v.IsPunct(e) && !v.IsQuoteMark(e)) --e;
   if (e < c || e - c + 1 < 3) return;
@@ -573,7 +949,7 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
         if (lemma == "say") {
           uint32_t t = find_that(i + 1, 6);
           if (t < se) {
-            c = t + 1;
+            c = t;  // "that" is part of the content (PolNeAR, PARC)
           } else if (i + 1 < se && !v.IsPunct(i + 1) && v.low[i + 1] != "to" &&
                      v.low[i + 1] != "so" && !v.IsPreposition(i + 1)) {
             // A that-less complement must be a clause: it needs a verb
@@ -593,13 +969,13 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
             ++k;
           }
           if (k < se && v.low[k] == "that") {
-            c = k + 1;
+            c = k;
           } else if (k > i + 1 && k < se && !v.IsPunct(k) && v.low[k] != "to") {
             c = k;
           }
         } else if (belief || v.lex->IsCue(CueKind::kThatSpeech, lemma)) {
           uint32_t t = find_that(i + 1, 4);
-          if (t < se) c = t + 1;
+          if (t < se) c = t;
         }
         if (c < se) {
           Emit(v, s, cue, i, i, c, se - 1, direct, out, frames);
@@ -623,13 +999,189 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
   }
 }
 
+void AddAttributions(const DocView& v, const QuoteOptions& opt,
+                     const std::vector<ByteSpan>& direct,
+                     std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
+  // Bytes already attributed: contents of quotes found so far (nested
+  // attributions are not annotated) and their cues.
+  std::vector<ByteSpan> taken;
+  std::vector<ByteSpan> cues;
+  for (size_t i = 0; i < out->size(); ++i) {
+    taken.push_back((*out)[i].span);
+    if (frames != nullptr && i < frames->size() && !(*frames)[i].cue.empty())
+      cues.push_back((*frames)[i].cue);
+  }
+  for (const ByteSpan& d : direct) taken.push_back(d);
+  const auto& toks = v.a->tokens;
+  // The last attribution added: its sentence, source and content end.
+  const Sentence* prev_sentence = nullptr;
+  uint32_t prev_src_b = 0, prev_src_e = 0, prev_end = 0;
+  for (const Sentence& sent : v.sentences) {
+    const uint32_t sf = sent.first_token, se = sent.end_token;
+    if (se <= sf || se - sf > opt.max_sentence_tokens) continue;
+    for (uint32_t i = sf; i < se && out->size() < opt.max_quotes; ++i) {
+      std::string_view base = AttributionBase(v.low[i]);
+      if (base.empty() || v.tok_mention[i] >= 0) continue;
+      const Pos p = v.pos(i);
+      if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX) continue;
+      if (Overlaps(taken, toks[i].begin, toks[i].end) ||
+          Overlaps(cues, toks[i].begin, toks[i].end))
+        continue;
+      const bool ing = v.low[i].ends_with("ing");
+      // The verb group: auxiliaries, negation and adverbs before the verb.
+      uint32_t g = i;
+      bool passive = false;
+      while (g > sf && IsAuxLike(v, g - 1)) {
+        if (v.lem[g - 1] == "be" && !ing) passive = true;
+        --g;
+      }
+      // "to" before the verb: an infinitive under another verb ("wants to
+      // say"); the outer verb is the attribution, if any.
+      if (g > sf && v.low[g - 1] == "to") continue;
+      if (passive) continue;
+      Frame f;
+      f.cue_b = g;
+      f.cue_e = i;
+      // Source before the verb group; "X criticized Y and said Z": the
+      // second verb shares the first one's subject.
+      if (g > sf + 1 && (v.low[g - 1] == "and" || v.low[g - 1] == "but") &&
+          prev_end + 1 == g - 1 && prev_sentence == &sent) {
+        f.has_source = true;
+        f.src_b = prev_src_b;
+        f.src_e = prev_src_e;
+      } else if (g > sf) {
+        f.has_source = SourceBefore(v, g, sf, &f.src_b, &f.src_e);
+      }
+      // "..., saying that ...": a participle takes the clause's subject.
+      if (!f.has_source && ing && g > sf && v.low[g - 1] == ",") {
+        uint32_t e = sf;
+        while (e + 1 < g && InNounPhrase(v, e + 1) && e < sf + 10) ++e;
+        uint32_t b = 0;
+        if (SubjectEndingAt(v, e, sf, &b) && b == sf) {
+          f.has_source = true;
+          f.src_b = b;
+          f.src_e = e;
+        }
+      }
+      if (!f.has_source) continue;
+      if (v.low[f.src_e] == "it" || v.low[f.src_e] == "there") continue;
+      // Content after the verb group.
+      uint32_t c = i + 1;
+      const bool say = base == "say" || base == "tell";
+      if (say && c < se && v.IsPreposition(c)) {
+        // "said on Fox News that ...": the venue is neither cue nor content.
+        uint32_t k = c;
+        while (k < se && k < c + 10 && v.low[k] != "that" && !v.IsPunct(k)) ++k;
+        if (k >= se || v.low[k] != "that") continue;
+        c = k;
+      } else if (!say && c < se && IsParticle(v.low[c]) && c + 1 < se) {
+        f.cue_e = c;
+        ++c;
+      } else if (c + 1 < se && v.low[c] == "to" && !v.IsVerbLike(c + 1)) {
+        f.cue_e = c;  // "referring to X", "pointed to X"
+        ++c;
+      }
+      // A time right after the cue belongs to the frame ("said Tuesday").
+      for (bool moved = true; moved && c < se;) {
+        moved = false;
+        for (const Timex& t : v.a->times) {
+          if (t.span.begin <= toks[c].begin && toks[c].begin < t.span.end) {
+            while (c < se && toks[c].begin < t.span.end) ++c;
+            moved = true;
+            break;
+          }
+        }
+      }
+      // The addressee is not content ("told reporters that ...").
+      if (InSorted(kAddresseeVerbs, base)) {
+        uint32_t k = c;
+        while (k < se && k < c + 6 &&
+               (InNounPhrase(v, k) || v.low[k] == "him" || v.low[k] == "her" ||
+                v.low[k] == "them" || v.low[k] == "us" || v.low[k] == "me"))
+          ++k;
+        if (k > c && k < se &&
+            (v.low[k] == "that" || v.low[k] == "to" || v.low[k] == "whether" ||
+             v.low[k] == "if" || v.low[k] == "about" || v.low[k] == "not" ||
+             v.low[k] == "how" || v.low[k] == "what" || v.low[k] == "why"))
+          c = k;
+      }
+      uint32_t e = c;
+      while (e < se && !IsTerminal(v, e) && v.low[e] != ";") {
+        // "X criticized Y and said Z": the second verb starts its own
+        // attribution.
+        if ((v.low[e] == "and" || v.low[e] == "but") && e + 1 < se &&
+            !AttributionBase(v.low[e + 1]).empty() && e > c)
+          break;
+        ++e;
+      }
+      uint32_t last = e;  // exclusive
+      while (last > c && (v.IsPunct(last - 1) && !v.IsQuoteMark(last - 1)))
+        --last;
+      if (last > c && !v.IsPunct(c)) {
+        f.con_b = c;
+        f.con_e = last - 1;
+      } else if (f.src_b > sf + 1 && v.low[f.src_b - 1] == "," &&
+                 (c >= se || IsTerminal(v, c))) {
+        // "CLAUSE, X believes."
+        uint32_t ce = f.src_b - 2;
+        while (ce > sf && v.IsPunct(ce) && !v.IsQuoteMark(ce)) --ce;
+        f.con_b = sf;
+        f.con_e = ce;
+      } else {
+        continue;
+      }
+      ByteSpan con{toks[f.con_b].begin, toks[f.con_e].end};
+      if (Overlaps(taken, con.begin, con.end)) {
+        // Already a quote's content (or inside a direct quote): only a
+        // mixed quote ("called it a “disaster”") is added.
+        bool inside = false;
+        for (const ByteSpan& t : taken)
+          inside = inside || (t.begin <= con.begin && con.end <= t.end) ||
+                   (con.begin <= t.begin && t.end <= con.end &&
+                    t.size() * 2 > con.size());
+        if (inside) continue;
+      }
+      Quote q;
+      q.span = con;
+      q.direct = false;
+      q.cue = std::string(v.Text(f.cue_b, f.cue_e));
+      Speaker s = v.SpeakerAt(f.src_e, sf, se);
+      if (s.found && s.entity >= 0) {
+        q.speaker = s.entity;
+      } else {
+        q.speaker_text = std::string(v.Text(f.src_b, f.src_e));
+      }
+      out->push_back(std::move(q));
+      if (frames != nullptr) {
+        QuoteFrame qf;
+        qf.source = {toks[f.src_b].begin, toks[f.src_e].end};
+        qf.cue = {toks[f.cue_b].begin, toks[f.cue_e].end};
+        frames->push_back(qf);
+      }
+      taken.push_back(con);
+      cues.push_back({toks[f.cue_b].begin, toks[f.cue_e].end});
+      prev_sentence = &sent;
+      prev_src_b = f.src_b;
+      prev_src_e = f.src_e;
+      prev_end = f.con_e;
+    }
+  }
+}
+
 }  // namespace
 
 void FindQuotes(const DocView& view, const QuoteOptions& options,
                 std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
   std::vector<ByteSpan> direct;
-  AddDirect(view, options, out, &direct, frames);
-  if (view.size() > 0) AddIndirect(view, options, direct, out, frames);
+  // The frames are needed internally (cues already used) even when the
+  // caller does not want them.
+  std::vector<QuoteFrame> local;
+  std::vector<QuoteFrame>* f = frames != nullptr ? frames : &local;
+  AddDirect(view, options, out, &direct, f);
+  if (view.size() > 0) {
+    AddIndirect(view, options, direct, out, f);
+    AddAttributions(view, options, direct, out, f);
+  }
 }
 
 }  // namespace synoptic::events::internal
