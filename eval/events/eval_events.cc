@@ -95,6 +95,7 @@ std::string Collapse(std::string_view s) {
 
 struct Coding {
   std::string source, target, code;
+  std::string note;  // our trigger and modality, for --errors listings
 };
 
 struct Record {
@@ -390,7 +391,68 @@ std::vector<DictMatch> Tag(const std::vector<Word>& words,
 
 struct Dicts {
   std::vector<DictEntry> actors, agents;
+  // CAMEO code -> the code of its negation ("did not clash": 110 -> 050),
+  // from the set's coding ontology; empty when the set has none.
+  std::map<std::string, std::string> negation;
 };
+
+// PETRARCH's internal coding ontology (PETR_Validate_Internal_Coding_
+// Ontology): "CODE:VALUE#comment" rows, VALUE a sum of hex terms such as
+// "0xFFFF+0x0080" or "-0xFFFF+0x0070". The term 0xFFFF is negation: a
+// negated verb takes the code whose value differs from its own by 0xFFFF
+// ("did not clash", 110 = 0xFFFF+0x0080, is 050 = 0x0080; "will not wire
+// tap", 170, is 057), which is how UD-PETRARCH codes negated verbs. Codes
+// whose negation the ontology does not name have none.
+std::map<std::string, std::string> ReadNegations(const std::string& text) {
+  std::map<std::string, long> value;
+  std::map<long, std::string> by_value;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] < '0' || line[0] > '9') continue;
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string code = line.substr(0, colon);
+    std::string expr = line.substr(colon + 1);
+    expr = expr.substr(0, expr.find('#'));
+    long v = 0;
+    size_t i = 0;
+    bool ok = true, any = false;
+    while (i < expr.size() && ok) {
+      int sign = 1;
+      while (i < expr.size() && (expr[i] == ' ' || expr[i] == '+' ||
+                                 expr[i] == '-' || expr[i] == '\t')) {
+        if (expr[i] == '-') sign = -sign;
+        ++i;
+      }
+      if (i >= expr.size()) break;
+      if (expr.compare(i, 2, "0x") != 0) {
+        ok = false;
+        break;
+      }
+      size_t used = 0;
+      long term = std::stol(expr.substr(i + 2), &used, 16);
+      i += 2 + used;
+      v += sign * term;
+      any = true;
+    }
+    if (!ok || !any || code.size() < 3) continue;
+    value[code] = v;
+    // The first (least specific) code listed for a value names it.
+    by_value.emplace(v, code);
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [code, v] : value) {
+    for (long d : {-0xFFFFL, 0xFFFFL}) {
+      auto it = by_value.find(v + d);
+      if (it != by_value.end()) {
+        out[code] = it->second;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 // Codes entity `e` of `a`: the actor-dictionary phrase overlapping one of its
 // mentions (nearest the trigger), joined with an agent phrase adjacent to it
@@ -520,12 +582,29 @@ void EvalPetrarch(const events::SentenceCoder& coder, const fs::path& xml_path,
     std::vector<DictMatch> actors = Tag(words, dicts.actors, date_int);
     std::vector<DictMatch> agents = Tag(words, dicts.agents, date_int);
     std::vector<Coding> coded;
+    std::vector<std::string> skipped;  // events not compared, for --errors
+    auto trigger_text = [&](const Event& e) {
+      return "'" +
+             a.doc.text.substr(e.trigger.begin,
+                               e.trigger.end - e.trigger.begin) +
+             "' " + std::string(ModalityName(e.modality));
+    };
     for (const Event& e : a.events) {
       if (e.code.empty()) continue;
-      // A negated event ("did not clash") claims nothing happened: PETRARCH
-      // codes those through its own negation patterns, we keep them as
-      // modality, so they are not compared.
-      if (e.modality == Modality::kNegated) continue;
+      std::string code = e.code;
+      if (e.modality == Modality::kNegated) {
+        auto neg = dicts.negation.find(code);
+        code = neg == dicts.negation.end() ? std::string() : neg->second;
+      }
+      if (code.empty() || (e.source < 0 || e.target < 0)) {
+        skipped.push_back(e.code + " " + trigger_text(e) +
+                          (e.source < 0 ? " no-source" : "") +
+                          (e.target < 0 ? " no-target" : ""));
+      }
+      // A negated event ("did not clash") is compared through the set's
+      // coding ontology, as UD-PETRARCH codes it (see ReadNegations); when
+      // the ontology names no negation for the code it is not compared.
+      if (code.empty()) continue;
       // PETRARCH codes dyads only (its require_dyad setting; every expected
       // coding here has both actors): our one-actor events are not compared.
       if (e.source < 0 || e.target < 0) continue;
@@ -533,7 +612,7 @@ void EvalPetrarch(const events::SentenceCoder& coder, const fs::path& xml_path,
                                  e.trigger.begin, true),
                        ActorCode(a, e.target, dicts, words, actors, agents,
                                  e.trigger.begin, false),
-                       e.code});
+                       code, trigger_text(e)});
     }
     const std::vector<Coding>& exp = r.codings;
     size_t found = MatchCount(coded, exp, [](const Coding& x, const Coding& y) {
@@ -562,8 +641,10 @@ void EvalPetrarch(const events::SentenceCoder& coder, const fs::path& xml_path,
         std::fprintf(stderr, "  want %s %s %s\n", c.source.c_str(),
                      c.target.c_str(), c.code.c_str());
       for (const Coding& c : coded)
-        std::fprintf(stderr, "  got  %s %s %s\n", c.source.c_str(),
-                     c.target.c_str(), c.code.c_str());
+        std::fprintf(stderr, "  got  %s %s %s  # %s\n", c.source.c_str(),
+                     c.target.c_str(), c.code.c_str(), c.note.c_str());
+      for (const std::string& sk : skipped)
+        std::fprintf(stderr, "  # not compared: %s\n", sk.c_str());
     }
   }
   std::printf("### %s\n\n", title);
@@ -979,6 +1060,8 @@ int main(int argc, char** argv) {
       Dicts d;
       d.actors = ReadDict(ReadAll(ud / "PETR_Validate_actors_2_02.txt"));
       d.agents = ReadDict(ReadAll(ud / "PETR_Validate_agents_2_02.txt"));
+      d.negation = ReadNegations(
+          ReadAll(ud / "PETR_Validate_Internal_Coding_Ontology_1_01.txt"));
       const std::set<std::string> include{"DEMO",  "ACTOR",    "VERB",
                                           "AGENT", "COMPOUND", "PATTERN",
                                           "DATE",  "MODIFY",   "SYNSET"};

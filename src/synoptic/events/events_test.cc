@@ -894,3 +894,100 @@ TEST(Events, BareSpeechVerbIsAttributionNotAnEvent) {
 
 }  // namespace
 }  // namespace synoptic::events
+
+namespace synoptic::events {
+namespace {
+
+// A lexicon with extra rows in front of the shipped ones (as eval/events
+// loads a validation set's own verb dictionary).
+std::shared_ptr<const EventLexicon> LexiconWith(const std::string& rows) {
+  EventOptions o;
+  o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+  o.extra_verbs_tsv = "# synoptic events_verbs v1\n" + rows;
+  auto r = LoadEventLexicon(DefaultEnv(), o);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : nullptr;
+}
+
+TEST(Events, PairedRowAlsoCodesTheReverseEvent) {
+  auto lex = LexiconWith("V\tland in\tvisit\t042\t1\t1.9\tpair:043\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis a =
+      Build("[Jana Novak]{0} landed/V in [Buenos Aires]{5}.", {}, false);
+  ExtractEvents(*lex, &a);
+  bool visit = false, host = false;
+  for (const Event& e : a.events) {
+    visit = visit || (e.code == "042" && e.source == 0 && e.target == 5);
+    host = host || (e.code == "043" && e.source == 5 && e.target == 0 &&
+                    e.quad_class == 1 && e.root_code == "04");
+  }
+  EXPECT_TRUE(visit && host) << Dump(a);
+}
+
+TEST(Events, ActorSlotsOfARowPlaceSourceAndTarget) {
+  // "+ free from $": the freed subject is the target, the actor after
+  // "from" the source (not the passive's missing by-agent).
+  auto lex = LexiconWith("V\t+ free from $\tfree\t080\t2\t5.0\t-\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis a = Build(
+      "The [Freedonian army]{11} was freed/V from [Ruritania]{8} on "
+      "Sunday.",
+      {}, false);
+  ExtractEvents(*lex, &a);
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.events[0].code, "080");
+  EXPECT_EQ(a.events[0].source, 8) << Dump(a);
+  EXPECT_EQ(a.events[0].target, 11) << Dump(a);
+}
+
+TEST(Events, ParenthesisAndArticleInCoordinatedSubjects) {
+  DocAnalysis a =
+      Analyze("[Brazil]{3} and the [Freedonian army]{11} (FA) clashed/V.");
+  bool forward = false, back = false;
+  for (const Event& e : a.events) {
+    forward = forward || (e.source == 3 && e.target == 11);
+    back = back || (e.source == 11 && e.target == 3);
+  }
+  EXPECT_TRUE(forward && back) << Dump(a);
+}
+
+TEST(Events, PossessorIsNotAConjunct) {
+  DocAnalysis a = Analyze(
+      "[Ruritania]{8}'s awful and evil minister [Lena Ortiz]{13} "
+      "condemned/V [Freedonia]{9}.");
+  ASSERT_FALSE(a.events.empty()) << Dump(a);
+  for (const Event& e : a.events) EXPECT_EQ(e.source, 13) << Dump(a);
+}
+
+TEST(Events, ReducedPassiveRelativeTakesTheByAgent) {
+  DocAnalysis a =
+      Analyze("[Japan]{6} mourned/V the victims killed/V by [Ruritania]{8}.");
+  const Event* kill = nullptr;
+  for (const Event& e : a.events)
+    if (e.code == "190") kill = &e;
+  ASSERT_NE(kill, nullptr) << Dump(a);
+  EXPECT_EQ(kill->source, 8) << Dump(a);
+  EXPECT_NE(kill->target, 6) << Dump(a);
+}
+
+TEST(Events, VerbAfterModalAndAdverbsIsStillAVerb) {
+  // A tagger may call "attack" a noun; after "did not even" it is a verb.
+  DocAnalysis a = Analyze("[Japan]{6} did not even attack/N [Ruritania]{8}.");
+  bool found = false;
+  for (const Event& e : a.events) {
+    found = found || (e.source == 6 && e.target == 8 &&
+                      e.modality == Modality::kNegated);
+  }
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, AboutPhraseGivesTheTargetOfAWarning) {
+  DocAnalysis a = Analyze("[Japan]{6} warned/V about [Ruritania]{8}.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.source == 6 && e.target == 8 && e.root_code == "13");
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+}  // namespace
+}  // namespace synoptic::events

@@ -74,7 +74,8 @@ TEST(PetrarchImport, WritesOurRows) {
                       "treaty|accord|trade_deal\tpetrarch_ratify\t0571\t"),
             std::string::npos)
       << *tsv;
-  EXPECT_NE(tsv->find("|endorse with\tpetrarch_ratify\t0572\t"),
+  // "(WITH $)": the source's slot is kept as our '$' element.
+  EXPECT_NE(tsv->find("|endorse with $\tpetrarch_ratify\t0572\t"),
             std::string::npos)
       << *tsv;
   EXPECT_NE(
@@ -83,10 +84,11 @@ TEST(PetrarchImport, WritesOurRows) {
       << *tsv;
   // An auxiliary before the verb is our modality's business: skipped.
   EXPECT_EQ(tsv->find("0573"), std::string::npos) << *tsv;
-  // "[---]" blocks give no bare row; a pair code keeps its first half.
+  // "[---]" blocks give no bare row; a pair code "[1121:1122]" codes the
+  // reverse event too.
   EXPECT_EQ(tsv->find("V\tgrumble\t"), std::string::npos) << *tsv;
-  EXPECT_NE(tsv->find("V\tgrumble about "
-                      "taxes\tpetrarch_grumble\t1121\t3\t-2.0\timported\n"),
+  EXPECT_NE(tsv->find("V\tgrumble about taxes\tpetrarch_grumble\t1121\t3\t-"
+                      "2.0\timported,pair:1122\n"),
             std::string::npos)
       << *tsv;
   // The output is a valid events_verbs file.

@@ -79,13 +79,27 @@ std::string CodeOf(std::string_view bracket) {
   return std::string(c);
 }
 
+// "[042:043]" -> "043": the code of the reverse event (target -> source);
+// "" when the bracket has none or it is not a code.
+std::string PairOf(std::string_view bracket) {
+  size_t colon = bracket.find(':');
+  if (colon == std::string_view::npos) return {};
+  std::string c = CodeOf(bracket.substr(colon + 1));
+  return c == "-" ? std::string() : c;
+}
+
 struct Block {
   std::string code;                // block default
+  std::string pair;                // block default reverse code
   std::vector<std::string> verbs;  // lowercase lemma (or multi_word)
   std::vector<std::vector<std::string>> forms;  // per verb: all surface forms
+  // Per verb: its own "[code]" on the verb row ("LEFT [042:043]",
+  // "REPORT [---]"), else empty (the block's code applies).
+  std::vector<std::string> verb_codes, verb_pairs;
   struct Pat {
-    std::vector<std::string> pre, post;  // raw tokens ("&synset" or word)
-    std::string code;
+    std::vector<std::string> pre, post;  // raw tokens ("&synset", word, or
+                                         // a '$' / '+' actor slot)
+    std::string code, pair;
     std::string verb;  // from the comment, or "" for all
   };
   std::vector<Pat> patterns;
@@ -144,8 +158,10 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
       Block b;
       size_t lb = line.find('['), rb = line.find(']');
       if (lb != std::string_view::npos && rb != std::string_view::npos &&
-          rb > lb)
+          rb > lb) {
         b.code = CodeOf(line.substr(lb + 1, rb - lb - 1));
+        b.pair = PairOf(line.substr(lb + 1, rb - lb - 1));
+      }
       blocks.push_back(std::move(b));
       cur_synset.clear();
       in_verbs = true;
@@ -177,6 +193,7 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
       }
       Block::Pat p;
       p.code = CodeOf(line.substr(lb + 1, rb - lb - 1));
+      p.pair = PairOf(line.substr(lb + 1, rb - lb - 1));
       if (p.code.empty()) {
         ++st.skipped;
         continue;
@@ -193,8 +210,17 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
         for (char c : t) {
           if (c != '(' && c != ')' && c != '{' && c != '}') tok += c;
         }
-        if (tok.empty() || tok == "+" || tok == "$" || tok == "%" || tok == "^")
+        // '$' and '+' say where the source and the target stand; each is
+        // kept once, as an actor slot of our row.
+        if (tok == "$" || tok == "+") {
+          std::vector<std::string>& side = after ? p.post : p.pre;
+          bool seen = false;
+          for (const std::string& w : p.pre) seen = seen || w == tok;
+          for (const std::string& w : p.post) seen = seen || w == tok;
+          if (!seen) side.push_back(tok);
           continue;
+        }
+        if (tok.empty() || tok == "%" || tok == "^") continue;
         if (tok.front() == '+' || tok.front() == '$' || tok.front() == '%')
           tok.erase(0, 1);
         if (tok.empty()) continue;
@@ -250,13 +276,22 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
     }
     b.verbs.push_back(lemma);
     b.forms.push_back(std::move(forms));
+    std::string own_code, own_pair;
+    size_t vlb = v.find('['), vrb = v.find(']');
+    if (vlb != std::string_view::npos && vrb != std::string_view::npos &&
+        vrb > vlb) {
+      own_code = CodeOf(v.substr(vlb + 1, vrb - vlb - 1));
+      own_pair = PairOf(v.substr(vlb + 1, vrb - vlb - 1));
+    }
+    b.verb_codes.push_back(own_code);
+    b.verb_pairs.push_back(own_pair);
     ++st.verbs;
   }
   if (blocks.empty())
     return Corrupt("PETRARCH verbs: no '--- VERB [code] ---' block");
 
   auto element = [&](const std::string& tok) -> std::string {
-    if (tok.front() != '&') return tok;
+    if (tok.front() != '&') return tok;  // a word or an actor slot
     auto it = synsets.find(tok.substr(1));
     if (it == synsets.end() || it->second.empty()) return {};
     std::string e;
@@ -281,12 +316,15 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
     }
     return e;
   };
-  const std::string flags = mark_imported ? "imported" : "-";
-  auto row = [&flags](const std::string& pattern, const std::string& cls,
-                      const std::string& code) {
+  auto row = [mark_imported](const std::string& pattern, const std::string& cls,
+                             const std::string& code, const std::string& pair) {
     std::string c = code.empty() ? "-" : code;
     char g[16];
     std::snprintf(g, sizeof g, "%.1f", c == "-" ? 0.0 : GoldsteinOfRoot(c));
+    std::string flags = mark_imported ? "imported" : "";
+    if (!pair.empty() && c != "-")
+      flags += (flags.empty() ? "" : ",") + ("pair:" + pair);
+    if (flags.empty()) flags = "-";
     return "V\t" + pattern + "\t" + cls + "\t" + c + "\t" +
            std::to_string(c == "-" ? 0 : QuadOfCode(c)) + "\t" + g + "\t" +
            flags + "\n";
@@ -298,8 +336,21 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
     const std::string cls = "petrarch_" + b.verbs[0];
     // Bare verbs: only when the block has a code (a bare "---" row would only
     // hide our hand-written rows of the same verb).
-    if (bare_verbs && !b.code.empty() && b.code != "-") {
-      rows += row(verb_element(b, ""), cls, b.code);
+    // Verbs with their own code ("LEFT [042:043]" in a LEAVE block) get
+    // their own row; a verb marked "[---]" gets none.
+    if (bare_verbs) {
+      std::string shared;
+      for (size_t i = 0; i < b.verbs.size(); ++i) {
+        const std::string& own = b.verb_codes[i];
+        if (own.empty()) {
+          if (b.code.empty() || b.code == "-") continue;
+          std::string e = verb_element(b, b.verbs[i]);
+          if (!e.empty()) shared += (shared.empty() ? "" : "|") + e;
+        } else if (own != "-") {
+          rows += row(verb_element(b, b.verbs[i]), cls, own, b.verb_pairs[i]);
+        }
+      }
+      if (!shared.empty()) rows += row(shared, cls, b.code, b.pair);
     }
     for (const Block::Pat& p : b.patterns) {
       std::string only = p.verb;
@@ -310,22 +361,27 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
       if (verb.empty()) continue;
       std::string pat;
       bool ok = true;
+      size_t words_pre = 0, words_post = 0;
       for (const std::string& t : p.pre) {
         std::string e = element(t);
         if (e.empty()) ok = false;
+        if (t != "$" && t != "+") ++words_pre;
         pat += e + " ";
       }
-      pat += (p.pre.empty() ? "" : "^") + verb;
+      pat += (words_pre == 0 ? "" : "^") + verb;
       for (const std::string& t : p.post) {
         std::string e = element(t);
         if (e.empty()) ok = false;
+        if (t != "$" && t != "+") ++words_post;
         pat += " " + e;
       }
-      if (!ok || (p.pre.empty() && p.post.empty())) {
+      // A row of slots alone ("- % *", "- + *") says nothing the bare verb
+      // does not.
+      if (!ok || (words_pre == 0 && words_post == 0)) {
         ++st.skipped;
         continue;
       }
-      rows += row(pat, cls, p.code);
+      rows += row(pat, cls, p.code, p.pair);
       ++st.patterns;
     }
   }

@@ -5,9 +5,12 @@
 // [code] ---" then verb rows "WORD {irregular forms}" or "+MULTI_WORD"), and
 // pattern rows "- pre * post [code] # VERB". Each verb gets a bare row with
 // its block's code; each pattern becomes one row whose elements are the
-// pattern's words (synsets expanded, markers + $ % ^ and brackets dropped)
-// around the verb, the verb element being the verb the pattern's comment
-// names (else every verb of the block). "[---]" rows are kept with code '-'
+// pattern's words (synsets expanded, markers % ^ and brackets dropped; the
+// source and target markers $ and + kept as our actor slots) around the
+// verb, the verb element being the verb the pattern's comment names (else
+// every verb of the block). A paired code "[042:043]" gives the row the flag
+// pair:043 (the reverse event); a verb row's own "[code]" overrides the
+// block's for that verb. "[---]" rows are kept with code '-'
 // (a matched non-event that keeps a shorter pattern from firing). Quad class
 // and Goldstein come from the code's root. The output has our header and
 // says where it was made from; nothing of the dictionary's comments is kept.

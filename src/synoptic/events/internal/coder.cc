@@ -28,12 +28,16 @@
 // dictionaries are tried only where none of ours match; a bare speech verb
 // coded as a statement (01x) is attribution, not an event; a nominal
 // trigger heading the object of a verbal one between the same actors ("X
-// and Y postponed their meeting") is not coded twice.
+// and Y postponed their meeting") is not coded twice. A row may say where
+// its actors stand (PETRARCH's '$' and '+' slots: "+ freed from $") and may
+// code a reverse event ("arrived in": 042 visit, and 043 host for the place).
 #include "synoptic/events/internal/coder.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
+
+#include "synoptic/events/petrarch_import.h"
 
 namespace synoptic::events::internal {
 namespace {
@@ -43,6 +47,8 @@ struct Match {
   uint32_t first = 0;  // first token of the match
   uint32_t last = 0;   // last token of the match
   uint32_t head = 0;   // head token
+  // Token where the row's '$' / '+' slot stands (see Pattern::source_slot).
+  uint32_t source_at = 0, target_at = 0;
 };
 
 // Length of the alternative of `elem` matching at token i (0 if none).
@@ -81,7 +87,11 @@ bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
   if (len == 0) return false;
   uint32_t head = i;
   uint32_t pos = i + len;  // next free token
+  m->source_at = p.source_slot == 0 ? i : pos;
+  m->target_at = p.target_slot == 0 ? i : pos;
   for (size_t e = 1; e < p.elements.size(); ++e) {
+    if (static_cast<int>(e) == p.source_slot) m->source_at = pos;
+    if (static_cast<int>(e) == p.target_slot) m->target_at = pos;
     bool found = false;
     for (uint32_t j = pos; j < end && j <= pos + max_gap; ++j) {
       uint32_t l = MatchElement(v, p.elements[e], j, end);
@@ -95,6 +105,9 @@ bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
     }
     if (!found) return false;
   }
+  const int n = static_cast<int>(p.elements.size());
+  if (p.source_slot == n) m->source_at = pos;
+  if (p.target_slot == n) m->target_at = pos;
   if (p.head == 0) head = p.noun ? i + len - 1 : i;
   if (!HeadPosOk(v, p, head)) return false;
   m->first = i;
@@ -157,6 +170,15 @@ Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
     }
   }
   for (uint32_t j = h; j-- > sf;) {
+    // "the European Union (EU) agreed": a short parenthesis is skipped.
+    if (v.low[j] == ")") {
+      uint32_t k = j;
+      while (k > sf && k + 5 > j && v.low[k - 1] != "(") --k;
+      if (k > sf && v.low[k - 1] == "(") {
+        j = k - 1;
+        continue;
+      }
+    }
     if (IsClauseBreak(v, j)) break;
     // ", and its ministry threatened": a new clause whose subject is not a
     // name.
@@ -168,8 +190,12 @@ Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
     if (m >= 0) {
       if (v.IsActorMention(m) && v.GoverningPrep(m).empty()) {
         Actor a = FromMention(v, m);
-        // "X and Y <verb>": remember X.
+        // "X and (the) Y <verb>": remember X.
         uint32_t f = v.m_first[m];
+        while (f > sf + 2 && v.tok_mention[f - 1] < 0 &&
+               v.IsDeterminerLike(f - 1) && v.low[f - 1] != "and" &&
+               f + 2 > v.m_first[m])
+          --f;
         if (conj && f >= sf + 2 && v.low[f - 1] == "and") {
           int32_t pm = v.tok_mention[f - 2];
           if (pm >= 0 && v.IsActorMention(pm)) *conj = FromMention(v, pm);
@@ -215,7 +241,10 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
     return p == "with" || p == "to" || p == "against" || p == "on" ||
            p == "upon" || p == "into" || p == "of" || p == "toward" ||
            p == "towards" || p == "for" || p == "at" || p == "between" ||
-           p == "from";
+           p == "from" ||
+           // "warned about X": whom a statement is about; "condemned an
+           // attack by X": the actor inside the object phrase.
+           p == "about" || p == "by";
   };
   bool in_place_pp = false;  // "in the city of X": X is a place, not a target
   // "X allowed/charged that Y ...": the subject of the complement clause.
@@ -313,6 +342,8 @@ std::vector<int32_t> Conjuncts(const DocView& v, int32_t m, uint32_t sf,
     int nouns = 0;  // "the evil awful X": taggers often call such words nouns
     for (uint32_t j = from; j < to; ++j) {
       std::string_view w = v.low[j];
+      // "X's awful and evil minister Y": a possessor is not a conjunct.
+      if (w == "'s" || w == "'") return 0;
       if (w == "and" || w == "or" || w == "nor") {
         kind = 2;
       } else if (w == ",") {
@@ -832,6 +863,21 @@ void CodeSentence(const DocView& v, uint32_t si,
       std::merge(lists[0]->begin(), lists[0]->end(), lists[1]->begin(),
                  lists[1]->end(), std::back_inserter(cands), before);
       cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+      // On equal footing a row written for this very form ("left" 042)
+      // beats one reached through the lemma ("leave" 012).
+      auto by_form = [&](uint32_t pi) {
+        for (const Alternative& alt : v.lex->pattern(pi).elements[0])
+          if (alt[0] == v.low[i]) return true;
+        return false;
+      };
+      std::stable_sort(cands.begin(), cands.end(), [&](uint32_t a, uint32_t b) {
+        const Pattern& pa = v.lex->pattern(a);
+        const Pattern& pb = v.lex->pattern(b);
+        if (pa.imported != pb.imported) return pb.imported;
+        if (pa.elements.size() != pb.elements.size())
+          return pa.elements.size() > pb.elements.size();
+        return by_form(a) && !by_form(b);
+      });
     } else if (lists[0] || lists[1]) {
       const auto* l = lists[0] ? lists[0] : lists[1];
       cands.assign(l->begin(), l->end());
@@ -898,7 +944,18 @@ void CodeSentence(const DocView& v, uint32_t si,
             obj = FromMention(v, m);
         }
         if (!obj.found) obj = FindObject(v, mt.last + 1, se, subj);
-        if (IsPassive(v, mt.head, sf)) {
+        // "victims killed by X": a participle after a common noun with a
+        // by-phrase is a reduced passive relative; X is the source and the
+        // noun (no actor) the target, not the sentence's subject.
+        const bool reduced_passive =
+            mt.last + 1 < se && v.low[mt.last + 1] == "by" && mt.first > sf &&
+            v.low[mt.head].ends_with("ed") && v.tok_mention[mt.first - 1] < 0 &&
+            v.pos(mt.first - 1) == Pos::kNoun;
+        if (reduced_passive) {
+          subj = Actor();
+          conj = Actor();
+        }
+        if (reduced_passive || IsPassive(v, mt.head, sf)) {
           tgt = subj;
           src = FindAgent(v, mt.last + 1, se);
           if (src.found && obj.found && obj.mention == src.mention)
@@ -916,6 +973,33 @@ void CodeSentence(const DocView& v, uint32_t si,
               src = conj;
             }
           }
+        }
+        // A row that says where its actors stand ('$' / '+' slots) is
+        // followed: a slot before the verb is its subject, one after it the
+        // actor at that place ("+ freed from $": the freed subject is the
+        // target, the one after "from" the source). An unmarked role is the
+        // subject when the marked one comes after the verb, else the agent
+        // or the object as usual.
+        if (p.source_slot >= 0 || p.target_slot >= 0) {
+          const int head_el = static_cast<int>(p.head);
+          auto at_slot = [&](int slot, uint32_t at) {
+            return slot <= head_el ? subj : FindObject(v, at, se, subj);
+          };
+          Actor s2, t2;
+          if (p.source_slot >= 0) s2 = at_slot(p.source_slot, mt.source_at);
+          if (p.target_slot >= 0) t2 = at_slot(p.target_slot, mt.target_at);
+          if (p.source_slot < 0) {
+            s2 =
+                p.target_slot <= head_el ? FindAgent(v, mt.last + 1, se) : subj;
+          }
+          if (p.target_slot < 0) t2 = p.source_slot <= head_el ? obj : subj;
+          src = s2;
+          tgt = t2;
+          conj_subject = src.found && src.mention == subj.mention &&
+                                 src.entity == subj.entity
+                             ? subj
+                             : Actor();
+          mutual = false;
         }
       }
       if (p.needs_target) {
@@ -1025,8 +1109,27 @@ void CodeSentence(const DocView& v, uint32_t si,
           e.goldstein = 4.0;
         }
         e.root_code = e.code.substr(0, std::min<size_t>(2, e.code.size()));
+        // A paired row also codes the reverse event ("X arrived in Y": Y
+        // hosts X, 043), with the same evidence and modality.
+        const bool paired = !p.pair_code.empty() && e.source >= 0 &&
+                            e.target >= 0 && out->size() + 1 < opt.max_events;
+        Event reverse;
+        if (paired) {
+          reverse = e;
+          std::swap(reverse.source, reverse.target);
+          reverse.code = p.pair_code;
+          if (e.code == "036" && p.pair_code.starts_with("04"))
+            reverse.code = "036";
+          reverse.quad_class = static_cast<uint8_t>(QuadOfCode(reverse.code));
+          reverse.goldstein = GoldsteinOfRoot(reverse.code);
+          reverse.root_code = reverse.code.substr(0, 2);
+        }
         out->push_back(std::move(e));
         made.push_back({p.noun, mt.first, mt.last});
+        if (paired) {
+          out->push_back(std::move(reverse));
+          made.push_back({p.noun, mt.first, mt.last});
+        }
       }
       break;
     }

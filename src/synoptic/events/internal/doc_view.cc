@@ -167,9 +167,13 @@ bool DocView::IsVerbLike(uint32_t i) const {
   // restore", "did not clash") is a verb whatever its tag.
   if (p == Pos::kNoun && low[i] == lem[i] && tok_mention[i] < 0) {
     uint32_t k = i;
-    while (k > 0 && (low[k - 1] == "not" || low[k - 1] == "n't" ||
-                     low[k - 1] == "never" || low[k - 1] == "ever" ||
-                     low[k - 1] == "also")) {
+    // "did not even ever clash": negations and adverbs between.
+    while (k > 0 && k + 5 > i &&
+           (low[k - 1] == "not" || low[k - 1] == "n't" ||
+            low[k - 1] == "never" || low[k - 1] == "ever" ||
+            low[k - 1] == "also" || low[k - 1] == "even" ||
+            low[k - 1] == "really" || low[k - 1] == "still" ||
+            low[k - 1] == "just" || pos(k - 1) == Pos::kAdv)) {
       --k;
     }
     if (k > 0) {

@@ -107,6 +107,14 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
         int head = -1;
         for (std::string_view e : elems) {
           if (e.empty()) return RowError("events_verbs", line, "empty element");
+          // Actor slots: '$' source, '+' target, before the next element.
+          if (e == "$" || e == "+") {
+            int8_t& slot = e == "$" ? p.source_slot : p.target_slot;
+            if (slot >= 0 || p.elements.size() > 60)
+              return RowError("events_verbs", line, "bad actor slot");
+            slot = static_cast<int8_t>(p.elements.size());
+            continue;
+          }
           if (e.front() == '^') {
             head = static_cast<int>(p.elements.size());
             e.remove_prefix(1);
@@ -127,6 +135,8 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
           }
           p.elements.push_back(std::move(alts));
         }
+        if (p.elements.empty())
+          return RowError("events_verbs", line, "no pattern element");
         p.head =
             head >= 0
                 ? static_cast<uint32_t>(head)
@@ -163,6 +173,12 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
               p.symmetric = true;
             } else if (f == "imported") {
               p.imported = true;
+            } else if (f.starts_with("pair:") && f.size() >= 7 &&
+                       f.size() <= 9 &&
+                       std::all_of(f.begin() + 5, f.end(), [](char c) {
+                         return c >= '0' && c <= '9';
+                       })) {
+              p.pair_code = std::string(f.substr(5));
             } else {
               return RowError("events_verbs", line, "unknown flag");
             }

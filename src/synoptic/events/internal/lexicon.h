@@ -44,8 +44,17 @@ struct Pattern {
   bool needs_target = false;
   bool symmetric = false;
   bool imported = false;  // from a PETRARCH dictionary: tried after ours
-  std::string type;       // verb class
-  std::string code;       // CAMEO code, "" when none
+  // The code of the reverse event, target -> source ("arrive in": 042 for
+  // the visitor, 043 "host a visit" for the place); "" when none.
+  std::string pair_code;
+  // Where the pattern names its actors (PETRARCH's '$' source and '+'
+  // target markers): the number of elements before the slot, or -1 when the
+  // row does not say. A slot before the head element (0 for a verb row that
+  // starts with its verb) is the verb's subject.
+  int8_t source_slot = -1;
+  int8_t target_slot = -1;
+  std::string type;  // verb class
+  std::string code;  // CAMEO code, "" when none
   uint8_t quad = 0;
   double goldstein = 0.0;
   uint32_t order = 0;  // row number, for stable tie-breaks
