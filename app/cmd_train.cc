@@ -11,6 +11,7 @@
 
 #include "synoptic/core/env.h"
 #include "synoptic/nlp/dep_parser.h"
+#include "synoptic/nlp/ner_model.h"
 #include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::app {
@@ -26,26 +27,36 @@ struct PosFlags {
   nlp::PosTrainOptions options;
 };
 
-// GUM documents listed under neither "## dev" nor "## test" in splits.md.
-std::vector<std::string> GumTrainFiles(const std::string& dir) {
-  std::set<std::string> held;
+// GUM documents of a split in splits.md: "train" means those listed under
+// neither "## dev" nor "## test"; "dev" those listed under "## dev". (The
+// test documents are never returned.)
+std::vector<std::string> GumSplitFiles(const std::string& dir, const std::string& split) {
+  std::set<std::string> dev, test;
   std::ifstream in(dir + "/splits.md");
   std::string line;
-  bool listed = false;
+  std::set<std::string>* list = nullptr;
   while (std::getline(in, line)) {
-    if (line.rfind("## ", 0) == 0) listed = line != "## train";
+    if (line.rfind("## ", 0) == 0) {
+      list = line == "## dev" ? &dev : line == "## train" ? nullptr : &test;
+    }
     const size_t star = line.find("* ");
-    if (listed && star != std::string::npos) held.insert(line.substr(star + 2));
+    if (list != nullptr && star != std::string::npos) list->insert(line.substr(star + 2));
   }
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir + "/dep", ec)) {
     if (e.path().extension() != ".conllu") continue;
-    if (held.count(e.path().stem().string())) continue;
+    const std::string stem = e.path().stem().string();
+    if (test.count(stem)) continue;
+    if ((split == "dev") != (dev.count(stem) > 0)) continue;
     out.push_back(e.path().string());
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> GumTrainFiles(const std::string& dir) {
+  return GumSplitFiles(dir, "train");
 }
 
 // The CoNLL-U files to train `command` on: the --train files, then the
@@ -186,6 +197,80 @@ int RunTrainParser(const ParserFlags& f, const std::string& command_line) {
   return 0;
 }
 
+struct NerFlags {
+  std::string gum;  // GUM folder: train split trains, dev split is scored
+  std::vector<std::string> wnut;
+  std::vector<std::string> conll;
+  std::string gazetteers, petrarch, actors_kb = "models/actors_kb.tsv",
+                                     lexicon = "models/nlp_lexicon.tsv",
+                                     iso_codes = "/usr/share/iso-codes/json";
+  std::string tagger = "models/pos_en.bin";
+  std::string out = "models/ner_en.bin";
+  nlp::NerTrainOptions options;
+};
+
+int RunTrainNer(const NerFlags& f, const std::string& command_line) {
+  nlp::NerTrainSources src;
+  if (!f.gum.empty()) {
+    if (!fs::exists(f.gum + "/splits.md")) {
+      std::fprintf(stderr, "synoptic train ner: %s: no splits.md (GUM folder expected)\n",
+                   f.gum.c_str());
+      return 2;
+    }
+    src.gum_train = GumSplitFiles(f.gum, "train");
+    src.gum_dev = GumSplitFiles(f.gum, "dev");
+  }
+  src.wnut = f.wnut;
+  src.conll = f.conll;
+  src.gazetteers_dir = f.gazetteers;
+  src.petrarch_dir = f.petrarch;
+  src.actors_kb = f.actors_kb;
+  src.lexicon = f.lexicon;
+  src.iso_codes_dir = f.iso_codes;
+  if (src.gum_train.empty() && src.wnut.empty() && src.conll.empty()) {
+    std::fprintf(stderr, "synoptic train ner: give --gum DIR, --wnut FILE and/or --conll FILE\n");
+    return 2;
+  }
+  ProgressEnv env;
+  std::shared_ptr<const nlp::PosModel> tagger;
+  nlp::NerTrainOptions options = f.options;
+  if (!f.tagger.empty()) {
+    auto t = nlp::LoadPosModel(&env, f.tagger);
+    if (!t.ok()) {
+      std::fprintf(stderr, "synoptic train ner: %s\n", t.status().ToString().c_str());
+      return 3;
+    }
+    tagger = *t;
+    options.tagger = tagger.get();
+  }
+  std::string provenance = "command: " + command_line + "\n";
+  if (!src.gum_train.empty()) {
+    provenance += "train files: " + std::to_string(src.gum_train.size()) +
+                  " GUM documents of the train split (splits.md); dev: the " +
+                  std::to_string(src.gum_dev.size()) + " of the dev split\n";
+  }
+  for (const std::string& p : f.wnut) provenance += "train file (WNUT-17 types): " + fs::path(p).filename().string() + "\n";
+  for (const std::string& p : f.conll) provenance += "train file (CoNLL types): " + fs::path(p).filename().string() + "\n";
+  std::fprintf(stderr, "synoptic train ner: %zu GUM documents, %zu other files, %d iterations...\n",
+               src.gum_train.size(), f.wnut.size() + f.conll.size(), options.iterations);
+  auto r = nlp::TrainNerModel(&env, src, options, provenance, f.out);
+  if (!r.ok()) {
+    std::fprintf(stderr, "synoptic train ner: %s\n", r.status().ToString().c_str());
+    return 3;
+  }
+  std::printf("trained on %zu documents, %zu sentences (%zu tokens, %zu mentions); gazetteer %zu "
+              "phrases; %zu features; %s (%.1f MB)\n",
+              r->documents, r->sentences, r->tokens, r->mentions, r->gazetteer_entries,
+              r->features, f.out.c_str(), static_cast<double>(r->model_bytes) / 1e6);
+  for (size_t i = 0; i < r->dev_f1.size(); ++i) {
+    std::printf("GUM dev F1 after iteration %zu: %.4f\n", i + 1, r->dev_f1[i]);
+  }
+  if (!r->dev_f1.empty()) {
+    std::printf("GUM dev as saved: P %.4f R %.4f\n", r->dev_precision, r->dev_recall);
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::function<int()> AddTrainCommand(CLI::App* app) {
@@ -235,7 +320,44 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
   parser->add_option("--explore-p", pflags->options.explore_p,
                      "probability of following a wrong prediction")
       ->check(CLI::Range(0.0, 1.0));
-  return [pos, flags, parser, pflags]() -> int {
+  auto nflags = std::make_shared<NerFlags>();
+  auto* ner = train->add_subcommand(
+      "ner", "averaged-perceptron BILOU named-entity tagger (GUM, WNUT-17, CoNLL files)");
+  ner->add_option("--gum", nflags->gum, "GUM folder: train split trains, dev split is scored");
+  ner->add_option("--wnut", nflags->wnut, "WNUT-17 file(s) (word TAB BIO tag)");
+  ner->add_option("--conll", nflags->conll, "CoNLL-2003-style PER/ORG/LOC/MISC file(s)");
+  ner->add_option("--gazetteers", nflags->gazetteers, "shared/data/gazetteers folder");
+  ner->add_option("--petrarch", nflags->petrarch, "PETRARCH-2 dictionaries folder (Phoenix actors)");
+  ner->add_option("--actors-kb", nflags->actors_kb, "actor knowledge base TSV");
+  ner->add_option("--lexicon", nflags->lexicon, "nlp lexicon TSV (cue words)");
+  ner->add_option("--iso-codes", nflags->iso_codes, "Debian iso-codes JSON folder");
+  ner->add_option("--tagger", nflags->tagger, "POS model for POS features (empty: none)");
+  ner->add_option("--out,-o", nflags->out, "model file to write");
+  ner->add_option("--iterations", nflags->options.iterations, "passes over the data")
+      ->check(CLI::Range(1, 50));
+  ner->add_option("--seed", nflags->options.seed, "shuffling seed");
+  ner->add_option("--min-count", nflags->options.min_feature_count,
+                  "drop features updated fewer times")
+      ->check(CLI::Range(1, 1000));
+  ner->add_option("--min-weight", nflags->options.min_abs_weight,
+                  "drop quantised weights of smaller magnitude")
+      ->check(CLI::Range(0, 30000));
+  return [pos, flags, parser, pflags, ner, nflags]() -> int {
+    if (*ner) {
+      const auto& o = nflags->options;
+      std::string cl = "synoptic train ner";
+      if (!nflags->gum.empty()) cl += " --gum " + fs::path(nflags->gum).filename().string();
+      for (const auto& t : nflags->wnut) cl += " --wnut " + fs::path(t).filename().string();
+      for (const auto& t : nflags->conll) cl += " --conll " + fs::path(t).filename().string();
+      if (!nflags->gazetteers.empty()) cl += " --gazetteers " + fs::path(nflags->gazetteers).filename().string();
+      if (!nflags->petrarch.empty()) cl += " --petrarch " + fs::path(nflags->petrarch).filename().string();
+      cl += " --tagger " + (nflags->tagger.empty() ? std::string("''") : fs::path(nflags->tagger).filename().string());
+      char buf[160];
+      std::snprintf(buf, sizeof buf, " --iterations %d --seed %llu --min-count %d --min-weight %d",
+                    o.iterations, static_cast<unsigned long long>(o.seed), o.min_feature_count,
+                    o.min_abs_weight);
+      return RunTrainNer(*nflags, cl + buf);
+    }
     if (*parser) {
       const auto& o = pflags->options;
       std::string cl = "synoptic train parser";

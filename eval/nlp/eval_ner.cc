@@ -24,6 +24,10 @@
 // Usage: eval_ner [SHARED_DIR] [--models DIR] [--peer NAME=COMMAND]...
 //                 [--errors N]   (first N misses and false mentions, stderr)
 //                 [--pos-model FILE]  (a trained tagger in the models folder)
+//                 [--detail]  (P and R per type too)
+//                 [--ner-model FILE]  (trained entity model in the models
+//                                      folder, scored in a second row;
+//                                      default ner_en.bin, "none": no row)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -338,7 +342,7 @@ void Add(const std::set<Key>& sys, const std::set<Key>& gold, Score* s) {
   for (const Key& k : gold) ++s->gold[std::get<3>(k)];
 }
 
-std::string Row(const std::string& name, const Score& s) {
+std::string Row(const std::string& name, const Score& s, bool detail = false) {
   const auto f1 = [](double tp, double sys, double gold) {
     const double p = sys > 0 ? tp / sys : 0, r = gold > 0 ? tp / gold : 0;
     return std::make_tuple(p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
@@ -352,8 +356,13 @@ std::string Row(const std::string& name, const Score& s) {
     tp += a;
     sys += b;
     gold += c;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, " %.3f |", std::get<2>(f1(a, b, c)));
+    char buf[64];
+    const auto [tp_, tr_, tf_] = f1(a, b, c);
+    if (detail) {
+      std::snprintf(buf, sizeof buf, " %.3f (P %.3f R %.3f) |", tf_, tp_, tr_);
+    } else {
+      std::snprintf(buf, sizeof buf, " %.3f |", tf_);
+    }
     per_type += buf;
   }
   const auto [p, r, f] = f1(tp, sys, gold);
@@ -370,10 +379,22 @@ int main(int argc, char** argv) {
   std::vector<std::pair<std::string, std::string>> peers;
   size_t show_errors = 0;
   std::string pos_model;
+  // The trained entity model scored beside the rule-based finder (a file in
+  // the models folder; "none" leaves the row out).
+  std::string ner_model = "ner_en.bin";
+  bool detail = false;  // --detail: P and R beside each type's F1
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--pos-model" && i + 1 < argc) {
       pos_model = argv[++i];
+      continue;
+    }
+    if (a == "--detail") {
+      detail = true;
+      continue;
+    }
+    if (a == "--ner-model" && i + 1 < argc) {
+      ner_model = argv[++i];
       continue;
     }
     if (a == "--errors" && i + 1 < argc) {
@@ -452,6 +473,17 @@ int main(int argc, char** argv) {
   no.models_dir = models;
   no.pos_model = pos_model;
   auto nlp_model = synoptic::nlp::LoadNlpModel(env, no);
+  synoptic::nlp::NlpOptions no_ner = no;
+  no_ner.ner_model = ner_model;
+  std::shared_ptr<const synoptic::nlp::NlpModel> ner_nlp;
+  if (ner_model != "none") {
+    auto m = synoptic::nlp::LoadNlpModel(env, no_ner);
+    if (m.ok()) {
+      ner_nlp = *m;
+    } else {
+      std::printf("skip: trained NER row (%s)\n", m.status().ToString().c_str());
+    }
+  }
   synoptic::actors::ActorOptions ao;
   ao.models_dir = models;
   auto kb = synoptic::actors::LoadActorKb(env, ao);
@@ -479,13 +511,21 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < c.docs.size(); ++i) {
       for (const GoldMention& m : c.docs[i].gold) gold.insert({i, m.first, m.last, m.type});
     }
-    // Ours.
+    // Ours: the rule-based mention finder, then the trained model.
+    struct System {
+      std::string label;
+      const synoptic::nlp::NlpModel* model;
+      const synoptic::nlp::NlpOptions* options;
+    };
+    std::vector<System> systems = {{"synoptic rules", nlp_model->get(), &no}};
+    if (ner_nlp) systems.push_back({"synoptic " + ner_model, ner_nlp.get(), &no_ner});
+    for (const System& sysm : systems) {
     std::set<Key> ours;
     const auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < c.docs.size(); ++i) {
       DocAnalysis a;
       a.doc.text = built[i].text;
-      synoptic::nlp::Annotate(**nlp_model, no, &a);
+      synoptic::nlp::Annotate(*sysm.model, *sysm.options, &a);
       synoptic::actors::ResolveActors(**kb, std::nullopt, &a);
       for (const auto& m : a.mentions) {
         if (m.kind != synoptic::MentionKind::kName) continue;
@@ -517,21 +557,22 @@ int main(int argc, char** argv) {
       size_t shown = 0;
       for (const Key& k : gold) {
         if (!ours.count(k) && shown++ < show_errors) {
-          std::fprintf(stderr, "%s MISS %s %s\n", c.name.c_str(),
+          std::fprintf(stderr, "%s %s MISS %s %s\n", c.name.c_str(), sysm.label.c_str(),
                        std::get<3>(k).c_str(), words(k).c_str());
         }
       }
       shown = 0;
       for (const Key& k : ours) {
         if (!gold.count(k) && shown++ < show_errors) {
-          std::fprintf(stderr, "%s FALSE %s %s\n", c.name.c_str(),
+          std::fprintf(stderr, "%s %s FALSE %s %s\n", c.name.c_str(), sysm.label.c_str(),
                        std::get<3>(k).c_str(), words(k).c_str());
         }
       }
     }
     char rate[64];
     std::snprintf(rate, sizeof rate, " (%.0fk tokens/s)", tokens / secs / 1000);
-    std::printf("%s\n", (Row(c.name + " | synoptic" + rate, s)).c_str());
+    std::printf("%s\n", (Row(c.name + " | " + sysm.label + rate, s, detail)).c_str());
+    }
 
     // Peers on the same texts.
     for (const auto& [name, cmd] : peers) {
@@ -582,7 +623,7 @@ int main(int argc, char** argv) {
         std::snprintf(buf, sizeof buf, " (%.1fk tokens/s)", rate_peer / 1000);
         label += buf;
       }
-      std::printf("%s\n", Row(c.name + " | " + label, ps).c_str());
+      std::printf("%s\n", Row(c.name + " | " + label, ps, detail).c_str());
     }
   }
   std::printf("\n");

@@ -118,6 +118,7 @@ Result<std::shared_ptr<const NlpModel>> LoadNlpModel(
                      "'");
     }
   }
+  std::shared_ptr<const PosModel> pipeline_pos;
   if (!options.pos_model.empty()) {
     const std::string pos_path = options.models_dir + "/" + options.pos_model;
     auto pos = LoadPosModel(env, pos_path);
@@ -126,7 +127,32 @@ Result<std::shared_ptr<const NlpModel>> LoadNlpModel(
                     pos_path + ": " + pos.status().message() +
                         " (make it with `synoptic train pos`, see models/MODELS.md)");
     }
-    model->set_pos_model(std::move(pos).value());
+    pipeline_pos = std::move(pos).value();
+    model->set_pos_model(pipeline_pos);
+  }
+  if (!options.ner_model.empty()) {
+    const std::string ner_path = options.models_dir + "/" + options.ner_model;
+    auto ner = LoadNerModel(env, ner_path);
+    if (!ner.ok()) {
+      return Status(ner.status().code(),
+                    ner_path + ": " + ner.status().message() +
+                        " (make it with `synoptic train ner`, see models/MODELS.md)");
+    }
+    std::shared_ptr<const PosModel> ner_pos;
+    if (NerUsesPos(**ner)) {
+      if (pipeline_pos != nullptr) {
+        ner_pos = pipeline_pos;
+      } else {
+        const std::string pos_path = options.models_dir + "/pos_en.bin";
+        auto p = LoadPosModel(env, pos_path);
+        if (!p.ok()) {
+          return Status(p.status().code(), pos_path + ": " + p.status().message() +
+                                               " (the NER model's POS features need it)");
+        }
+        ner_pos = std::move(p).value();
+      }
+    }
+    model->set_ner_model(std::move(ner).value(), std::move(ner_pos));
   }
   return std::shared_ptr<const NlpModel>(std::move(model));
 }
@@ -139,7 +165,11 @@ void Annotate(const NlpModel& model, const NlpOptions& options,
   internal::Tokenize(model, analysis);
   internal::SplitSentences(model, options, analysis);
   internal::TagPos(model, analysis);
-  internal::FindMentions(model, analysis);
+  if (model.ner_model() != nullptr) {
+    internal::FindMentionsWithModel(model, analysis);
+  } else {
+    internal::FindMentions(model, analysis);
+  }
 }
 
 }  // namespace synoptic::nlp

@@ -29,6 +29,13 @@ struct NlpOptions {
   // default for now): lexicon rules only, which the mention finder is tuned
   // to. A named model that is missing or corrupt is an error.
   std::string pos_model;
+  // A trained named-entity model (ner_model.h) in models_dir, made by
+  // `synoptic train ner` ("ner_en.bin"); the mentions then come from it
+  // (plus the rule finder's demonyms it leaves out), and it tags with
+  // pos_en.bin (or pos_model when set) for its POS features. Empty: the
+  // rule-based mention finder. A named model that is missing or corrupt is
+  // an error.
+  std::string ner_model;
 };
 
 Result<std::shared_ptr<const NlpModel>> LoadNlpModel(Env* env,

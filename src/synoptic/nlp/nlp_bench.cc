@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "synoptic/nlp/dep_parser.h"
+#include "synoptic/nlp/ner_model.h"
 #include "synoptic/nlp/nlp.h"
 #include "synoptic/nlp/pos_model.h"
 
@@ -143,6 +144,100 @@ void BM_Parse(benchmark::State& state) {
                           static_cast<int64_t>(words));
 }
 BENCHMARK(BM_Parse);
+
+// The trained entity tagger alone (models/ner_en.bin) on the benchmark
+// text's sentences, POS-tagged beforehand by pos_en.bin: tokens per second
+// on one core, and heap allocations per token once the workspace has grown
+// (must be 0). Golden check first: "Vienna" is a GPE and "Ruritania" a name.
+void BM_TagEntities(benchmark::State& state) {
+  NlpOptions options;
+  options.models_dir = SYN_SOURCE_DIR "/models";
+  auto model = LoadNlpModel(DefaultEnv(), options);
+  auto tagger = LoadPosModel(DefaultEnv(), options.models_dir + "/pos_en.bin");
+  auto ner = LoadNerModel(DefaultEnv(), options.models_dir + "/ner_en.bin");
+  if (!model.ok() || !tagger.ok() || !ner.ok()) {
+    state.SkipWithError("models missing (pos_en.bin, ner_en.bin)");
+    return;
+  }
+  DocAnalysis a;
+  for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
+  Annotate(**model, options, &a);
+  struct Sent {
+    std::vector<std::string_view> words;
+    std::vector<Pos> tags;
+  };
+  std::vector<Sent> sents;
+  size_t words = 0;
+  for (const Sentence& s : a.sentences) {
+    Sent x;
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      x.words.push_back(std::string_view(a.doc.text).substr(
+          a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
+    }
+    x.tags.resize(x.words.size());
+    TagWords(**tagger, x.words, x.tags);
+    words += x.words.size();
+    sents.push_back(std::move(x));
+  }
+  NerWorkspace ws;
+  std::vector<NerSpan> spans;
+  spans.reserve(4096);
+  std::string found;
+  for (size_t k = 0; k < 3; ++k) {
+    spans.clear();
+    TagEntities(**ner, sents[k].words, sents[k].tags, &ws, &spans);
+    for (const NerSpan& sp : spans) {
+      for (uint32_t i = sp.first; i < sp.end; ++i) found += std::string(sents[k].words[i]) + " ";
+      found += std::string(EntityTypeName(sp.type)) + "|";
+    }
+  }
+  if (found.find("Vienna GPE|") == std::string::npos ||
+      found.find("Ruritania ") == std::string::npos) {
+    state.SkipWithError(("unexpected entities in the benchmark text: " + found).c_str());
+    return;
+  }
+  const size_t allocations_before = g_allocations.load();
+  for (auto _ : state) {
+    ws.BeginDocument();
+    spans.clear();
+    for (const Sent& s : sents) TagEntities(**ner, s.words, s.tags, &ws, &spans);
+    benchmark::DoNotOptimize(spans.data());
+  }
+  state.counters["allocs_per_token"] =
+      static_cast<double>(g_allocations.load() - allocations_before) /
+      static_cast<double>(static_cast<size_t>(state.iterations()) * words);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(words));
+}
+BENCHMARK(BM_TagEntities);
+
+// Annotate with the trained entity model for the mentions
+// (NlpOptions::ner_model), POS tagging for its features included.
+void BM_AnnotateNer(benchmark::State& state) {
+  NlpOptions options;
+  options.models_dir = SYN_SOURCE_DIR "/models";
+  options.ner_model = "ner_en.bin";
+  auto model = LoadNlpModel(DefaultEnv(), options);
+  if (!model.ok()) {
+    state.SkipWithError(model.status().ToString().c_str());
+    return;
+  }
+  DocAnalysis a;
+  for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
+  Annotate(**model, options, &a);
+  if (a.tokens.size() < 4000 || a.mentions.size() < 200) {
+    state.SkipWithError("unexpected annotation of the benchmark text");
+    return;
+  }
+  int64_t tokens = 0;
+  for (auto _ : state) {
+    Annotate(**model, options, &a);
+    tokens += static_cast<int64_t>(a.tokens.size());
+    benchmark::DoNotOptimize(a.mentions.data());
+  }
+  state.SetItemsProcessed(tokens);
+}
+BENCHMARK(BM_AnnotateNer);
 
 }  // namespace
 }  // namespace synoptic::nlp

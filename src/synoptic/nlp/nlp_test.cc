@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -205,6 +206,44 @@ TEST(Load, FailsWithoutLexicon) {
   env.AddFile("/bad/nlp_lexicon.tsv", "the\tNOTAPOS\n");
   o.models_dir = "/bad";
   EXPECT_FALSE(LoadNlpModel(&env, o).ok());
+}
+
+// The shipped entity model (models/ner_en.bin) in the pipeline: typed
+// mentions from the model, and the rule finder's demonyms kept.
+TEST(NerPipeline, ShippedModelTypesNamesAndKeepsDemonyms) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  o.ner_model = "ner_en.bin";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  DocAnalysis a;
+  a.doc.text =
+      "Angela Merkel met Russian officials in Moscow on Tuesday. "
+      "The talks at the United Nations ended without a deal.";
+  Annotate(**m, o, &a);
+  std::map<std::string, EntityType> got;
+  for (const Mention& x : a.mentions) {
+    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
+  }
+  ASSERT_TRUE(got.count("Angela Merkel"));
+  EXPECT_EQ(got["Angela Merkel"], EntityType::kPerson);
+  ASSERT_TRUE(got.count("Moscow"));
+  EXPECT_EQ(got["Moscow"], EntityType::kGpe);
+  ASSERT_TRUE(got.count("Russian"));
+  EXPECT_EQ(got["Russian"], EntityType::kNorp);
+  EXPECT_FALSE(got.count("Tuesday"));
+  for (size_t i = 1; i < a.mentions.size(); ++i) {
+    EXPECT_LE(a.mentions[i - 1].span.begin, a.mentions[i].span.begin);
+  }
+}
+
+TEST(NerPipeline, MissingModelIsAnError) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  o.ner_model = "no_such_model.bin";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

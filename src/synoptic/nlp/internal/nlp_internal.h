@@ -13,6 +13,7 @@
 
 #include "synoptic/core/status.h"
 #include "synoptic/core/types.h"
+#include "synoptic/nlp/ner_model.h"
 #include "synoptic/nlp/nlp.h"
 #include "synoptic/nlp/pos_model.h"
 
@@ -62,9 +63,18 @@ class NlpModel {
   // The trained tagger, or null (lexicon rules only).
   const PosModel* pos_model() const { return pos_.get(); }
   void set_pos_model(std::shared_ptr<const PosModel> m) { pos_ = std::move(m); }
+  // The trained entity tagger and the POS model that feeds it, or null.
+  const NerModel* ner_model() const { return ner_.get(); }
+  const PosModel* ner_pos_model() const { return ner_pos_.get(); }
+  void set_ner_model(std::shared_ptr<const NerModel> m, std::shared_ptr<const PosModel> pos) {
+    ner_ = std::move(m);
+    ner_pos_ = std::move(pos);
+  }
 
  private:
   std::shared_ptr<const PosModel> pos_;
+  std::shared_ptr<const NerModel> ner_;
+  std::shared_ptr<const PosModel> ner_pos_;
   std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>> words_;
 };
 
@@ -80,6 +90,9 @@ void SplitSentences(const NlpModel& model, const NlpOptions& options,
                     DocAnalysis* a);
 void TagPos(const NlpModel& model, DocAnalysis* a);
 void FindMentions(const NlpModel& model, DocAnalysis* a);
+// With a trained entity model: its entities, plus the rule finder's
+// mentions that it leaves out and that are demonyms ("Russian").
+void FindMentionsWithModel(const NlpModel& model, DocAnalysis* a);
 
 // Parses a Universal POS name ("NOUN"); false if unknown.
 bool ParsePos(std::string_view name, Pos* out);

@@ -1,0 +1,587 @@
+// Named-entity tagging with an averaged perceptron over BILOU labels.
+//
+// Each word is hashed once per sentence (lower-cased and raw form, shape,
+// affixes, gazetteer matches: NerTok); a feature is then a 64-bit mix of a
+// template number with one or two of those hashes, so extraction builds no
+// strings. Decoding is greedy left to right, restricted to valid BILOU
+// transitions (an entity opened with B must close with L; U is a one-word
+// entity), with the two previous labels as features, as in Ratinov & Roth
+// (2009), "Design challenges and misconceptions in named entity
+// recognition", who found greedy BILOU decoding as good as Viterbi with such
+// features. Their "non-local" feature is kept in a simple form: the class a
+// capitalised word was last given earlier in the same document
+// (NerMemory), which helps a surname-only second mention.
+//
+// The gazetteer maps phrases of up to six words (ASCII-lowercased) to
+// category bits; a word gets the BILU position of every longest match that
+// covers it, per category.
+//
+// File format (version 1): the line "synoptic ner-model 1", header lines
+// starting with "# ", an empty line, then little-endian binary: uint64
+// payload length, uint32 CRC-32C of the payload, payload = uint32 label
+// count (21), uint8 uses_pos, float scale, uint32 feature count, per feature
+// (sorted by hash) uint64 hash, uint8 n and n (uint8 label, int16 weight)
+// pairs (weight = int16 * scale; absent labels weigh 0); uint32 gazetteer
+// size, per entry (sorted) uint32 key and uint16 category bits; uint32
+// self-test count, per sentence uint32 word count and per word uint16
+// length, bytes, uint8 POS and uint8 label.
+#include "synoptic/nlp/ner_model.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "synoptic/core/hash.h"
+#include "synoptic/nlp/internal/binary_io.h"
+#include "synoptic/nlp/internal/crc32c.h"
+#include "synoptic/nlp/internal/ner_internal.h"
+
+namespace synoptic::nlp {
+
+using internal::Get;
+using internal::kNerLabels;
+using internal::Put;
+
+namespace {
+
+constexpr std::string_view kMagic = "synoptic ner-model 1\n";
+constexpr uint8_t kNoPos = 17;
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+inline uint64_t F(uint64_t tmpl, uint64_t a) { return Mix(a ^ Mix(tmpl * 0x9e3779b97f4a7c15ULL + 1)); }
+inline uint64_t F2(uint64_t tmpl, uint64_t a, uint64_t b) { return Mix(F(tmpl, a) ^ (b * 0xc2b2ae3d27d4eb4fULL)); }
+
+uint64_t HashLowered(std::string_view w, size_t from, size_t len) {
+  char buf[64];
+  const size_t n = std::min(len, sizeof buf);
+  for (size_t i = 0; i < n; ++i) {
+    const char c = w[from + i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return Hash64(std::string_view(buf, n), 0x6e65722d776f7264ULL);
+}
+
+// "Xx", "x", "X", "d", "d.d", "Xx-Xx": character classes, runs collapsed
+// (short) or kept up to four (long: "Xxxx", "dddd").
+void Shapes(std::string_view w, uint64_t* shape, uint64_t* short_shape) {
+  char lng[32], sht[32];
+  size_t nl = 0, ns = 0, run = 0;
+  char last = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const auto c = static_cast<unsigned char>(w[i]);
+    char k;
+    if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c >= 0x80) k = 'u';
+    else k = static_cast<char>(c);
+    run = k == last ? run + 1 : 1;
+    if (run <= 4 && nl < sizeof lng) lng[nl++] = k;
+    if (k != last && ns < sizeof sht) sht[ns++] = k;
+    last = k;
+  }
+  *shape = Hash64(std::string_view(lng, nl), 0x5348);
+  *short_shape = Hash64(std::string_view(sht, ns), 0x5353);
+}
+
+}  // namespace
+
+namespace internal {
+
+bool NerAllowed(int prev, int next) {
+  const bool prev_open = prev > 0 && (LabelPart(prev) == kB || LabelPart(prev) == kI);
+  if (prev_open) {
+    return next > 0 && LabelClass(next) == LabelClass(prev) &&
+           (LabelPart(next) == kI || LabelPart(next) == kL);
+  }
+  return next == 0 || LabelPart(next) == kB || LabelPart(next) == kU;
+}
+
+uint64_t GazWordHash(std::string_view word) { return HashLowered(word, 0, word.size()); }
+
+uint32_t GazPhraseKey(const uint64_t* word_hashes, size_t n) {
+  uint64_t h = 0x67617a6574746565ULL;
+  for (size_t i = 0; i < n; ++i) h = Mix(h ^ word_hashes[i]) + i;
+  return static_cast<uint32_t>(h >> 32);
+}
+
+uint16_t Gazetteer::Find(uint32_t key) const {
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  if (it == keys.end() || *it != key) return 0;
+  return bits[static_cast<size_t>(it - keys.begin())];
+}
+
+void NerMemory::Clear() {
+  if (used_ > 0) {
+    keys_.fill(0);
+    values_.fill(0);
+  }
+  used_ = 0;
+}
+
+int NerMemory::Get(uint64_t word) const {
+  const uint64_t k = word | 1;
+  for (size_t s = word % kSlots, probes = 0; probes < kSlots; s = (s + 1) % kSlots, ++probes) {
+    if (keys_[s] == 0) return 0;
+    if (keys_[s] == k) return values_[s];
+  }
+  return 0;
+}
+
+void NerMemory::Set(uint64_t word, int value) {
+  const uint64_t k = word | 1;
+  for (size_t s = word % kSlots, probes = 0; probes < kSlots; s = (s + 1) % kSlots, ++probes) {
+    if (keys_[s] == k) {
+      values_[s] = static_cast<uint8_t>(value);
+      return;
+    }
+    if (keys_[s] == 0) {
+      if (used_ * 4 >= kSlots * 3) return;  // full enough: forget the rest
+      keys_[s] = k;
+      values_[s] = static_cast<uint8_t>(value);
+      ++used_;
+      return;
+    }
+  }
+}
+
+void PrepareSentence(const Gazetteer& gaz, std::span<const std::string_view> words,
+                     std::span<const Pos> pos, bool use_pos, std::vector<NerTok>* toks) {
+  const size_t n = words.size();
+  toks->resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    NerTok& t = (*toks)[i];
+    const std::string_view w = words[i];
+    t = NerTok();
+    t.lower = HashLowered(w, 0, w.size());
+    t.raw = Hash64(w.substr(0, 64), 0x726177);
+    Shapes(w.substr(0, 64), &t.shape, &t.short_shape);
+    const auto suffix = [&](size_t k) {
+      return w.size() > k ? HashLowered(w, w.size() - k, k) + k : t.lower + k;
+    };
+    t.suf2 = suffix(2);
+    t.suf3 = suffix(3);
+    t.suf4 = suffix(4);
+    t.pre3 = w.size() > 3 ? HashLowered(w, 0, 3) + 7 : t.lower + 7;
+    bool lower = false, upper = false, alnum = false;
+    for (const char c : w) {
+      if (c >= 'a' && c <= 'z') lower = true;
+      if (c >= 'A' && c <= 'Z') upper = true;
+      if (c >= '0' && c <= '9') t.flags |= kNerDigit;
+      if (c == '-') t.flags |= kNerHyphen;
+      if (c == '.') t.flags |= kNerPeriod;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          static_cast<unsigned char>(c) >= 0x80) {
+        alnum = true;
+      }
+    }
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') t.flags |= kNerCap;
+    if (upper && !lower) t.flags |= kNerAllCaps;
+    if (!alnum) t.flags |= kNerPunct;
+    if (i == 0) t.flags |= kNerFirst;
+    t.pos = use_pos && i < pos.size() ? static_cast<uint8_t>(pos[i]) : kNoPos;
+  }
+  // Gazetteer: the longest match starting at each word.
+  uint64_t hashes[kGazMaxWords];
+  for (size_t i = 0; i < n; ++i) {
+    const size_t max = std::min<size_t>(kGazMaxWords, n - i);
+    for (size_t k = 0; k < max; ++k) hashes[k] = (*toks)[i + k].lower;
+    for (size_t len = max; len >= 1; --len) {
+      const uint16_t bits = gaz.Find(GazPhraseKey(hashes, len));
+      if (bits == 0) continue;
+      if (len == 1) (*toks)[i].gaz_word = bits;
+      for (int c = 0; c < kGazCategories; ++c) {
+        if (!(bits & (1u << c))) continue;
+        for (size_t k = 0; k < len; ++k) {
+          const int part = len == 1 ? kU : k == 0 ? kB : k + 1 == len ? kL : kI;
+          (*toks)[i + k].gaz_pos |= uint64_t{1} << (4 * c + part);
+        }
+      }
+      if (len > 1) {
+        // Still record the single word's own categories.
+        uint64_t h1 = hashes[0];
+        (*toks)[i].gaz_word = gaz.Find(GazPhraseKey(&h1, 1));
+      }
+      break;
+    }
+  }
+}
+
+size_t NerFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2, int memory,
+                   uint64_t* out) {
+  size_t n = 0;
+  const NerTok& t = toks[i];
+  static const NerTok kNone = [] {
+    NerTok x;
+    x.lower = x.raw = x.shape = x.short_shape = 0x5eed;
+    x.pos = 18;
+    return x;
+  }();
+  const auto at = [&](long k) -> const NerTok& {
+    return k < 0 || static_cast<size_t>(k) >= toks.size() ? kNone : toks[static_cast<size_t>(k)];
+  };
+  const long li = static_cast<long>(i);
+  const NerTok& m1 = at(li - 1);
+  const NerTok& p1 = at(li + 1);
+  const NerTok& m2 = at(li - 2);
+  const NerTok& p2 = at(li + 2);
+  const auto l1 = static_cast<uint64_t>(prev1 + 1), l2 = static_cast<uint64_t>(prev2 + 1);
+  out[n++] = F(0, 0);
+  out[n++] = F(1, t.lower);
+  out[n++] = F(2, t.raw);
+  out[n++] = F(3, t.suf2);
+  out[n++] = F(4, t.suf3);
+  out[n++] = F(5, t.suf4);
+  out[n++] = F(6, t.pre3);
+  out[n++] = F(7, t.shape);
+  out[n++] = F(8, t.short_shape);
+  out[n++] = F(9, t.flags);
+  out[n++] = F(10, m1.lower);
+  out[n++] = F(11, p1.lower);
+  out[n++] = F(12, m2.lower);
+  out[n++] = F(13, p2.lower);
+  out[n++] = F(14, m1.short_shape);
+  out[n++] = F(15, p1.short_shape);
+  out[n++] = F2(16, m1.lower, t.lower);
+  out[n++] = F2(17, t.lower, p1.lower);
+  out[n++] = F2(18, F2(0, m1.short_shape, t.short_shape), p1.short_shape);
+  out[n++] = F(19, l1);
+  out[n++] = F2(20, l2, l1);
+  out[n++] = F2(21, l1, t.lower);
+  out[n++] = F2(22, l1, t.short_shape);
+  out[n++] = F2(23, l1, m1.lower);
+  out[n++] = F(24, t.gaz_word);
+  out[n++] = F(25, m1.gaz_word);
+  out[n++] = F(26, p1.gaz_word);
+  out[n++] = F2(27, t.gaz_word, t.short_shape);
+  out[n++] = F(28, m1.suf3);
+  out[n++] = F(29, p1.suf3);
+  out[n++] = F2(30, l1, t.flags);
+  if (t.pos != kNoPos) {
+    out[n++] = F(31, t.pos);
+    out[n++] = F(32, m1.pos);
+    out[n++] = F(33, p1.pos);
+    out[n++] = F2(34, m1.pos, t.pos);
+    out[n++] = F2(35, t.pos, p1.pos);
+    out[n++] = F(36, m2.pos);
+    out[n++] = F(37, p2.pos);
+    out[n++] = F2(38, t.pos, t.short_shape);
+    out[n++] = F2(39, l1, t.pos);
+    out[n++] = F2(40, F2(0, m1.pos, t.pos), p1.pos);
+  }
+  if (memory > 0) {
+    out[n++] = F(41, static_cast<uint64_t>(memory));
+    out[n++] = F2(42, static_cast<uint64_t>(memory), l1);
+  }
+  // Gazetteer positions: one feature per (category, part) bit, at most 12.
+  uint64_t g = t.gaz_pos;
+  while (g != 0 && n + 2 < kNerMaxFeatures) {
+    const int b = __builtin_ctzll(g);
+    g &= g - 1;
+    out[n++] = F(43, static_cast<uint64_t>(b));
+    out[n++] = F2(44, static_cast<uint64_t>(b), t.flags & kNerCap);
+  }
+  return n;
+}
+
+void NerDecode(const NerModel& model, std::span<const std::string_view> words,
+               std::span<const Pos> pos, NerWorkspace* ws) {
+  NerWorkspace::Impl& w = ws->impl();
+  PrepareSentence(model.gazetteer, words, pos, model.uses_pos, &w.toks);
+  const size_t n = words.size();
+  w.labels.resize(n);
+  uint64_t feats[kNerMaxFeatures];
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < n; ++i) {
+    const NerTok& t = w.toks[i];
+    const int mem = (t.flags & kNerCap) ? w.memory.Get(t.lower) : 0;
+    const size_t nf = NerFeatures(w.toks, i, prev1, prev2, mem, feats);
+    std::array<int32_t, kNerLabels> score{};
+    for (size_t k = 0; k < nf; ++k) {
+      const auto* wt = model.Find(feats[k]);
+      if (wt == nullptr) continue;
+      for (int l = 0; l < kNerLabels; ++l) score[l] += (*wt)[l];
+    }
+    int best = -1;
+    for (int l = 0; l < kNerLabels; ++l) {
+      if (!NerAllowed(prev1, l)) continue;
+      // The last word cannot leave an entity open.
+      if (i + 1 == n && l > 0 && (LabelPart(l) == kB || LabelPart(l) == kI)) continue;
+      if (best < 0 || score[l] > score[best]) best = l;
+    }
+    w.labels[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+  // Remember the classes given to capitalised words.
+  for (size_t i = 0; i < n; ++i) {
+    if (w.labels[i] > 0 && (w.toks[i].flags & kNerCap)) {
+      w.memory.Set(w.toks[i].lower, 1 + static_cast<int>(LabelClass(w.labels[i])));
+    }
+  }
+}
+
+EntityType NerEntityType(const NerModel& model, std::span<const std::string_view> words,
+                         const NerSpan& span) {
+  const auto last_is = [&](std::initializer_list<std::string_view> heads) {
+    std::string_view w = words[span.end - 1];
+    for (std::string_view h : heads) {
+      if (w.size() == h.size() &&
+          std::equal(w.begin(), w.end(), h.begin(), [](char a, char b) {
+            return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+          })) {
+        return true;
+      }
+    }
+    return false;
+  };
+  uint64_t hashes[kGazMaxWords];
+  uint16_t bits = 0;
+  const size_t len = span.end - span.first;
+  if (len <= kGazMaxWords) {
+    for (size_t k = 0; k < len; ++k) hashes[k] = GazWordHash(words[span.first + k]);
+    bits = model.gazetteer.Find(GazPhraseKey(hashes, len));
+  }
+  switch (span.cls) {
+    case NerClass::kPerson: return EntityType::kPerson;
+    case NerClass::kOrg: return EntityType::kOrg;
+    case NerClass::kEvent: return EntityType::kEvent;
+    case NerClass::kPlace:
+      if (bits & (kGazCountry | kGazCity | kGazRegion | kGazCapital)) return EntityType::kGpe;
+      if (last_is({"airport", "station", "bridge", "stadium", "hospital", "tower", "palace",
+                   "square", "museum", "hotel", "building", "church", "cathedral", "temple",
+                   "mosque", "prison", "port", "base", "dam", "highway", "street", "avenue",
+                   "road", "park", "hall", "centre", "center", "arena", "castle"})) {
+        return EntityType::kFac;
+      }
+      if (last_is({"city", "county", "province", "state", "republic", "kingdom", "oblast",
+                   "district", "region", "prefecture", "township", "village", "borough"})) {
+        return EntityType::kGpe;
+      }
+      return EntityType::kLoc;
+    case NerClass::kMisc:
+      if (bits & kGazDemonym) return EntityType::kNorp;
+      if (last_is({"act", "law", "treaty", "accord", "accords", "convention", "constitution",
+                   "agreement", "amendment", "charter", "protocol", "bill", "code"})) {
+        return EntityType::kLaw;
+      }
+      return EntityType::kOther;
+  }
+  return EntityType::kOther;
+}
+
+std::string NerSerialize(const NerModel& m, const std::string& header_lines) {
+  std::string payload;
+  Put(&payload, static_cast<uint32_t>(kNerLabels));
+  Put(&payload, static_cast<uint8_t>(m.uses_pos ? 1 : 0));
+  Put(&payload, m.scale);
+  Put(&payload, static_cast<uint32_t>(m.keys.size()));
+  for (size_t i = 0; i < m.keys.size(); ++i) {
+    Put(&payload, m.keys[i]);
+    uint8_t nz = 0;
+    for (int16_t q : m.weights[i]) nz += q != 0;
+    Put(&payload, nz);
+    for (int l = 0; l < kNerLabels; ++l) {
+      if (m.weights[i][l] == 0) continue;
+      Put(&payload, static_cast<uint8_t>(l));
+      Put(&payload, m.weights[i][l]);
+    }
+  }
+  Put(&payload, static_cast<uint32_t>(m.gazetteer.keys.size()));
+  for (size_t i = 0; i < m.gazetteer.keys.size(); ++i) {
+    Put(&payload, m.gazetteer.keys[i]);
+    Put(&payload, m.gazetteer.bits[i]);
+  }
+  Put(&payload, static_cast<uint32_t>(m.self_tests.size()));
+  for (const NerModel::SelfTest& s : m.self_tests) {
+    Put(&payload, static_cast<uint32_t>(s.words.size()));
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      Put(&payload, static_cast<uint16_t>(s.words[i].size()));
+      payload += s.words[i];
+      Put(&payload, s.pos[i]);
+      Put(&payload, s.labels[i]);
+    }
+  }
+  std::string file(kMagic);
+  file += header_lines;
+  file += "\n";
+  Put(&file, static_cast<uint64_t>(payload.size()));
+  Put(&file, Crc32c(payload));
+  file += payload;
+  return file;
+}
+
+Result<std::shared_ptr<NerModel>> NerParse(std::string_view in, const std::string& path) {
+  if (in.substr(0, kMagic.size()) != kMagic) {
+    if (in.substr(0, 19) == "synoptic ner-model ") {
+      return NotSupported(path + ": ner-model format version other than 1");
+    }
+    return Corrupt(path + ": not a synoptic ner-model file");
+  }
+  in.remove_prefix(kMagic.size());
+  auto m = std::make_shared<NerModel>();
+  while (!in.empty() && in[0] == '#') {
+    const size_t nl = in.find('\n');
+    if (nl == std::string_view::npos) return Corrupt(path + ": truncated header");
+    m->header += std::string(in.substr(std::min<size_t>(2, nl), nl - std::min<size_t>(2, nl))) + "\n";
+    in.remove_prefix(nl + 1);
+  }
+  if (in.empty() || in[0] != '\n') return Corrupt(path + ": no header end");
+  in.remove_prefix(1);
+  uint64_t len = 0;
+  uint32_t crc = 0;
+  if (!Get(&in, &len) || !Get(&in, &crc) || len != in.size()) {
+    return Corrupt(path + ": payload length does not match the file");
+  }
+  if (Crc32c(in) != crc) return Corrupt(path + ": checksum mismatch");
+  uint32_t labels = 0, n = 0;
+  uint8_t uses_pos = 0;
+  if (!Get(&in, &labels) || labels != kNerLabels || !Get(&in, &uses_pos) ||
+      !Get(&in, &m->scale) || !Get(&in, &n) || in.size() < static_cast<size_t>(n) * 9) {
+    return Corrupt(path + ": bad label or feature count");
+  }
+  m->uses_pos = uses_pos != 0;
+  m->keys.resize(n);
+  m->weights.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint8_t nz = 0;
+    if (!Get(&in, &m->keys[i]) || !Get(&in, &nz) || nz > kNerLabels) {
+      return Corrupt(path + ": truncated features");
+    }
+    m->weights[i].fill(0);
+    for (uint8_t k = 0; k < nz; ++k) {
+      uint8_t l = 0;
+      int16_t q = 0;
+      if (!Get(&in, &l) || !Get(&in, &q) || l >= kNerLabels) {
+        return Corrupt(path + ": bad feature weight");
+      }
+      m->weights[i][l] = q;
+    }
+    if (i > 0 && m->keys[i] <= m->keys[i - 1]) return Corrupt(path + ": features out of order");
+  }
+  uint32_t g = 0;
+  if (!Get(&in, &g) || in.size() < static_cast<size_t>(g) * 6) {
+    return Corrupt(path + ": bad gazetteer size");
+  }
+  m->gazetteer.keys.resize(g);
+  m->gazetteer.bits.resize(g);
+  for (uint32_t i = 0; i < g; ++i) {
+    Get(&in, &m->gazetteer.keys[i]);
+    Get(&in, &m->gazetteer.bits[i]);
+    if (i > 0 && m->gazetteer.keys[i] <= m->gazetteer.keys[i - 1]) {
+      return Corrupt(path + ": gazetteer out of order");
+    }
+  }
+  uint32_t tests = 0;
+  if (!Get(&in, &tests) || tests > 1000) return Corrupt(path + ": bad self-test count");
+  for (uint32_t t = 0; t < tests; ++t) {
+    NerModel::SelfTest s;
+    uint32_t words = 0;
+    if (!Get(&in, &words) || words > 1000) return Corrupt(path + ": bad self-test");
+    for (uint32_t i = 0; i < words; ++i) {
+      uint16_t wl = 0;
+      uint8_t p = 0, l = 0;
+      if (!Get(&in, &wl) || in.size() < wl) return Corrupt(path + ": bad self-test");
+      s.words.emplace_back(in.substr(0, wl));
+      in.remove_prefix(wl);
+      if (!Get(&in, &p) || !Get(&in, &l) || p >= 17 || l >= kNerLabels) {
+        return Corrupt(path + ": bad self-test");
+      }
+      s.pos.push_back(p);
+      s.labels.push_back(l);
+    }
+    m->self_tests.push_back(std::move(s));
+  }
+  if (!in.empty()) return Corrupt(path + ": trailing bytes");
+  m->BuildIndex();
+  return m;
+}
+
+}  // namespace internal
+
+const std::array<int16_t, kNerLabels>* NerModel::Find(uint64_t key) const {
+  if (index.empty()) return nullptr;
+  const size_t mask = index.size() - 1;
+  for (size_t s = Mix(key) & mask;; s = (s + 1) & mask) {
+    const uint32_t v = index[s];
+    if (v == 0) return nullptr;
+    if (keys[v - 1] == key) return &weights[v - 1];
+  }
+}
+
+void NerModel::BuildIndex() {
+  size_t cap = 16;
+  while (cap < keys.size() * 2) cap <<= 1;
+  index.assign(cap, 0);
+  const size_t mask = cap - 1;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    size_t s = Mix(keys[i]) & mask;
+    while (index[s] != 0) s = (s + 1) & mask;
+    index[s] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+NerWorkspace::NerWorkspace() : impl_(std::make_unique<Impl>()) {}
+NerWorkspace::~NerWorkspace() = default;
+void NerWorkspace::BeginDocument() { impl_->memory.Clear(); }
+
+bool NerUsesPos(const NerModel& model) { return model.uses_pos; }
+
+void TagEntities(const NerModel& model, std::span<const std::string_view> words,
+                 std::span<const Pos> pos, NerWorkspace* ws, std::vector<NerSpan>* out) {
+  if (words.empty()) return;
+  internal::NerDecode(model, words, pos, ws);
+  const std::vector<int>& labels = ws->impl().labels;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const int l = labels[i];
+    if (l == 0) continue;
+    const int part = internal::LabelPart(l);
+    if (part != internal::kB && part != internal::kU) continue;
+    size_t e = i + 1;
+    if (part == internal::kB) {
+      while (e < labels.size() && internal::LabelPart(labels[e]) != internal::kL) ++e;
+      e = std::min(e + 1, labels.size());
+    }
+    NerSpan s;
+    s.first = static_cast<uint32_t>(i);
+    s.end = static_cast<uint32_t>(e);
+    s.cls = internal::LabelClass(l);
+    s.type = internal::NerEntityType(model, words, s);
+    out->push_back(s);
+    i = e - 1;
+  }
+}
+
+Result<std::shared_ptr<const NerModel>> LoadNerModel(Env* env, const std::string& path) {
+  SYN_ASSIGN_OR_RETURN(std::string data, env->ReadFile(path, uint64_t{64} << 20));
+  SYN_ASSIGN_OR_RETURN(std::shared_ptr<NerModel> m, internal::NerParse(data, path));
+  // Self-test: the saved sentences must get the labels they got when saved.
+  NerWorkspace ws;
+  std::vector<std::string_view> words;
+  std::vector<Pos> pos;
+  for (size_t t = 0; t < m->self_tests.size(); ++t) {
+    const NerModel::SelfTest& s = m->self_tests[t];
+    words.assign(s.words.begin(), s.words.end());
+    pos.clear();
+    for (uint8_t p : s.pos) pos.push_back(static_cast<Pos>(p));
+    ws.BeginDocument();
+    internal::NerDecode(*m, words, pos, &ws);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (ws.impl().labels[i] != s.labels[i]) {
+        return Corrupt(path + ": self-test sentence " + std::to_string(t + 1) +
+                       " is tagged differently from when the model was saved");
+      }
+    }
+  }
+  return std::shared_ptr<const NerModel>(std::move(m));
+}
+
+std::string NerModelProvenance(const NerModel& model) { return model.header; }
+
+}  // namespace synoptic::nlp

@@ -1,0 +1,134 @@
+#include "synoptic/nlp/ner_model.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace synoptic::nlp {
+namespace {
+
+// A tiny CoNLL-2003-style corpus written for this test: frames with person,
+// organisation and place slots, filled with invented names.
+std::string Corpus() {
+  const char* persons[][2] = {{"Maria", "Olsen"}, {"Tomas", "Varga"}, {"Elena", "Reyes"},
+                              {"Jonas", "Keller"}, {"Ana", "Moreau"}, {"Piet", "Brandt"}};
+  const char* orgs[] = {"Nordbank", "Valtrix", "Corvane", "Heliodyne", "Marisco", "Teralux"};
+  const char* places[] = {"Lisbon", "Oslo", "Vienna", "Quito", "Riga", "Tunis"};
+  std::string out;
+  const auto line = [&](const std::string& w, const std::string& tag) {
+    out += w + " " + tag + "\n";
+  };
+  for (int i = 0; i < 6; ++i) {
+    const int j = (i + 1) % 6, k = (i + 2) % 6;
+    out += "-DOCSTART- O\n\n";
+    // "<First> <Last> , who works for <Org> , flew to <Place> on Monday ."
+    line(persons[i][0], "I-PER");
+    line(persons[i][1], "I-PER");
+    line(",", "O");
+    line("who", "O");
+    line("works", "O");
+    line("for", "O");
+    line(orgs[j], "I-ORG");
+    line(",", "O");
+    line("flew", "O");
+    line("to", "O");
+    line(places[k], "I-LOC");
+    line("on", "O");
+    line("Monday", "O");
+    line(".", "O");
+    out += "\n";
+    // "The company <Org> opened an office in <Place> ."
+    for (const char* w : {"The", "company"}) line(w, "O");
+    line(orgs[i], "I-ORG");
+    for (const char* w : {"opened", "an", "office", "in"}) line(w, "O");
+    line(places[j], "I-LOC");
+    line(".", "O");
+    out += "\n";
+    // "Yesterday <First> <Last> said the plan works ."
+    line("Yesterday", "O");
+    line(persons[k][0], "I-PER");
+    line(persons[k][1], "I-PER");
+    for (const char* w : {"said", "the", "plan", "works", "."}) line(w, "O");
+    out += "\n";
+  }
+  return out;
+}
+
+std::shared_ptr<const NerModel> TrainTiny(MemEnv* env) {
+  env->AddFile("train.conll", Corpus());
+  NerTrainSources src;
+  src.conll = {"train.conll"};
+  NerTrainOptions o;
+  o.iterations = 8;
+  o.min_feature_count = 1;
+  o.min_abs_weight = 0;
+  auto r = TrainNerModel(env, src, o, "made by a unit test", "ner.bin");
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  if (!r.ok()) return nullptr;
+  EXPECT_EQ(r->sentences, 18u);
+  EXPECT_EQ(r->mentions, 36u);
+  auto m = LoadNerModel(env, "ner.bin");
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  return m.ok() ? *m : nullptr;
+}
+
+std::string Tagged(const NerModel& m, const std::vector<std::string_view>& words) {
+  NerWorkspace ws;
+  ws.BeginDocument();
+  std::vector<NerSpan> spans;
+  TagEntities(m, words, {}, &ws, &spans);
+  std::string out;
+  for (const NerSpan& s : spans) {
+    for (uint32_t i = s.first; i < s.end; ++i) out += std::string(i > s.first ? " " : "") + std::string(words[i]);
+    out += "/" + std::string(EntityTypeName(s.type)) + " ";
+  }
+  return out;
+}
+
+TEST(NerModel, TinyModelTagsAHeldOutSentence) {
+  MemEnv env;
+  auto m = TrainTiny(&env);
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(NerUsesPos(*m));
+  EXPECT_NE(NerModelProvenance(*m).find("made by a unit test"), std::string::npos);
+  // New names in a known frame: the context and the word shapes decide.
+  const std::vector<std::string_view> words = {"Lukas", "Ferreira", ",",   "who",
+                                               "works", "for",      "Brixon", ",",
+                                               "flew",  "to",       "Minsk", "on",
+                                               "Monday", "."};
+  EXPECT_EQ(Tagged(*m, words), "Lukas Ferreira/PERSON Brixon/ORG Minsk/LOC ");
+  // Lowercase words of the frame are not names.
+  EXPECT_EQ(Tagged(*m, {"the", "plan", "works", "."}), "");
+}
+
+TEST(NerModel, LoadRefusesDamagedFiles) {
+  MemEnv env;
+  ASSERT_NE(TrainTiny(&env), nullptr);
+  auto bytes = env.ReadFile("ner.bin", 1 << 30);
+  ASSERT_TRUE(bytes.ok());
+  // A flipped bit in the payload: the checksum catches it.
+  std::string bad = *bytes;
+  bad[bad.size() - 5] ^= 0x10;
+  env.AddFile("bad.bin", bad);
+  EXPECT_EQ(LoadNerModel(&env, "bad.bin").status().code(), StatusCode::kCorrupt);
+  // Cut short.
+  env.AddFile("short.bin", bytes->substr(0, bytes->size() - 40));
+  EXPECT_EQ(LoadNerModel(&env, "short.bin").status().code(), StatusCode::kCorrupt);
+  // Another format version; not a model; absent.
+  std::string v2 = *bytes;
+  v2[std::string_view("synoptic ner-model ").size()] = '2';
+  env.AddFile("v2.bin", v2);
+  EXPECT_EQ(LoadNerModel(&env, "v2.bin").status().code(), StatusCode::kNotSupported);
+  env.AddFile("text.bin", "hello\n");
+  EXPECT_EQ(LoadNerModel(&env, "text.bin").status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(LoadNerModel(&env, "missing.bin").status().code(), StatusCode::kNotFound);
+}
+
+TEST(NerModel, TrainingNeedsDocuments) {
+  MemEnv env;
+  EXPECT_FALSE(TrainNerModel(&env, {}, {}, "", "x.bin").ok());
+}
+
+}  // namespace
+}  // namespace synoptic::nlp
