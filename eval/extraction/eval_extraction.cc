@@ -31,13 +31,17 @@
 // Nothing here tunes anything: the pages are scored once, as they are.
 //
 // Usage: eval_extraction SHARED_DIR [--only scrapinghub|trafilatura]
-//                        [--peers DIR] [--errors N]
+//                        [--peers DIR] [--errors N] [--date-errors N]
 //   SHARED_DIR holds data/ (defaults to $SYN_SHARED_DIR, then the CMake
 //   define SYN_SHARED_DIR). --peers DIR adds systems run here
 //   (eval/extraction/peers/): DIR/scrapinghub/*.json,
 //   DIR/trafilatura/*.json in the benchmark's output format and
 //   DIR/trafilatura-dates/*.json. --errors N lists our N worst Scrapinghub
-//   pages, N trafilatura segment misses and N wrong dates on stderr. Exit
+//   pages and N trafilatura segment misses on stderr; --date-errors N
+//   (default: the --errors N) lists up to N pages of each date error kind:
+//   DATE-WRONG (another day than gold), DATE-EXTRA (a date on a page gold
+//   calls undated), DATE-MISSING (no date where gold has one), each with
+//   the file, URL, gold, our date and its published_from. Exit
 //   code 0 unless a data file is malformed or unpacking fails; absent data
 //   prints a "skip:" line and is not an error.
 #include <unicode/uchar.h>
@@ -659,7 +663,7 @@ constexpr TrafiAnchor kTrafilaturaAnchors[] = {
 // One trafilatura-eval page that carries a gold "date": the annotators'
 // publication day (YYYY-MM-DD), or "" for a page they judged undated.
 struct DatedPage {
-  std::string url, gold, ours, ours_from;
+  std::string url, file, gold, ours, ours_from;
 };
 
 // Day-level outcome of one system on the gold-dated pages, and what it
@@ -730,7 +734,8 @@ void PrintDateRow(const std::string& label, const DateCounts& d) {
 // Publication dates (Document::published) against the gold "date" field
 // of evaldata.json, day level, beside any date peer run here
 // (PEERS/trafilatura-dates/*.json: {"version", "output": {url:
-// {"published": ISO}}}). --errors lists our wrong days on stderr.
+// {"published": ISO}}}). `errors` caps each kind of date error listed on
+// stderr.
 void PrintDates(const std::vector<DatedPage>& pages, const fs::path& peers_dir,
                 int errors) {
   std::printf("## Publication dates: trafilatura evaluation set\n\n");
@@ -741,6 +746,15 @@ void PrintDates(const std::vector<DatedPage>& pages, const fs::path& peers_dir,
   DateCounts ours;
   std::map<std::string, std::array<int, 3>> by_source;  // same, wrong, given
   int unscored = 0;
+  // Up to `errors` lines of each kind: a wrong day, a date on a page gold
+  // calls undated, no date on a gold-dated page.
+  int wrong_left = errors, extra_left = errors, missing_left = errors;
+  auto list = [](const char* kind, const DatedPage& p, int* left) {
+    if ((*left)-- <= 0) return;
+    std::fprintf(stderr, "%s %s %s gold [%s] ours [%s] from %s\n", kind,
+                 p.file.c_str(), p.url.c_str(), p.gold.c_str(), p.ours.c_str(),
+                 p.ours_from.empty() ? "-" : p.ours_from.c_str());
+  };
   for (const DatedPage& p : pages) {
     DateCounts before = ours;
     if (!CountDate(p.gold, p.ours, &ours)) {
@@ -752,13 +766,15 @@ void PrintDates(const std::vector<DatedPage>& pages, const fs::path& peers_dir,
     ++s[2];
     s[0] += ours.same_day - before.same_day;
     s[1] += ours.wrong_day - before.wrong_day;
-    const bool wrong = ours.wrong_day > before.wrong_day ||
-                       ours.undated_given > before.undated_given;
-    if (wrong && errors-- > 0) {
-      std::fprintf(stderr, "DATE-WRONG %s gold [%s] ours [%s] from %s\n",
-                   p.url.c_str(), p.gold.c_str(), p.ours.c_str(),
-                   p.ours_from.c_str());
+    if (ours.wrong_day > before.wrong_day) {
+      list("DATE-WRONG", p, &wrong_left);
+    } else if (ours.undated_given > before.undated_given) {
+      list("DATE-EXTRA", p, &extra_left);
     }
+  }
+  for (const DatedPage& p : pages) {
+    if (p.ours.empty() && IsIsoDay(p.gold) && p.gold.size() == 10)
+      list("DATE-MISSING", p, &missing_left);
   }
   std::printf(
       "Gold: the \"date\" field of evaldata.json (%zu of its pages carry "
@@ -799,7 +815,7 @@ void PrintDates(const std::vector<DatedPage>& pages, const fs::path& peers_dir,
 }
 
 int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
-                   int errors) {
+                   int errors, int date_errors) {
   fs::path dir = shared / "data" / "trafilatura-eval";
   fs::path evaldata_path = dir / "evaldata.json";
   fs::path tarball = dir / "html.tar.xz";
@@ -834,7 +850,6 @@ int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
 
   // Ours: page bytes -> text, then the segment checks. The timer covers
   // charset decoding and extraction only, one thread.
-  const int date_errors = errors;
   std::vector<DatedPage> dated;
   Confusion c;
   int docs = 0, missing = 0, nothing = 0;
@@ -867,7 +882,7 @@ int RunTrafilatura(const fs::path& shared, const fs::path& peers_dir,
     if (!page) ++nothing;
     CountItem(item, text, file, &errors, &c);
     if (item.contains("date") && item["date"].is_string()) {
-      dated.push_back({it.key(), item["date"].get<std::string>(),
+      dated.push_back({it.key(), file, item["date"].get<std::string>(),
                        page ? page->published : std::string(),
                        page ? page->published_from : std::string()});
     }
@@ -956,6 +971,7 @@ int main(int argc, char** argv) {
   std::string only;
   std::string peers;
   int errors = 0;
+  int date_errors = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--only" && i + 1 < argc) {
@@ -964,10 +980,12 @@ int main(int argc, char** argv) {
       peers = argv[++i];
     } else if (a == "--errors" && i + 1 < argc) {
       errors = std::atoi(argv[++i]);
+    } else if (a == "--date-errors" && i + 1 < argc) {
+      date_errors = std::atoi(argv[++i]);
     } else if (a == "-h" || a == "--help") {
       std::printf(
           "usage: eval_extraction [SHARED_DIR] [--only scrapinghub|"
-          "trafilatura] [--peers DIR] [--errors N]\n");
+          "trafilatura] [--peers DIR] [--errors N] [--date-errors N]\n");
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "eval_extraction: unknown flag %s\n", a.c_str());
@@ -984,6 +1002,7 @@ int main(int argc, char** argv) {
   if (only.empty() || only == "scrapinghub")
     rc |= RunScrapinghub(fs::path(shared), fs::path(peers), errors);
   if (only.empty() || only == "trafilatura")
-    rc |= RunTrafilatura(fs::path(shared), fs::path(peers), errors);
+    rc |= RunTrafilatura(fs::path(shared), fs::path(peers), errors,
+                         date_errors < 0 ? errors : date_errors);
   return rc;
 }

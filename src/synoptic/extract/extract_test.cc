@@ -759,6 +759,169 @@ TEST(ExtractHtml, ReadsABylineDateInGerman) {
   ExpectText(d, {"Die Stadt hat am Montag"}, {"Veröffentlicht am"});
 }
 
+// Two paragraphs of body text for the date tests below.
+const char kDateBody[] =
+    "<div class=\"content\"><p>Die Stadt hat am Montag drei neue Radwege in "
+    "der Altstadt freigegeben, nachdem die Bauarbeiten länger gedauert hatten "
+    "als geplant.</p><p>Die Wege verbinden den Bahnhof mit dem Marktplatz und "
+    "der Universität, und an jeder Kreuzung gibt es nun eigene Ampeln für "
+    "Radfahrer.</p></div>";
+
+TEST(ExtractHtml, ShownDateBeatsTheGenericDateMeta) {
+  // Many CMSs fill <meta name="date"> with the page's last change.
+  Document d = MustExtract(Record(
+      Shell(std::string("<article><h1>Neue Radwege in der Altstadt</h1>"
+                        "<ul class=\"infoline\"><li class=\"author\">Von Jana "
+                        "Berg</li><li><time>29.04.2020, 12:01 Uhr</time></li>"
+                        "</ul>") +
+                kDateBody + "</article>",
+            "<meta name=\"date\" content=\"2020-04-30\">"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published.substr(0, 10), "2020-04-29");
+  EXPECT_EQ(d.published_from, DateSource::kTime);
+}
+
+TEST(ExtractHtml, ItempropDatePublishedInsideAnArticleFooterBox) {
+  Document d = MustExtract(Record(
+      Shell(std::string("<div class=\"article\"><div class=\"header\"><h1>Neue "
+                        "Radwege in der Altstadt</h1></div>") +
+            kDateBody +
+            "<div class=\"footer\"><span class=\"news-list-date\"><time "
+            "itemprop=\"datePublished\" datetime=\"2022-01-21\">21.01.2022"
+            "</time></span></div></div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-01-21");
+  EXPECT_EQ(d.published_from, DateSource::kTime);
+}
+
+TEST(ExtractHtml, ReadsAStyledDateBoxWithATwoDigitYear) {
+  Document d = MustExtract(Record(
+      Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                        "Altstadt</h1><div class=\"uploaded-date\"> 23.09.22 "
+                        "</div>") +
+            kDateBody + "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-09-23");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+}
+
+TEST(ExtractHtml, ReadsALeadDateline) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"story\"><h1>Neue Radwege in der Altstadt</h1>"
+            "<p>29.11.2022 – Die Stadt hat am Montag drei neue Radwege in der "
+            "Altstadt freigegeben, nachdem die Bauarbeiten länger gedauert "
+            "hatten als geplant und der Winter früh kam.</p><p>Die Wege "
+            "verbinden den Bahnhof mit dem Marktplatz und der Universität, und "
+            "an jeder Kreuzung gibt es nun eigene Ampeln für Radfahrer.</p>"
+            "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-11-29");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+}
+
+TEST(ExtractHtml, ProseMentioningADateIsNoDateline) {
+  Document d = MustExtract(Record(
+      Shell(std::string("<div class=\"story\"><h1>Stammtisch</h1><p>Der "
+                        "nächste Stammtisch findet am Mittwoch, 5. Februar "
+                        "2020 ab 19 Uhr im Nebenraum statt.</p>") +
+            kDateBody + "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "");
+}
+
+TEST(ExtractHtml, NeverReadsADateFromATeaserCard) {
+  // A list of other stories without any "related" class: each card is a
+  // link holding a headline of its own and that story's date.
+  std::string cards =
+      "<ul class=\"t-ca-list\"><li class=\"t-ca-item\"><a href=\"/other\">"
+      "<h3 class=\"t-ca-title\">Orcas jagen vor Norwegen</h3>"
+      "<span class=\"t-ca-date\">09.10.2021</span></a></li>"
+      "<li class=\"t-ca-item\"><a href=\"/more\"><h3 class=\"t-ca-title\">"
+      "Neue Fähre für die Insel</h3><time datetime=\"2021-10-02\">2.10.2021"
+      "</time></a></li></ul>";
+  Document d = MustExtract(Record(
+      Shell("<div class=\"story\"><h1>Neue Radwege in der Altstadt</h1>" +
+            cards + kDateBody + "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "");
+  // The same dates in a box named as a story list.
+  Document r = MustExtract(Record(
+      Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                        "Altstadt</h1><div class=\"most-read\"><span "
+                        "class=\"date\">09.10.2021</span> <time "
+                        "datetime=\"2021-10-02\">2.10.2021</time></div>") +
+            kDateBody + "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(r.published, "");
+}
+
+TEST(ExtractHtml, ShownDatesAfterTheCrawlAreSkipped) {
+  std::string html =
+      Shell(std::string("<div class=\"story\"><h1>Neue Radwege "
+                        "in der Altstadt</h1><span "
+                        "class=\"post-date\">04.06.2024</span>") +
+            kDateBody + "</div>");
+  ingest::InputRecord r = Record(html, InputFormat::kHtml,
+                                 "https://radwege.example/2024/05/28/altstadt");
+  r.crawled = "2024-06-01T08:00:00Z";
+  Document d = MustExtract(r);
+  EXPECT_EQ(d.published, "2024-05-28");
+  EXPECT_EQ(d.published_from, DateSource::kUrl);
+  r.crawled = "2024-06-05T08:00:00Z";
+  Document later = MustExtract(r);
+  EXPECT_EQ(later.published, "2024-06-04");
+}
+
+TEST(ExtractHtml, JsonLdInAnUntypedScript) {
+  Document d = MustExtract(
+      Record(Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                               "Altstadt</h1>") +
+                       kDateBody + "</div>",
+                   "<script>{\"@context\": \"https://schema.org\", \"@type\": "
+                   "\"NewsArticle\", \"datePublished\": "
+                   "\"2022-01-28T06:00:00+01:00\"}</script>"),
+             InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-01-28T06:00:00+01:00");
+  EXPECT_EQ(d.published_from, DateSource::kJsonLd);
+}
+
+TEST(ExtractHtml, DisagreeingDeclaredDatesFollowTheShownOne) {
+  std::string head =
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"datePublished\": \"2023-11-03T10:25:56+00:00\"}</script>"
+      "<meta property=\"article:published_time\" "
+      "content=\"2023-11-06T14:25:00+00:00\">";
+  Document d = MustExtract(Record(
+      Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                        "Altstadt</h1><time class=\"entry-date published\" "
+                        "datetime=\"2023-11-06\">6. November 2023</time>") +
+                kDateBody + "</div>",
+            head),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2023-11-06T14:25:00Z");
+  EXPECT_EQ(d.published_from, DateSource::kMeta);
+}
+
+TEST(ExtractHtml, UtcDayIsKeptWhenThePageShowsBothDays) {
+  // 23:30 UTC on the 3rd; the site header shows today's date (the 4th) and
+  // the byline the 3rd: no single local day is stated, so no shift.
+  std::string head =
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"datePublished\": \"2022-05-03T23:30:00Z\"}</script>";
+  std::string page =
+      "<div class=\"story\"><div class=\"top-date\">4 de Mayo de 2022</div>"
+      "<h1>Neue Radwege in der Altstadt</h1>"
+      "<div class=\"byline\">Por Ana Gómez | 3 de Mayo de 2022</div>" +
+      std::string(kDateBody) + "</div>";
+  Document d = MustExtract(Record(Shell(page, head), InputFormat::kHtml));
+  EXPECT_EQ(d.published.substr(0, 10), "2022-05-03");
+  // Only the header's day: that is the local day the UTC time stamp meant.
+  std::string one = page;
+  one.replace(one.find("3 de Mayo"), 1, "4");
+  Document e = MustExtract(Record(Shell(one, head), InputFormat::kHtml));
+  EXPECT_EQ(e.published.substr(0, 10), "2022-05-04");
+}
+
 TEST(ExtractHostile, ScriptsStylesAndUnclosedTags) {
   std::string html =
       std::string("<html><head><script>var a = '<p>not text</p>';</script>") +

@@ -319,6 +319,59 @@ TEST(Metadata, JsonLdGraphAndArrays) {
   EXPECT_FALSE(bad.found);
 }
 
+TEST(Metadata, JsonLdWithRawLineBreaksInStrings) {
+  // JSON forbids raw control characters in strings; pages write them.
+  JsonLdArticle a;
+  ParseJsonLd(
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Ferry\nresumes\","
+      "\"description\":\"A\tB\",\"datePublished\":\"2022-02-02T11:14:00"
+      "+01:00\"}",
+      &a);
+  EXPECT_TRUE(a.found);
+  EXPECT_EQ(a.date_published, "2022-02-02T11:14:00+01:00");
+}
+
+TEST(Dates, DatelineDatesAndShortYears) {
+  auto line = [](std::string_view s) {
+    std::optional<DateTime> d = FindDatelineDate(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(line("Von: Jana Berg | 31.10.23"), "2023-10-31");
+  EXPECT_EQ(line("Erschienen am: 01.11.2023"), "2023-11-01");
+  EXPECT_EQ(line("Published on March 3, 2021 at 5:10 pm"), "2021-03-03T17:10");
+  // Prose that mentions a date is no dateline.
+  EXPECT_EQ(line("Der nächste Stammtisch findet am Mittwoch, 5. Februar 2020 "
+                 "ab 19 Uhr im Nebenraum der Gaststätte am Markt statt"),
+            "none");
+  // Revisions and availability ends are not publication dates.
+  EXPECT_EQ(line("Updated: 30.12.2016"), "none");
+  EXPECT_EQ(line("Video verfügbar bis: 14.10.2020"), "none");
+  // Dotted numbers that are not dates.
+  EXPECT_EQ(line("Version 1.2.33.4"), "none");
+  EXPECT_EQ(line("Kapitel 3.14.15"), "none");
+
+  auto lead = [](std::string_view s) {
+    std::optional<DateTime> d = LeadDatelineDate(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(lead("29.11.2022 - Die Branche fordert mehr Tempo beim Ausbau."),
+            "2022-11-29");
+  EXPECT_EQ(lead("BERLIN, 25. Januar 2022 (dpa) - Die Regierung will ..."),
+            "2022-01-25");
+  EXPECT_EQ(lead("Am 25. Januar 2022 traf sich der Rat zum ersten Mal."),
+            "none");
+}
+
+TEST(Cues, StoryListNames) {
+  EXPECT_TRUE(NamesStoryList("related-articles", ""));
+  EXPECT_TRUE(NamesStoryList("box", "most-read"));
+  EXPECT_TRUE(NamesStoryList("article-sidebar", ""));
+  EXPECT_TRUE(NamesStoryList("comment-list", ""));
+  EXPECT_FALSE(NamesStoryList("article-header", ""));
+  EXPECT_FALSE(NamesStoryList("commentary", ""));
+  EXPECT_FALSE(NamesStoryList("footer news-list-date", ""));
+}
+
 TEST(TextUtil, CollapseTrimShape) {
   std::string out;
   bool pending = false;

@@ -374,7 +374,7 @@ ClassIdCues ScoreClassId(std::string_view class_attr,
   if (class_attr.empty() && id_attr.empty()) return out;
   int w = 0, neg = 0, pos = 0;
   bool region = false, head_region = false, head_content = false;
-  bool strict = false;
+  bool strict = false, story_list = false;
   ForEachHit(class_attr, id_attr, [&](const Cue& c, bool at_start) {
     w += c.weight;
     if (c.weight < 0) neg += c.weight;
@@ -382,6 +382,12 @@ ClassIdCues ScoreClassId(std::string_view class_attr,
     region |= c.region && c.weight < 0;
     head_region |= c.region && c.weight <= -25 && at_start;
     head_content |= c.weight >= 15 && at_start;
+    story_list |= c.token == "related" || c.token == "popular" ||
+                  c.token == "mostread" || c.token == "most-read" ||
+                  c.token == "trending" || c.token == "recommend" ||
+                  c.token == "outbrain" || c.token == "taboola" ||
+                  c.token == "sidebar" || c.token == "comment" ||
+                  c.token == "disqus" || c.token == "ticker";
     strict |= c.token == "comment" || c.token == "disqus" ||
               c.token == "cookie" || c.token == "consent" ||
               c.token == "gdpr" || c.token == "modal" || c.token == "popup" ||
@@ -395,6 +401,7 @@ ClassIdCues ScoreClassId(std::string_view class_attr,
   if (out.chrome && head_content && OnlyModifierChrome(class_attr, id_attr))
     out.chrome = false;
   out.strict = out.chrome && strict;
+  out.story_list = story_list;
   return out;
 }
 
@@ -419,6 +426,10 @@ bool IsChromeRegion(std::string_view class_attr, std::string_view id_attr) {
   if (head_region && !head_content) return true;
   // "article-content has-share-bar": a positive content cue outweighs.
   return neg + pos / 2 <= -20 && pos < 25;
+}
+
+bool NamesStoryList(std::string_view class_attr, std::string_view id_attr) {
+  return ScoreClassId(class_attr, id_attr).story_list;
 }
 
 bool IsSectionStart(std::string_view line) {

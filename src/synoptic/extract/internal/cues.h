@@ -24,8 +24,17 @@ struct ClassIdCues {
   // A chrome region that stays one however much of the page it holds: a
   // comment thread, a cookie/consent notice or a pop-up dialog.
   bool strict = false;
+  // The class/id names a list of other stories or of reader posts (see
+  // NamesStoryList()).
+  bool story_list = false;
 };
 ClassIdCues ScoreClassId(std::string_view class_attr, std::string_view id_attr);
+
+// True when the class/id names a list of other stories or of reader posts
+// (related, popular, most read, trending, recommended, sidebar, comments,
+// ticker): a date shown inside one belongs to another story, never to the
+// page. ScoreClassId() gives the same answer as `story_list`.
+bool NamesStoryList(std::string_view class_attr, std::string_view id_attr);
 
 // A short line that opens a chrome section ("Related News", "Most Read",
 // "More from this writer", "Leave a Reply", "Tags:", ...): what follows it

@@ -5,6 +5,7 @@
 // better than a wrong one.
 #include "synoptic/extract/internal/dates.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -221,7 +222,10 @@ constexpr std::array<Zone, 20> kZones = {{
 
 class Matcher {
  public:
-  explicit Matcher(const std::vector<Tok>& t) : t_(t) {}
+  // `short_year`: also read D.M.YY ("31.10.23") as 20YY; only for visible
+  // datelines, where that German/European form is common.
+  explicit Matcher(const std::vector<Tok>& t, bool short_year = false)
+      : t_(t), short_year_(short_year) {}
 
   // Tries to read a date starting at token i; on success sets *end.
   std::optional<DateTime> DateAt(size_t i, size_t* end) const {
@@ -270,6 +274,19 @@ class Matcher {
         IsPunct(i + 3, ".") && Is(i + 4, TokKind::kNum) &&
         t_[i + 4].digits == 4) {
       *d = {t_[i + 4].value, t_[i + 2].value, t_[i].value};
+      *pos = i + 5;
+      return true;
+    }
+    // D.M.YY: dots on both sides, and not part of a longer dotted number
+    // ("1.2.33.4", a version or an IP address).
+    if (short_year_ && Is(i, TokKind::kNum) && t_[i].digits <= 2 &&
+        IsPunct(i + 1, ".") && Is(i + 2, TokKind::kNum) &&
+        t_[i + 2].digits <= 2 && IsPunct(i + 3, ".") &&
+        Is(i + 4, TokKind::kNum) && t_[i + 4].digits == 2 &&
+        !(IsPunct(i + 5, ".") && Is(i + 6, TokKind::kNum)) &&
+        !(i > 0 && IsPunct(i - 1, ".") &&
+          t_[i - 1].text.data() + 1 == t_[i].text.data())) {
+      *d = {2000 + t_[i + 4].value, t_[i + 2].value, t_[i].value};
       *pos = i + 5;
       return true;
     }
@@ -416,7 +433,28 @@ class Matcher {
   }
 
   const std::vector<Tok>& t_;
+  bool short_year_ = false;
 };
+
+// Words that say a publication date follows, lower case (English, German,
+// French, Spanish, Italian, Portuguese, Dutch). Prepositions ("on", "am",
+// "le") are not among them: prose uses them with any date.
+constexpr std::array<std::string_view, 14> kDatelineCues = {
+    "published", "posted",    "erstellt",  "publiziert",    "erschienen",
+    "publié",    "publicado", "publicada", "pubblicato",    "gepubliceerd",
+    "geplaatst", "datum",     "date",      "veröffentlicht"};
+
+// Words that say the date is not the publication: a revision, or the end
+// of an availability ("verfügbar bis", "available until").
+constexpr std::array<std::string_view, 17> kRevisionCues = {
+    "updated",   "update",      "modified",    "aktualisiert", "geändert",
+    "änderung",  "actualizado", "actualizada", "aggiornato",   "bijgewerkt",
+    "jour",      "bis",         "until",       "till",         "verfügbar",
+    "available", "expires"};
+
+// A dateline holds the date and little else: a byline, a place, a label.
+constexpr int kMaxDatelineWords = 8;
+constexpr int kMaxCuedDatelineWords = 14;
 
 }  // namespace
 
@@ -455,6 +493,54 @@ std::optional<DateTime> FindDateInLine(std::string_view line) {
     size_t end = 0;
     if (toks[i].kind == TokKind::kNum && toks[i].digits == 8) continue;
     if (auto dt = m.DateAt(i, &end)) return dt;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> FindDatelineDate(std::string_view line) {
+  if (line.size() > 300) return std::nullopt;
+  std::vector<Tok> toks = Tokenize(line, 96);
+  Matcher m(toks, /*short_year=*/true);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    size_t end = 0;
+    if (toks[i].kind == TokKind::kNum && toks[i].digits == 8) continue;
+    std::optional<DateTime> dt = m.DateAt(i, &end);
+    if (!dt) continue;
+    int words = 0;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      if ((k < i || k >= end) && toks[k].kind == TokKind::kWord) ++words;
+    }
+    bool cued = false, revision = false;
+    for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+      if (toks[k].kind != TokKind::kWord) continue;
+      std::string w = LowerLatin(toks[k].text);
+      for (std::string_view c : kDatelineCues) cued |= w == c;
+      for (std::string_view c : kRevisionCues) revision |= w == c;
+    }
+    if (revision) return std::nullopt;
+    if (words <= kMaxDatelineWords || (cued && words <= kMaxCuedDatelineWords))
+      return dt;
+    return std::nullopt;  // the first date decides: prose mentioning a date
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> LeadDatelineDate(std::string_view paragraph) {
+  std::vector<Tok> toks = Tokenize(
+      paragraph.substr(0, std::min<size_t>(paragraph.size(), 200)), 24);
+  Matcher m(toks, /*short_year=*/true);
+  for (size_t i = 0; i < toks.size() && i < 4; ++i) {
+    size_t end = 0;
+    std::optional<DateTime> dt = m.DateAt(i, &end);
+    if (!dt) continue;
+    if (end < toks.size() && toks[end].kind == TokKind::kPunct) {
+      std::string_view p = toks[end].text;
+      if (p == "-" || p == ":" || p == "|" || p == "." || p == "/" ||
+          p == "\xE2\x80\x93" || p == "\xE2\x80\x94" || p == "\xE2\x80\x9E" ||
+          p == "(")
+        return dt;
+    }
+    return std::nullopt;
   }
   return std::nullopt;
 }

@@ -32,6 +32,22 @@ std::optional<DateTime> ParseDateValue(std::string_view s);
 // month names or ISO order, never bare 09/10/2023.
 std::optional<DateTime> FindDateInLine(std::string_view line);
 
+// The date of a dateline: a short visible line that says when the piece
+// appeared ("Von Jane Doe | 31.10.23", "Erschienen am: 01.11.2023",
+// "Published on March 3, 2021 at 5 pm"). The line's first date counts,
+// and only when the line holds at most 8 other words, or 14 when a cue
+// ("published", "veröffentlicht", "publié", ...) stands just before it; prose
+// that mentions a date ("The next meeting is on Wednesday 5 February 2020
+// at 7 pm in the back room of the town hall") gives nullopt. Also reads
+// D.M.YY ("31.10.23") as 20YY.
+std::optional<DateTime> FindDatelineDate(std::string_view line);
+
+// A date opening a paragraph as a news dateline ("29.11.2022 - Die ...",
+// "BERLIN, 25. Januar 2022 (dpa) ...", "31. Oktober 2023. Woher ..."):
+// within the first four tokens and followed by a dash, colon, pipe, full
+// stop, slash or an opening bracket or quotation mark.
+std::optional<DateTime> LeadDatelineDate(std::string_view paragraph);
+
 // A UTC date-time (zone "Z") read as the page's own local time, given a
 // second statement of the publication found elsewhere on the same page.
 // RFC 3339 / ISO 8601 say an offset names the local time the writer used;

@@ -56,6 +56,7 @@ struct Elem {
   bool strict = false;   // ... one that never is a layout wrapper
   bool article = false;  // <article> or itemprop=articleBody
   int chrome_anc = -1;   // nearest chrome-region ancestor-or-self
+  int list_anc = -1;     // nearest ancestor-or-self named as a story list
   double content = 0;
   uint32_t chars = 0;  // subtree text bytes
   uint32_t link_chars = 0;
@@ -70,12 +71,86 @@ struct Block {
   bool in_quote = false;
 };
 
+// A date shown by an element: <time>, itemprop=datePublished/dateModified,
+// or an element whose class/id names a date ("post-date", "datum").
 struct TimeCand {
   int elem;
   std::string value;
   bool published_hint;  // itemprop=datePublished, pubdate, class "publish"
-  bool modified_hint;
+  bool modified_hint;   // itemprop=dateModified, class "modified"/"updated"
+  bool text;            // `value` is visible text, not a machine value
+  bool styled;          // only its class/id says it is a date
 };
+
+constexpr size_t kMaxTimeCands = 96;
+// Text bytes of a teaser card (headline, date, a line of summary) at most.
+constexpr uint32_t kMaxTeaserChars = 600;
+
+enum class DateCue { kNone, kDate, kPublished, kRevision };
+
+// Whether a class/id value may hold one of DateCueOf()'s words: it has
+// "dat", "tim", "pub", "pos", "cre", "ers", "mod" or "cha" somewhere.
+bool MayNameDate(std::string_view v) {
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    const char a = AsciiLower(v[i]);
+    if (a != 'd' && a != 't' && a != 'p' && a != 'c' && a != 'e' && a != 'm')
+      continue;
+    const char b = AsciiLower(v[i + 1]), c = AsciiLower(v[i + 2]);
+    if ((a == 'd' && b == 'a' && c == 't') ||
+        (a == 't' && b == 'i' && c == 'm') ||
+        (a == 'p' && b == 'u' && c == 'b') ||
+        (a == 'p' && b == 'o' && c == 's') ||
+        (a == 'c' && b == 'r' && c == 'e') ||
+        (a == 'e' && b == 'r' && c == 's') ||
+        (a == 'm' && b == 'o' && c == 'd') ||
+        (a == 'c' && b == 'h' && c == 'a'))
+      return true;
+  }
+  return false;
+}
+
+// What an element's class/id says about a date it shows.
+DateCue DateCueOf(std::string_view cls, std::string_view id) {
+  if (cls.empty() && id.empty()) return DateCue::kNone;
+  // Most class names name no date at all: one pass over each first.
+  if (!MayNameDate(cls) && !MayNameDate(id)) return DateCue::kNone;
+  auto has = [&](std::string_view k) {
+    return ContainsCi(cls, k) || ContainsCi(id, k);
+  };
+  if (has("updat") || has("modif") || has("lastmod") || has("changed"))
+    return DateCue::kRevision;
+  if (has("publish") || has("pubdate") || has("posted") || has("created") ||
+      has("erstellt"))
+    return DateCue::kPublished;
+  if (has("date") || has("datum")) return DateCue::kDate;
+  if (has("time") && !has("timeline") && !has("readtime") &&
+      !has("read-time") && !has("reading-time") && !has("runtime") &&
+      !has("timer"))
+    return DateCue::kDate;
+  return DateCue::kNone;
+}
+
+// Inline or small block elements that may show a date as their text.
+bool MayShowDate(Tag t) {
+  switch (t) {
+    case Tag::kSpan:
+    case Tag::kDiv:
+    case Tag::kP:
+    case Tag::kSmall:
+    case Tag::kAbbr:
+    case Tag::kLi:
+    case Tag::kDd:
+    case Tag::kEm:
+    case Tag::kStrong:
+    case Tag::kB:
+    case Tag::kI:
+    case Tag::kFont:
+    case Tag::kTd:
+      return true;
+    default:
+      return false;
+  }
+}
 
 struct TextCand {
   int elem;
@@ -221,7 +296,7 @@ struct Meta {
 };
 
 // Meta keys we read, lower-case (property, name or itemprop).
-constexpr std::array<std::string_view, 30> kMetaKeys = {
+constexpr std::array<std::string_view, 32> kMetaKeys = {
     "og:title",
     "twitter:title",
     "og:site_name",
@@ -236,6 +311,8 @@ constexpr std::array<std::string_view, 30> kMetaKeys = {
     "publish_date",
     "date",
     "dc.date",
+    "dc:date",
+    "citation_publication_date",
     "dc.date.issued",
     "dcterms.date",
     "sailthru.date",
@@ -358,13 +435,24 @@ void Walker::Enter(uint32_t node) {
         canonical = std::string(Trim(t_.Attr(node, AttrId::kHref)));
       }
       return;
-    case Tag::kScript:
-      if (ContainsCi(t_.Attr(node, AttrId::kType), "ld+json") &&
-          x.first_child != kNoNode && jsonld.size() < 16 &&
-          t_.nodes[x.first_child].tag == Tag::kText) {
-        jsonld.emplace_back(t_.Text(x.first_child));
+    case Tag::kScript: {
+      if (x.first_child == kNoNode || jsonld.size() >= 16 ||
+          t_.nodes[x.first_child].tag != Tag::kText) {
+        return;
       }
+      std::string_view type = t_.Attr(node, AttrId::kType);
+      std::string_view body = t_.Text(x.first_child);
+      bool ld = ContainsCi(type, "ld+json");
+      if (!ld && type.empty()) {
+        // Some pages put schema.org JSON-LD in an untyped <script>.
+        std::string_view head = Trim(body).substr(0, 300);
+        ld = !head.empty() && (head[0] == '{' || head[0] == '[') &&
+             head.find("\"@context\"") != std::string_view::npos &&
+             ContainsCi(head, "schema.org");
+      }
+      if (ld) jsonld.emplace_back(body);
       return;
+    }
     case Tag::kTitle:
       if (title_tag.empty()) GatherText(t_, node, &title_tag);
       return;
@@ -438,24 +526,36 @@ void Walker::Enter(uint32_t node) {
   el.chrome_anc = el.chrome
                       ? static_cast<int>(elems.size())
                       : (el.parent >= 0 ? elems[el.parent].chrome_anc : -1);
+  el.list_anc = cues.story_list
+                    ? static_cast<int>(elems.size())
+                    : (el.parent >= 0 ? elems[el.parent].list_anc : -1);
   int idx = static_cast<int>(elems.size());
   elems.push_back(el);
 
   // Metadata carried by body elements.
-  if (tag == Tag::kTime || EqualsCi(itemprop, "datePublished") ||
-      EqualsCi(itemprop, "dateModified")) {
+  const bool dated_tag = tag == Tag::kTime ||
+                         EqualsCi(itemprop, "datePublished") ||
+                         EqualsCi(itemprop, "dateModified");
+  const DateCue cue =
+      dated_tag || MayShowDate(tag) ? DateCueOf(cls, id) : DateCue::kNone;
+  if ((dated_tag || cue != DateCue::kNone) && times.size() < kMaxTimeCands) {
     std::string_view v = t_.Attr(node, AttrId::kDatetime);
     if (v.empty()) v = t_.Attr(node, AttrId::kContent);
+    if (!dated_tag) v = {};  // a styled box: its text is the date
     std::string text;
     if (v.empty()) GatherText(t_, node, &text);
-    if (times.size() < 64) {
-      bool pub = EqualsCi(itemprop, "datePublished") ||
-                 t_.HasAttr(node, AttrId::kPubdate) ||
-                 ContainsCi(cls, "publish");
-      bool mod = EqualsCi(itemprop, "dateModified") ||
-                 ContainsCi(cls, "modif") || ContainsCi(cls, "updat");
-      times.push_back(
-          {idx, v.empty() ? text : std::string(v.substr(0, 200)), pub, mod});
+    // A pubdate or itemprop=datePublished, or a "published" class, names the
+    // publication even when a class also says "updated" (hAtom themes write
+    // "entry-date published updated" on the publication date).
+    const bool pub = EqualsCi(itemprop, "datePublished") ||
+                     t_.HasAttr(node, AttrId::kPubdate) ||
+                     cue == DateCue::kPublished ||
+                     (cue == DateCue::kRevision && ContainsCi(cls, "publish"));
+    const bool mod = !pub && (EqualsCi(itemprop, "dateModified") ||
+                              cue == DateCue::kRevision);
+    if (!v.empty() || (!text.empty() && text.size() <= 120)) {
+      times.push_back({idx, v.empty() ? text : std::string(v.substr(0, 200)),
+                       pub, mod, v.empty(), !dated_tag});
     }
   }
   if ((EqualsCi(itemprop, "author") || EqualsCi(rel, "author") ||
@@ -859,53 +959,178 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     return e >= head_from && e <= last_end;
   };
 
-  // Published date, by priority.
-  OfferPublished(ParseDateValue(ld.date_published), DateSource::kJsonLd,
-                 not_after, draft);
+  // Published date. Sources, most trusted first:
+  //  1. the page's declared publication date: JSON-LD datePublished and the
+  //     publication meta tags (article:published_time, pubdate, ...);
+  //  2. dates the article shows: <time> / itemprop=datePublished elements
+  //     and date-classed boxes in its header, publication-marked first;
+  //  3. datelines: bylines and short lines around the headline ("Von Jane
+  //     Doe | 31.10.23"), or a date opening the lead ("29.11.2022 - ...");
+  //  4. the generic meta tags (date, dc.date, dcterms.date), which many CMSs
+  //     fill with the page's last change rather than its publication;
+  //  5. a /2023/09/13/ URL path.
+  // When the declared dates disagree among themselves, the one the article
+  // also shows wins. A date inside a story list (related, most read,
+  // comments, ...) or inside a teaser card (a link or list item holding a
+  // headline of its own) is another story's and is never read; nor is the
+  // headline itself, whose dates are what the story is about.
+  std::vector<uint8_t> has_heading(ne, 0);
+  for (int i = ne - 1; i >= 0; --i) {
+    if (IsHeadingTag(elems[i].tag)) has_heading[i] = 1;
+    if (has_heading[i] && elems[i].parent >= 0)
+      has_heading[elems[i].parent] = 1;
+  }
+  auto in_story_list = [&](int e) {
+    const int l = elems[e].list_anc;
+    if (l < 0) return false;
+    // A page-level class ("has-sidebar") on a box holding the headline.
+    if (h1_elem >= 0 && Inside(elems, h1_elem, l)) return false;
+    return elems[l].chars * 2 < total_chars || elems[l].strict;
+  };
+  auto in_teaser_card = [&](int e) {
+    for (int a = e, up = 0; a >= 0 && up < 8; a = elems[a].parent, ++up) {
+      const Tag t = elems[a].tag;
+      if (t != Tag::kA && t != Tag::kLi && t != Tag::kArticle) continue;
+      if (!has_heading[a]) continue;
+      if (h1_elem >= 0 && Inside(elems, h1_elem, a)) return false;
+      if (!roots.empty() && Inside(elems, first_root, a)) return false;
+      // A card is small: a headline, a date, perhaps a line of summary;
+      // the page's own article box holds its text.
+      return elems[a].chars <= kMaxTeaserChars;
+    }
+    return false;
+  };
+  int date_from = head_from;
+  if (h1_elem >= 0 && elems[h1_elem].parent >= 0) {
+    int p = elems[h1_elem].parent;
+    if (elems[p].parent >= 0 && elems[elems[p].parent].tag != Tag::kBody)
+      p = elems[p].parent;
+    date_from = std::min(date_from, p);
+  }
+  auto own_date = [&](int e) {
+    if (e < 0 || e >= ne) return false;
+    if (e < date_from || e > last_end) return false;
+    return !in_story_list(e) && !in_teaser_card(e);
+  };
+  auto parse_cand = [](const TimeCand& t) {
+    return t.text ? FindDatelineDate(t.value) : ParseDateValue(t.value);
+  };
+
+  // The article's header: up to its fourth paragraph of body text. A box
+  // that only its class calls a date counts there; further down such boxes
+  // are event calendars, deadlines and listings.
+  int header_end = last_end;
+  {
+    int long_blocks = 0;
+    for (const Block& b : blocks) {
+      if (b.owner < date_from || b.chars <= 150) continue;
+      if (b.owner > last_end) break;
+      if (++long_blocks > 3) {
+        header_end = b.owner;
+        break;
+      }
+    }
+  }
+
+  // Dates the article shows (2 and 3), in order of trust.
+  struct Shown {
+    DateTime dt;
+    DateSource from;
+  };
+  std::vector<Shown> shown;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const TimeCand& t : w.times) {
+      if (t.modified_hint || t.published_hint != (pass == 0)) continue;
+      if (!own_date(t.elem)) continue;
+      if (t.styled && !t.published_hint && t.elem > header_end) continue;
+      // A box only its class calls a date is visible text, like a byline.
+      if (std::optional<DateTime> d = parse_cand(t))
+        shown.push_back(
+            {*d, t.styled ? DateSource::kByline : DateSource::kTime});
+    }
+  }
+  for (const TextCand& b : w.bylines) {
+    if (!own_date(b.elem)) continue;
+    if (std::optional<DateTime> d = FindDatelineDate(b.text))
+      shown.push_back({*d, DateSource::kByline});
+  }
+  {
+    // Short lines around the headline, up to the lead; the lead itself
+    // when it opens with a date.
+    int seen_body = 0;
+    for (const Block& b : blocks) {
+      if (b.owner < date_from) continue;
+      if (b.owner > last_end || seen_body > 3 || shown.size() >= 32) break;
+      if (b.owner == h1_elem || in_story_list(b.owner) ||
+          in_teaser_card(b.owner))
+        continue;
+      if (b.chars > 150) {
+        if (seen_body++ == 0 && b.owner > h1_elem) {
+          if (std::optional<DateTime> d = LeadDatelineDate(b.text))
+            shown.push_back({*d, DateSource::kByline});
+        }
+        continue;
+      }
+      if (IsHeadingTag(elems[b.owner].tag) && b.chars > 40) continue;
+      if (std::optional<DateTime> d = FindDatelineDate(b.text))
+        shown.push_back({*d, DateSource::kByline});
+    }
+  }
+
+  // 1: declared dates.
+  struct Declared {
+    std::optional<DateTime> dt;
+    DateSource from;
+  };
+  std::vector<Declared> declared;
+  declared.push_back({ParseDateValue(ld.date_published), DateSource::kJsonLd});
   for (std::string_view k :
        {"article:published_time", "og:published_time", "published_time",
         "datepublished", "pubdate", "publishdate", "publish-date",
-        "publish_date", "dc.date.issued", "dc.date", "dcterms.date", "date",
-        "sailthru.date", "parsely-pub-date", "article.published"}) {
+        "publish_date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+        "article.published", "citation_publication_date"}) {
+    declared.push_back({ParseDateValue(MetaValue(w, k)), DateSource::kMeta});
+  }
+  auto too_late = [&](const DateTime& d) {
+    return not_after && d.date > *not_after;
+  };
+  auto shows_day = [&](const civil::Date& day) {
+    for (const Shown& s : shown) {
+      if (s.dt.date == day) return true;
+    }
+    return false;
+  };
+  const Declared* pick = nullptr;
+  bool disagree = false;
+  for (const Declared& d : declared) {
+    if (!d.dt || too_late(*d.dt)) continue;
+    if (!pick) {
+      pick = &d;
+    } else if (!(d.dt->date == pick->dt->date)) {
+      disagree = true;
+    }
+  }
+  if (pick && disagree && !shows_day(pick->dt->date)) {
+    for (const Declared& d : declared) {
+      if (d.dt && !too_late(*d.dt) && shows_day(d.dt->date)) {
+        pick = &d;
+        break;
+      }
+    }
+  }
+  if (pick) OfferPublished(pick->dt, pick->from, not_after, draft);
+  // 2 and 3.
+  for (const Shown& s : shown) {
+    if (!draft->published.empty()) break;
+    OfferPublished(s.dt, s.from, not_after, draft);
+  }
+  // 4.
+  for (std::string_view k : {"dc.date", "dcterms.date", "date", "dc:date"}) {
     if (!draft->published.empty()) break;
     OfferPublished(ParseDateValue(MetaValue(w, k)), DateSource::kMeta,
                    not_after, draft);
   }
-  for (int pass = 0; pass < 2 && draft->published.empty(); ++pass) {
-    for (const TimeCand& t : w.times) {
-      if (t.modified_hint || (pass == 0 && !t.published_hint)) continue;
-      if (!near_article(t.elem)) continue;
-      if (OfferPublished(ParseDateValue(t.value), DateSource::kTime, not_after,
-                         draft))
-        break;
-    }
-  }
-  if (draft->published.empty()) {
-    for (const TextCand& b : w.bylines) {
-      if (!near_article(b.elem)) continue;
-      if (OfferPublished(FindDateInLine(b.text), DateSource::kByline, not_after,
-                         draft))
-        break;
-    }
-  }
-  if (draft->published.empty()) {
-    // Short blocks between the headline and the article's first paragraphs.
-    int seen_body = 0;
-    for (const Block& b : blocks) {
-      if (b.owner < head_from) continue;
-      if (b.owner > last_end || seen_body > 3) break;
-      if (elems[b.owner].chrome_anc >= 0 &&
-          small_region(elems[b.owner].chrome_anc))
-        continue;
-      if (b.chars > 150) {
-        ++seen_body;
-        continue;
-      }
-      if (OfferPublished(FindDateInLine(b.text), DateSource::kByline, not_after,
-                         draft))
-        break;
-    }
-  }
+  // 5.
   if (draft->published.empty()) {
     OfferPublished(DateFromUrl(draft->url), DateSource::kUrl, not_after, draft);
     if (draft->published.empty() && draft->url != record.url) {
@@ -916,36 +1141,45 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   // A UTC date-time read as the page's local day: the metadata standards
   // write an offset for local time, so a second statement of the same
   // publication with an offset (or a bare day that a UTC conversion
-  // explains) says which calendar day the page meant.
+  // explains) says which calendar day the page meant. Any date-time with an
+  // offset on the page names the publisher's zone, revision dates included;
+  // a bare day must be one the article shows.
   if (std::optional<DateTime> utc = ParseDateValue(draft->published);
       utc && utc->has_time && utc->zone == "Z") {
-    std::vector<DateTime> others;
-    auto add = [&](std::optional<DateTime> d) {
-      if (d && others.size() < 16) others.push_back(*d);
+    std::vector<std::pair<DateTime, bool>> others;  // date, shown
+    auto add = [&](std::optional<DateTime> d, bool visible = false) {
+      if (d && others.size() < 48) others.push_back({*d, visible});
     };
-    for (std::string_view k :
-         {"article:published_time", "og:published_time", "published_time",
-          "datepublished", "pubdate", "publishdate", "publish-date",
-          "publish_date", "dc.date.issued", "dcterms.date", "date",
-          "sailthru.date", "parsely-pub-date"}) {
+    for (const Declared& d : declared) add(d.dt);
+    for (std::string_view k : {"date", "dcterms.date", "article:modified_time",
+                               "og:updated_time", "datemodified"}) {
       add(ParseDateValue(MetaValue(w, k)));
     }
+    add(ParseDateValue(ld.date_modified));
     for (const TimeCand& t : w.times) {
-      if (!t.modified_hint && near_article(t.elem))
-        add(ParseDateValue(t.value));
+      if (own_date(t.elem)) add(parse_cand(t));
     }
-    for (const TextCand& b : w.bylines) {
-      if (near_article(b.elem)) add(FindDateInLine(b.text));
-    }
-    add(DateFromUrl(draft->url));
-    // Offsets first: they state the zone; then bare days.
+    for (const Shown& s : shown) add(s.dt, true);
+    add(DateFromUrl(draft->url), true);
+    // Offsets first: they state the zone. Then bare days the article
+    // shows, only when they agree: a page that shows both the UTC day and
+    // its neighbour (a site header with today's date) says nothing.
     std::optional<DateTime> local;
-    for (int pass = 0; pass < 2 && !local; ++pass) {
-      for (const DateTime& o : others) {
-        const bool has_offset = o.has_time && o.zone.size() == 6;
-        if ((pass == 0) != has_offset) continue;
-        if ((local = LocalReading(*utc, o))) break;
+    for (const auto& [o, visible] : others) {
+      if (!(o.has_time && o.zone.size() == 6)) continue;
+      if ((local = LocalReading(*utc, o))) break;
+    }
+    if (!local) {
+      bool mixed = false;
+      for (const auto& [o, visible] : others) {
+        if (!visible || (o.has_time && !o.zone.empty())) continue;
+        if (o.date == utc->date) mixed = true;
+        std::optional<DateTime> l = LocalReading(*utc, o);
+        if (!l) continue;
+        if (local && !(local->date == l->date)) mixed = true;
+        if (!local) local = l;
       }
+      if (mixed) local.reset();
     }
     if (local && !(not_after && local->date > *not_after))
       draft->published = local->ToIso();

@@ -231,7 +231,22 @@ void ParseJsonLd(std::string_view json, JsonLdArticle* out) {
   if (json.size() > kMaxJsonLdBytes) return;
   nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr,
                                            /*allow_exceptions=*/false);
-  if (j.is_discarded()) return;
+  if (j.is_discarded()) {
+    // Hand-written JSON-LD often carries raw line breaks or tabs inside
+    // strings, which JSON forbids; read them as spaces and try once more.
+    std::string relaxed(json);
+    bool changed = false;
+    for (char& c : relaxed) {
+      if (static_cast<unsigned char>(c) < 0x20) {
+        changed |= c != ' ';
+        c = ' ';
+      }
+    }
+    if (!changed) return;
+    j = nlohmann::json::parse(relaxed.begin(), relaxed.end(), nullptr,
+                              /*allow_exceptions=*/false);
+    if (j.is_discarded()) return;
+  }
   FromObject(j, out, 0);
 }
 
