@@ -11,11 +11,22 @@
 //
 // The store is written once per N into a temporary folder (a minute or two at
 // 30,000 documents) and removed at exit.
+//
+// BM_SearchIndexTail runs only when SYN_SEARCH_BENCH_STORE names a real
+// store (bench/serve/run's 100k store, say) and SYN_SEARCH_BENCH_QUERIES a
+// file of queries, one per line: each iteration runs every query once and
+// the counters give the per-query CPU time at p50, p90, p99 and max, the tail
+// that sets a loaded server's p99; the slowest queries go to stderr.
 #include <benchmark/benchmark.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <random>
@@ -133,6 +144,80 @@ void BM_Fts5Search(benchmark::State& state) {
   state.SetLabel(kKinds[state.range(1)]);
 }
 
+double ThreadCpuMicros() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e6 +
+         static_cast<double>(ts.tv_nsec) / 1e3;
+}
+
+void BM_SearchIndexTail(benchmark::State& state) {
+  const char* store_path = std::getenv("SYN_SEARCH_BENCH_STORE");
+  const char* query_path = std::getenv("SYN_SEARCH_BENCH_QUERIES");
+  if (!store_path || !query_path) {
+    state.SkipWithError("set SYN_SEARCH_BENCH_STORE and SYN_SEARCH_BENCH_QUERIES");
+    return;
+  }
+  static std::shared_ptr<const SearchIndex> index;
+  static std::unique_ptr<store::TextTokenizer> tokenizer;
+  if (!index) {
+    auto st = store::Store::Open(store_path);
+    if (!st.ok()) {
+      state.SkipWithError(st.status().ToString().c_str());
+      return;
+    }
+    auto docs = (*st)->LoadDocuments();
+    if (!docs.ok()) {
+      state.SkipWithError(docs.status().ToString().c_str());
+      return;
+    }
+    std::vector<SearchDoc> sd;
+    sd.reserve(docs->size());
+    for (const auto& d : *docs) {
+      sd.push_back(SearchDoc{d.doc.id, d.doc.title, d.doc.source, d.doc.text});
+    }
+    docs->clear();
+    tokenizer = std::move(store::TextTokenizer::Create()).value();
+    index = std::move(SearchIndex::Build(std::move(sd), tokenizer.get())).value();
+  }
+  std::vector<std::string> queries;
+  std::ifstream in(query_path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) queries.push_back(line);
+  }
+  if (queries.empty()) {
+    state.SkipWithError("no queries");
+    return;
+  }
+  std::vector<std::pair<double, size_t>> micros(queries.size());
+  for (auto _ : state) {
+    for (size_t i = 0; i < queries.size(); ++i) {
+      // Thread CPU time: on a shared machine wall time would measure the
+      // scheduler.
+      const double t0 = ThreadCpuMicros();
+      auto r = index->Search(queries[i], 20, tokenizer.get());
+      benchmark::DoNotOptimize(r);
+      micros[i] = {ThreadCpuMicros() - t0, i};
+    }
+  }
+  std::sort(micros.begin(), micros.end());
+  const auto at = [&](double q) {
+    return micros[std::min(micros.size() - 1,
+                           static_cast<size_t>(q * micros.size()))]
+        .first;
+  };
+  state.counters["p50_us"] = at(0.5);
+  state.counters["p90_us"] = at(0.9);
+  state.counters["p99_us"] = at(0.99);
+  state.counters["max_us"] = micros.back().first;
+  state.counters["docs"] = static_cast<double>(index->documents());
+  for (size_t k = micros.size(); k-- > 0 && micros.size() - k <= 10;) {
+    std::fprintf(stderr, "slow: %8.0f us  %s\n", micros[k].first,
+                 queries[micros[k].second].c_str());
+  }
+}
+
+BENCHMARK(BM_SearchIndexTail)->Iterations(1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SearchIndex)
     ->ArgsProduct({{30000}, {0, 1, 2}})
     ->Unit(benchmark::kMicrosecond);
