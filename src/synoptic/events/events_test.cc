@@ -679,9 +679,77 @@ TEST(Quotes, SecondVerbOfCoordinationSharesTheSource) {
 
 TEST(Quotes, NoAttributionWithoutSourceOrForPassives) {
   DocAnalysis a = AnalyzeFrames(
-      "It is expected/V to rain/V. The plan was criticized/V by many.",
+      "The plan was criticized/V by many. [Jana Novak]{0} appeared/V on "
+      "television.",
       nullptr);
   EXPECT_TRUE(a.quotes.empty()) << Dump(a);
+}
+
+// PolNeAR annotates passive and evidential cues with no source ("is
+// expected to", "was asked whether", "seems"): the content follows the cue.
+TEST(Quotes, PassiveAndEvidentialCuesHaveNoSource) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Otto Brandt]{1} is expected/V to sign/V the treaty. The minister "
+      "was asked/V whether the border would stay open. The deal seems/V "
+      "likely to collapse/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "to sign the treaty");
+  EXPECT_EQ(Str(a, frames[0].cue), "is expected");
+  EXPECT_TRUE(frames[0].source.empty());
+  EXPECT_EQ(Str(a, a.quotes[1].span), "whether the border would stay open");
+  EXPECT_EQ(Str(a, frames[1].cue), "was asked");
+  EXPECT_EQ(Str(a, a.quotes[2].span), "likely to collapse");
+  EXPECT_EQ(Str(a, frames[2].cue), "seems");
+  EXPECT_TRUE(frames[2].source.empty());
+}
+
+// Nouns of statement and stance are cues, with the possessor as source.
+TEST(Quotes, NominalCueWithPossessorSource) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "His criticism/N of the budget plan was/V sharp. In her view/N, the "
+      "talks had failed/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the budget plan");
+  EXPECT_EQ(Str(a, frames[0].source), "His");
+  EXPECT_EQ(Str(a, frames[0].cue), "criticism of");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the talks had failed");
+  EXPECT_EQ(Str(a, frames[1].source), "her");
+}
+
+// "X thanked Y and said Z": the second verb takes the first one's subject,
+// and the first content stops before it.
+TEST(Quotes, SaidAfterAnotherVerbTakesItsSubject) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Otto Brandt]{1} said/V the talks had failed/V and added/V that a "
+      "new round would start/V soon. [Jana Novak]{0} thanked/V the crowd "
+      "and said/V the border would stay open.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the talks had failed");
+  EXPECT_EQ(a.quotes[0].speaker, 1);
+  EXPECT_EQ(Str(a, a.quotes[1].span), "that a new round would start soon");
+  EXPECT_EQ(Str(a, frames[1].source), "Otto Brandt");
+  EXPECT_EQ(Str(a, a.quotes[2].span), "the border would stay open");
+  EXPECT_EQ(Str(a, frames[2].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[2].cue), "said");
+}
+
+// A short quotation inside reported speech is one mixed quote, and "and
+// said it ..." after a quotation does not make "it" its speaker.
+TEST(Quotes, MixedQuoteIsOneAttribution) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} said/V the plan was \xE2\x80\x9C"
+      "a disaster for everyone involved\xE2\x80\x9D and would fail/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_FALSE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].speaker, 0);
 }
 
 TEST(Quotes, DirectQuoteWithInvertedAttributionVerb) {

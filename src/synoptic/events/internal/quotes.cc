@@ -286,6 +286,10 @@ bool IsSpeechVerb(const DocView& v, uint32_t i) {
   return p == Pos::kVerb || p == Pos::kAux || p == Pos::kX;
 }
 
+bool IsAdverbLike(const DocView& v, uint32_t i) {
+  return v.pos(i) == Pos::kAdv && v.low[i] != "then";
+}
+
 bool IsTerminal(const DocView& v, uint32_t i) {
   return v.low[i] == "." || v.low[i] == "!" || v.low[i] == "?";
 }
@@ -351,7 +355,16 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
     if (v.IsQuoteMark(k)) break;
     if (IsSpeechVerb(v, k)) {
       Speaker s = v.SpeakerOf(k, true);
-      if (s.found && s.first >= after) {
+      // An inverted speaker ("..., said X") stands right after a verb that
+      // follows the close; "and said it was ..." starts a clause of its own.
+      bool inverted_ok = true;
+      if (s.found && s.first > k) {
+        for (uint32_t j = after; j < k && inverted_ok; ++j)
+          inverted_ok = v.IsPunct(j) || IsAdverbLike(v, j);
+        inverted_ok = inverted_ok && v.low[s.first] != "it" &&
+                      v.low[s.first] != "there" && v.low[s.first] != "that";
+      }
+      if (s.found && s.first >= after && inverted_ok) {
         Rebind(v, open_tok, &s);
         f.speaker = std::move(s);
         f.cue = std::string(v.low[k]);
@@ -422,35 +435,52 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
 // the verb group (auxiliaries, negation, adverbs and a particle such as
 // "for" or "about"), and the content is the rest of the clause; a verb at
 // the end of its clause ("..., X believes.") takes the clause before it.
+// A verb after "and" takes the subject of the verb it is coordinated with
+// ("X thanked Y and said Z"), and a content stops before such a verb.
+// PolNeAR also annotates attributions with no source: passives ("is
+// expected to", "was asked whether") and the author's evidentials ("seems
+// to"); and nouns of statement or stance ("his criticism of X", "In her
+// view, ..."), whose possessor is the source.
 
 // Sorted (checked below) base forms.
 constexpr std::string_view kAttributionVerbs[] = {
-    "accept",    "accuse",   "acknowledge", "add",       "admit",
-    "advise",    "advocate", "affirm",      "agree",     "allege",
-    "announce",  "answer",   "anticipate",  "applaud",   "argue",
-    "ask",       "assert",   "assume",      "assure",    "attack",
-    "believe",   "blame",    "blast",       "boast",     "brag",
-    "call",      "caution",  "champion",    "charge",    "cite",
-    "claim",     "comment",  "complain",    "concede",   "conclude",
-    "condemn",   "confirm",  "contend",     "convince",  "criticise",
-    "criticize", "declare",  "decline",     "decry",     "defend",
-    "demand",    "denounce", "deny",        "describe",  "disclose",
-    "dismiss",   "dispute",  "doubt",       "dread",     "emphasise",
-    "emphasize", "endorse",  "envision",    "estimate",  "expect",
-    "explain",   "fear",     "feel",        "find",      "forecast",
-    "hint",      "hope",     "imagine",     "imply",     "indicate",
-    "insist",    "intend",   "joke",        "know",      "lament",
-    "maintain",  "mention",  "mock",        "note",      "observe",
-    "oppose",    "plan",     "pledge",      "praise",    "predict",
-    "prefer",    "proclaim", "promise",     "propose",   "question",
-    "realize",   "recall",   "recommend",   "recount",   "refuse",
-    "reiterate", "reject",   "remark",      "remind",    "repeat",
-    "reply",     "report",   "respond",     "reveal",    "say",
-    "seek",      "show",     "slam",        "speculate", "state",
-    "stress",    "suggest",  "support",     "suspect",   "swear",
-    "testify",   "think",    "threaten",    "tout",      "tweet",
-    "urge",      "vow",      "want",        "warn",      "welcome",
-    "wish",      "wonder",   "worry",       "write",
+    "accept",    "accuse",       "acknowledge", "add",        "admit",
+    "advise",    "advocate",     "affirm",      "agree",      "allege",
+    "allude",    "announce",     "answer",      "anticipate", "apologise",
+    "apologize", "applaud",      "appoint",     "approve",    "argue",
+    "ask",       "assail",       "assert",      "assume",     "assure",
+    "attack",    "back",         "believe",     "blame",      "blast",
+    "boast",     "brag",         "call",        "caution",    "challenge",
+    "champion",  "characterize", "charge",      "cite",       "claim",
+    "comment",   "complain",     "concede",     "conclude",   "concur",
+    "condemn",   "confirm",      "consider",    "contend",    "convince",
+    "criticise", "criticize",    "debate",      "decide",     "declare",
+    "decline",   "decry",        "deem",        "defend",     "demand",
+    "denounce",  "deny",         "describe",    "disagree",   "disclose",
+    "discuss",   "dismiss",      "dispute",     "doubt",      "dread",
+    "dub",       "echo",         "emphasise",   "emphasize",  "encourage",
+    "endorse",   "envision",     "estimate",    "expect",     "explain",
+    "express",   "favor",        "favour",      "fear",       "feel",
+    "find",      "forecast",     "hail",        "highlight",  "hint",
+    "hope",      "imagine",      "imply",       "indicate",   "insist",
+    "instruct",  "intend",       "joke",        "know",       "label",
+    "lament",    "lash",         "learn",       "lobby",      "maintain",
+    "mention",   "mock",         "muse",        "nominate",   "note",
+    "object",    "observe",      "oppose",      "order",      "persuade",
+    "plan",      "pledge",       "point",       "portray",    "praise",
+    "predict",   "prefer",       "proclaim",    "promise",    "propose",
+    "protest",   "question",     "quip",        "rail",       "realize",
+    "recall",    "recognize",    "recommend",   "recount",    "refer",
+    "refuse",    "regard",       "regret",      "reiterate",  "reject",
+    "remark",    "remember",     "remind",      "repeat",     "reply",
+    "report",    "request",      "respond",     "reveal",     "rule",
+    "say",       "scoff",        "seek",        "shout",      "show",
+    "signal",    "slam",         "speak",       "speculate",  "state",
+    "stress",    "suggest",      "support",     "suspect",    "swear",
+    "talk",      "testify",      "think",       "threaten",   "tout",
+    "tweet",     "understand",   "urge",        "view",       "vote",
+    "vouch",     "vow",          "want",        "warn",       "welcome",
+    "wish",      "wonder",       "worry",       "write",      "yell",
 };
 static_assert(std::is_sorted(std::begin(kAttributionVerbs),
                              std::end(kAttributionVerbs)));
@@ -466,11 +496,24 @@ static_assert(std::is_sorted(std::begin(kAddresseeVerbs),
 
 // Irregular past forms of the verbs above.
 constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
-    {"felt", "feel"},     {"found", "find"},        {"knew", "know"},
-    {"known", "know"},    {"said", "say"},          {"sought", "seek"},
-    {"shown", "show"},    {"swore", "swear"},       {"sworn", "swear"},
-    {"thought", "think"}, {"told", "tell"},         {"wrote", "write"},
-    {"written", "write"}, {"forecast", "forecast"},
+    {"felt", "feel"},
+    {"found", "find"},
+    {"knew", "know"},
+    {"known", "know"},
+    {"said", "say"},
+    {"sought", "seek"},
+    {"shown", "show"},
+    {"swore", "swear"},
+    {"sworn", "swear"},
+    {"thought", "think"},
+    {"told", "tell"},
+    {"wrote", "write"},
+    {"written", "write"},
+    {"forecast", "forecast"},
+    {"spoke", "speak"},
+    {"spoken", "speak"},
+    {"understood", "understand"},
+    {"learnt", "learn"},
 };
 
 bool InSorted(std::span<const std::string_view> list, std::string_view w) {
@@ -594,7 +637,7 @@ struct Frame {
 
 bool IsParticle(std::string_view w) {
   return w == "for" || w == "about" || w == "on" || w == "against" ||
-         w == "over" || w == "of" || w == "with";
+         w == "over" || w == "of" || w == "with" || w == "out";
 }
 
 // The source phrase right before the verb group starting at token g (not
@@ -674,6 +717,208 @@ bool SourceAfter(const DocView& v, uint32_t r, uint32_t se, uint32_t* b,
     --k;
   *b = r;
   *e = k;
+  return true;
+}
+
+// The end (exclusive) of content that starts at token c: the sentence end,
+// a semicolon, or a coordinated verb phrase that is an attribution of its
+// own ("said A and warned that B", "said A, but added B").
+uint32_t ContentEnd(const DocView& v, uint32_t c, uint32_t se) {
+  for (uint32_t e = c; e < se; ++e) {
+    if (v.low[e] == ";") return e;
+    if (e == c || (v.low[e] != "and" && v.low[e] != "but")) continue;
+    uint32_t k = e + 1;
+    while (k < se && k < e + 4 && IsAuxLike(v, k) && v.lem[k] != "be") ++k;
+    if (k < se && !AttributionBase(v.low[k]).empty() && v.tok_mention[k] < 0 &&
+        (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kX))
+      return e;
+  }
+  return se;
+}
+
+// "X thanked Y and said Z": the subject of a verb group that starts at g
+// right after "and" / "but" is the subject of the verb before it, found by
+// walking back over the first conjunct (and over direct quotes in it).
+bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
+                        const std::vector<ByteSpan>& direct, uint32_t* b,
+                        uint32_t* e) {
+  if (g < sf + 2 || (v.low[g - 1] != "and" && v.low[g - 1] != "but"))
+    return false;
+  const auto& toks = v.a->tokens;
+  // The first conjunct's verb: an attribution verb when there is one ("said
+  // A had failed and added ..."), else the nearest verb.
+  uint32_t nearest = g, cue = g;
+  for (uint32_t k = g - 1, steps = 0; k-- > sf && steps < 40; ++steps) {
+    bool quoted = false;
+    for (const ByteSpan& d : direct)
+      if (d.begin <= toks[k].begin && toks[k].end <= d.end) {
+        quoted = true;
+        while (k > sf && toks[k - 1].end > d.begin) --k;
+        break;
+      }
+    if (quoted) continue;
+    if (v.low[k] == ";" || IsTerminal(v, k)) break;
+    if (v.pos(k) != Pos::kVerb || v.tok_mention[k] >= 0) continue;
+    if (nearest == g) nearest = k;
+    if (!AttributionBase(v.low[k]).empty()) {
+      cue = k;
+      break;
+    }
+  }
+  const uint32_t k = cue != g ? cue : nearest;
+  if (k == g) return false;
+  uint32_t g0 = k;
+  while (g0 > sf && IsAuxLike(v, g0 - 1)) --g0;
+  if (g0 > sf && v.low[g0 - 1] == "to") return false;
+  return SourceBefore(v, g0, sf, b, e);
+}
+
+// Passive attribution verbs that take a content after them ("is expected
+// to", "is believed that", "was asked whether", "is seen as").
+bool PassiveFrame(const DocView& v, uint32_t g, uint32_t i, uint32_t se,
+                  std::string_view base, Frame* f) {
+  static constexpr std::string_view kPassive[] = {
+      "allege", "ask",      "believe", "consider",   "estimate",
+      "expect", "forecast", "know",    "predict",    "report",
+      "say",    "see",      "think",   "understand",
+  };
+  if (std::find(std::begin(kPassive), std::end(kPassive), base) ==
+      std::end(kPassive))
+    return false;
+  uint32_t c = i + 1;
+  while (c < se && c < i + 3 && v.pos(c) == Pos::kAdv) ++c;
+  if (c + 1 >= se) return false;
+  const std::string_view w = v.low[c];
+  bool ok = false;
+  uint32_t cue_e = i;
+  if (w == "to") {
+    ok = v.IsVerbLike(c + 1) || v.pos(c + 1) == Pos::kAux;
+  } else if (w == "that") {
+    ok = true;
+  } else if (w == "as") {
+    ok = base == "see" || base == "consider" || base == "know";
+    cue_e = c++;
+  } else if (base == "ask") {
+    ok = w == "whether" || w == "if" || w == "about" || w == "what" ||
+         w == "how" || w == "why" || w == "who" || w == "when";
+    if (w == "about") cue_e = c++;
+  }
+  if (!ok || c >= se) return false;
+  uint32_t last = ContentEnd(v, c, se);
+  while (last > c && v.IsPunct(last - 1) && !v.IsQuoteMark(last - 1)) --last;
+  if (last <= c + 1) return false;
+  f->has_source = false;
+  f->cue_b = g;
+  f->cue_e = cue_e;
+  f->con_b = c;
+  f->con_e = last - 1;
+  return true;
+}
+
+bool IsEvidentialVerb(std::string_view w) {
+  return w == "seem" || w == "seems" || w == "seemed" || w == "appear" ||
+         w == "appears" || w == "appeared";
+}
+
+// "X seems to ...", "X appeared ready to ...", "it seems that ...": the
+// author's evidential, annotated as a sourceless attribution of what
+// follows. "appear" needs "to" or "that" (not "appeared on television").
+bool EvidentialFrame(const DocView& v, uint32_t sf, uint32_t i, uint32_t se,
+                     Frame* f) {
+  const uint32_t c = i + 1;
+  if (c + 1 >= se) return false;
+  const std::string_view w = v.low[c];
+  if (v.low[i].starts_with("appear") && w != "to" && w != "that") return false;
+  if (w == "to" && !(v.IsVerbLike(c + 1) || v.pos(c + 1) == Pos::kAux))
+    return false;
+  if (v.IsPunct(c) || (v.IsPreposition(c) && w != "to")) return false;
+  uint32_t g = i;
+  while (g > sf && IsAuxLike(v, g - 1)) --g;
+  uint32_t last = ContentEnd(v, c, se);
+  while (last > c && v.IsPunct(last - 1) && !v.IsQuoteMark(last - 1)) --last;
+  if (last <= c + 1) return false;
+  f->has_source = false;
+  f->cue_b = g;
+  f->cue_e = i;
+  f->con_b = c;
+  f->con_e = last - 1;
+  return true;
+}
+
+// Nouns of statement, stance and belief that carry an attribution of their
+// own ("his criticism of X", "her view that ...", "calls for X", "In his
+// view, ..."), sorted.
+constexpr std::string_view kCueNouns[] = {
+    "accusation", "accusations", "allegation", "allegations", "argument",
+    "assertion",  "assessment",  "belief",     "claim",       "claims",
+    "complaint",  "complaints",  "concern",    "concerns",    "criticism",
+    "criticisms", "demand",      "demands",    "endorsement", "fear",
+    "fears",      "insistence",  "opinion",    "opposition",  "pledge",
+    "prediction", "promise",     "proposal",   "remarks",     "suggestion",
+    "view",       "views",       "vow",        "warning",     "warnings",
+};
+static_assert(std::is_sorted(std::begin(kCueNouns), std::end(kCueNouns)));
+
+bool IsPossessive(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" ||
+         w == "our" || w == "your";
+}
+
+// A noun cue at token i: the possessor as source ("his", "Mr. X's"), the
+// noun with its modifiers and a linking preposition as cue, and the
+// that-clause, infinitive or object after it as content ("In his view,
+// CLAUSE" takes the clause after the comma).
+bool NominalFrame(const DocView& v, uint32_t sf, uint32_t i, uint32_t se,
+                  Frame* f) {
+  if (!InSorted(kCueNouns, v.low[i]) || v.tok_mention[i] >= 0) return false;
+  if (v.pos(i) != Pos::kNoun) return false;
+  // Modifiers before the noun, then the possessor.
+  uint32_t b = i;
+  while (b > sf && b + 3 > i && v.pos(b - 1) == Pos::kAdj) --b;
+  f->has_source = false;
+  if (b > sf && IsPossessive(v.low[b - 1])) {
+    f->has_source = true;
+    f->src_b = f->src_e = b - 1;
+  } else if (b > sf + 1 && v.low[b - 1] == "'s") {
+    uint32_t nb = 0;
+    if (SubjectEndingAt(v, b - 2, sf, &nb)) {
+      f->has_source = true;
+      f->src_b = nb;
+      f->src_e = b - 1;
+    }
+  }
+  uint32_t c = i + 1;
+  if (c + 1 >= se) return false;
+  const std::string_view w = v.low[c];
+  uint32_t cue_e = i;
+  uint32_t end = se;
+  if (w == "that") {
+    end = ContentEnd(v, c, se);
+  } else if (w == "to" && (v.IsVerbLike(c + 1) || v.pos(c + 1) == Pos::kAux)) {
+    end = ContentEnd(v, c, se);
+  } else if (w == "of" || w == "about" || w == "on" || w == "against" ||
+             w == "for" || w == "to") {
+    cue_e = c++;
+    // The object: up to the next comma or clause end.
+    end = c;
+    while (end < se && !IsTerminal(v, end) && v.low[end] != "," &&
+           v.low[end] != ";" && end < c + 25 &&
+           !(end > c && (v.pos(end) == Pos::kVerb || v.pos(end) == Pos::kAux)))
+      ++end;
+  } else if (w == "," && f->has_source && b > sf + 1 &&
+             v.low[f->src_b - 1] == "in" && f->src_b - 1 == sf) {
+    ++c;  // "In his view, CLAUSE"
+    end = ContentEnd(v, c, se);
+  } else {
+    return false;
+  }
+  uint32_t last = end;
+  while (last > c && v.IsPunct(last - 1) && !v.IsQuoteMark(last - 1)) --last;
+  if (last <= c) return false;
+  f->cue_b = b;
+  f->cue_e = cue_e;
+  f->con_b = c;
+  f->con_e = last - 1;
   return true;
 }
 
@@ -978,7 +1223,8 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
           if (t < se) c = t;
         }
         if (c < se) {
-          Emit(v, s, cue, i, i, c, se - 1, direct, out, frames);
+          Emit(v, s, cue, i, i, c, ContentEnd(v, c, se) - 1, direct, out,
+               frames);
           continue;
         }
       }
@@ -1013,6 +1259,44 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
   }
   for (const ByteSpan& d : direct) taken.push_back(d);
   const auto& toks = v.a->tokens;
+  // Adds the attribution of frame f (no source when !f.has_source) unless
+  // its content is already attributed; false when it was not added.
+  auto add = [&](const Frame& f, const Sentence& sent) -> bool {
+    const uint32_t sf = sent.first_token, se = sent.end_token;
+    ByteSpan con{toks[f.con_b].begin, toks[f.con_e].end};
+    if (Overlaps(taken, con.begin, con.end)) {
+      // Already a quote's content (or inside a direct quote): only a
+      // mixed quote ("called it a “disaster”") is added.
+      bool inside = false;
+      for (const ByteSpan& t : taken)
+        inside = inside || (t.begin <= con.begin && con.end <= t.end) ||
+                 (con.begin <= t.begin && t.end <= con.end &&
+                  t.size() * 2 > con.size());
+      if (inside) return false;
+    }
+    Quote q;
+    q.span = con;
+    q.direct = false;
+    q.cue = std::string(v.Text(f.cue_b, f.cue_e));
+    if (f.has_source) {
+      Speaker s = v.SpeakerAt(f.src_e, sf, se);
+      if (s.found && s.entity >= 0) {
+        q.speaker = s.entity;
+      } else {
+        q.speaker_text = std::string(v.Text(f.src_b, f.src_e));
+      }
+    }
+    out->push_back(std::move(q));
+    if (frames != nullptr) {
+      QuoteFrame qf;
+      if (f.has_source) qf.source = {toks[f.src_b].begin, toks[f.src_e].end};
+      qf.cue = {toks[f.cue_b].begin, toks[f.cue_e].end};
+      frames->push_back(qf);
+    }
+    taken.push_back(con);
+    cues.push_back({toks[f.cue_b].begin, toks[f.cue_e].end});
+    return true;
+  };
   // The last attribution added: its sentence, source and content end.
   const Sentence* prev_sentence = nullptr;
   uint32_t prev_src_b = 0, prev_src_e = 0, prev_end = 0;
@@ -1020,6 +1304,18 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
     const uint32_t sf = sent.first_token, se = sent.end_token;
     if (se <= sf || se - sf > opt.max_sentence_tokens) continue;
     for (uint32_t i = sf; i < se && out->size() < opt.max_quotes; ++i) {
+      if (IsEvidentialVerb(v.low[i]) && v.pos(i) == Pos::kVerb &&
+          !Overlaps(taken, toks[i].begin, toks[i].end)) {
+        Frame ef;
+        if (EvidentialFrame(v, sf, i, se, &ef)) add(ef, sent);
+        continue;
+      }
+      if (v.pos(i) == Pos::kNoun &&
+          !Overlaps(taken, toks[i].begin, toks[i].end)) {
+        Frame nf;
+        if (NominalFrame(v, sf, i, se, &nf)) add(nf, sent);
+        continue;
+      }
       std::string_view base = AttributionBase(v.low[i]);
       if (base.empty() || v.tok_mention[i] >= 0) continue;
       const Pos p = v.pos(i);
@@ -1038,7 +1334,14 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       // "to" before the verb: an infinitive under another verb ("wants to
       // say"); the outer verb is the attribution, if any.
       if (g > sf && v.low[g - 1] == "to") continue;
-      if (passive) continue;
+      if (passive) {
+        // "X is expected to ...", "it is believed that ...", "was asked
+        // whether ...": a sourceless attribution whose content follows.
+        Frame pf;
+        if (PassiveFrame(v, g, i, se, base, &pf) && add(pf, sent))
+          prev_sentence = nullptr;
+        continue;
+      }
       Frame f;
       f.cue_b = g;
       f.cue_e = i;
@@ -1050,7 +1353,9 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         f.src_b = prev_src_b;
         f.src_e = prev_src_e;
       } else if (g > sf) {
-        f.has_source = SourceBefore(v, g, sf, &f.src_b, &f.src_e);
+        f.has_source =
+            CoordinatedSubject(v, g, sf, direct, &f.src_b, &f.src_e) ||
+            SourceBefore(v, g, sf, &f.src_b, &f.src_e);
       }
       // "..., saying that ...": a participle takes the clause's subject.
       if (!f.has_source && ing && g > sf && v.low[g - 1] == ",") {
@@ -1105,21 +1410,26 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
              v.low[k] == "how" || v.low[k] == "what" || v.low[k] == "why"))
           c = k;
       }
+      // "X criticized Y and said Z": the second verb starts its own
+      // attribution.
+      const uint32_t ce = ContentEnd(v, c, se);
       uint32_t e = c;
-      while (e < se && !IsTerminal(v, e) && v.low[e] != ";") {
-        // "X criticized Y and said Z": the second verb starts its own
-        // attribution.
-        if ((v.low[e] == "and" || v.low[e] == "but") && e + 1 < se &&
-            !AttributionBase(v.low[e + 1]).empty() && e > c)
-          break;
-        ++e;
-      }
+      while (e < ce && !IsTerminal(v, e)) ++e;
       uint32_t last = e;  // exclusive
       while (last > c && (v.IsPunct(last - 1) && !v.IsQuoteMark(last - 1)))
         --last;
       if (last > c && !v.IsPunct(c)) {
         f.con_b = c;
         f.con_e = last - 1;
+      } else if (f.src_b > sf && v.low[f.src_b - 1] == "as" && c < se &&
+                 v.low[c] == "," && c + 1 < se) {
+        // "As X noted, CLAUSE": the clause after the comma.
+        const uint32_t ae = ContentEnd(v, c + 1, se);
+        uint32_t al = ae;
+        while (al > c + 1 && v.IsPunct(al - 1) && !v.IsQuoteMark(al - 1)) --al;
+        if (al <= c + 1) continue;
+        f.con_b = c + 1;
+        f.con_e = al - 1;
       } else if (f.src_b > sf + 1 && v.low[f.src_b - 1] == "," &&
                  (c >= se || IsTerminal(v, c))) {
         // "CLAUSE, X believes."
@@ -1130,41 +1440,56 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       } else {
         continue;
       }
-      ByteSpan con{toks[f.con_b].begin, toks[f.con_e].end};
-      if (Overlaps(taken, con.begin, con.end)) {
-        // Already a quote's content (or inside a direct quote): only a
-        // mixed quote ("called it a “disaster”") is added.
-        bool inside = false;
-        for (const ByteSpan& t : taken)
-          inside = inside || (t.begin <= con.begin && con.end <= t.end) ||
-                   (con.begin <= t.begin && t.end <= con.end &&
-                    t.size() * 2 > con.size());
-        if (inside) continue;
-      }
-      Quote q;
-      q.span = con;
-      q.direct = false;
-      q.cue = std::string(v.Text(f.cue_b, f.cue_e));
-      Speaker s = v.SpeakerAt(f.src_e, sf, se);
-      if (s.found && s.entity >= 0) {
-        q.speaker = s.entity;
-      } else {
-        q.speaker_text = std::string(v.Text(f.src_b, f.src_e));
-      }
-      out->push_back(std::move(q));
-      if (frames != nullptr) {
-        QuoteFrame qf;
-        qf.source = {toks[f.src_b].begin, toks[f.src_e].end};
-        qf.cue = {toks[f.cue_b].begin, toks[f.cue_e].end};
-        frames->push_back(qf);
-      }
-      taken.push_back(con);
-      cues.push_back({toks[f.cue_b].begin, toks[f.cue_e].end});
+      if (!add(f, sent)) continue;
       prev_sentence = &sent;
       prev_src_b = f.src_b;
       prev_src_e = f.src_e;
       prev_end = f.con_e;
     }
+  }
+}
+
+// A short direct quote inside reported speech ("said he was “truly
+// concerned”") is part of that mixed quote, not an attribution of its own:
+// it is dropped unless another quote continues it. Indices in `continues`
+// are remapped.
+void DropMixedParts(size_t first, size_t direct_end, std::vector<Quote>* out,
+                    std::vector<QuoteFrame>* frames) {
+  if (frames->size() != out->size()) return;
+  const size_t n = out->size();
+  std::vector<bool> drop(n, false);
+  std::vector<bool> continued(n, false);
+  for (size_t i = first; i < n; ++i) {
+    const int32_t c = (*frames)[i].continues;
+    if (c >= 0 && static_cast<size_t>(c) < n) continued[c] = true;
+  }
+  bool any = false;
+  for (size_t i = first; i < direct_end; ++i) {
+    if (continued[i] || (*frames)[i].continues >= 0) continue;
+    const ByteSpan d = (*out)[i].span;
+    for (size_t j = direct_end; j < n && !drop[i]; ++j) {
+      const ByteSpan s = (*out)[j].span;
+      drop[i] = s.begin < d.begin && d.end <= s.end + 3;
+    }
+    any = any || drop[i];
+  }
+  if (!any) return;
+  std::vector<int32_t> remap(n, -1);
+  size_t w = first;
+  for (size_t i = first; i < n; ++i) {
+    if (drop[i]) continue;
+    remap[i] = static_cast<int32_t>(w);
+    if (w != i) {
+      (*out)[w] = std::move((*out)[i]);
+      (*frames)[w] = (*frames)[i];
+    }
+    ++w;
+  }
+  out->resize(w);
+  frames->resize(w);
+  for (size_t i = first; i < w; ++i) {
+    int32_t& c = (*frames)[i].continues;
+    if (c >= static_cast<int32_t>(first)) c = remap[c];
   }
 }
 
@@ -1177,11 +1502,14 @@ void FindQuotes(const DocView& view, const QuoteOptions& options,
   // caller does not want them.
   std::vector<QuoteFrame> local;
   std::vector<QuoteFrame>* f = frames != nullptr ? frames : &local;
+  const size_t first = out->size();
   AddDirect(view, options, out, &direct, f);
+  const size_t direct_end = out->size();
   if (view.size() > 0) {
     AddIndirect(view, options, direct, out, f);
     AddAttributions(view, options, direct, out, f);
   }
+  DropMixedParts(first, direct_end, out, f);
 }
 
 }  // namespace synoptic::events::internal
