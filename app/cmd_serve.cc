@@ -64,6 +64,10 @@ CLI::App* AddServeCommand(CLI::App& app, ServeFlags* f) {
       "the source tree's models/)");
   cmd->add_option("--threads", f->threads, "HTTP worker threads")
       ->check(CLI::Range(1, 4096));
+  cmd->add_option("--cpu-slots", f->cpu_slots,
+                  "read requests computing at once, first come first served "
+                  "(default: eight per core; 0: no limit)")
+      ->check(CLI::Range(-1, 4096));
   cmd->add_option("--max-body-mb", f->max_body_mb, "largest request body (MB)")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("--quiet,-q", f->quiet, "no start-up line on stderr");
@@ -86,6 +90,7 @@ int RunServe(const ServeFlags& f, const char* version, const char* models_dir) {
   o.web_dir = f.web.empty() ? SYN_DEFAULT_WEB_DIR : f.web;
   o.version = version;
   o.threads = f.threads;
+  o.cpu_slots = f.cpu_slots;
   o.max_body_bytes = static_cast<uint64_t>(f.max_body_mb) << 20;
   if (!f.models.empty()) {
     o.models_dir = f.models;

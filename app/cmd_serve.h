@@ -15,6 +15,7 @@ struct ServeFlags {
   std::string web;
   std::string models;
   int threads = 64;
+  int cpu_slots = -1;
   int max_body_mb = 50;
   bool quiet = false;
 };

@@ -28,12 +28,14 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "synoptic/ingest/reader.h"
 #include "synoptic/report/pipeline.h"
 #include "synoptic/serve/internal/api.h"
+#include "synoptic/serve/internal/fair_gate.h"
 #include "synoptic/serve/internal/assets.h"
 #include "synoptic/serve/internal/index.h"
 #include "synoptic/serve/internal/search_index.h"
@@ -346,6 +348,7 @@ struct Server::Impl {
   httplib::Server http;
   std::atomic<int> listen_fd{-1};
   int port = 0;
+  std::unique_ptr<FairGate> gate;  // null: no limit
 };
 
 Server::Server() : impl_(std::make_unique<Impl>()) {}
@@ -395,9 +398,20 @@ Result<std::unique_ptr<Server>> Server::Create(Env* env,
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     fd_slot->store(sock);
   });
+  const int slots =
+      options.cpu_slots >= 0
+          ? options.cpu_slots
+          : 8 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (slots > 0) m.gate = std::make_unique<FairGate>(static_cast<size_t>(slots));
   Api* api = m.api.get();
-  auto dispatch = [api](const httplib::Request& req, std::string body,
-                        httplib::Response& res) {
+  FairGate* gate = m.gate.get();
+  auto dispatch = [api, gate](const httplib::Request& req, std::string body,
+                              httplib::Response& res) {
+    // Reads queue for a slot; writes (ingest) take long and must not hold
+    // the readers up.
+    const bool read = req.method == "GET" || req.method == "HEAD" ||
+                      req.method == "OPTIONS";
+    FairGate::Hold hold(read ? gate : nullptr);
     ApiRequest a;
     a.method = req.method;
     a.path = req.path;
