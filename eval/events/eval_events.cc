@@ -472,16 +472,23 @@ std::string ActorCode(const DocAnalysis& a, int32_t e, const Dicts& d,
     if (m.entity == e && ((m.span.begin < trigger) == is_source))
       side_exists = true;
   }
-  for (const Mention& m : a.mentions) {
-    if (m.entity != e) continue;
-    if (side_exists && ((m.span.begin < trigger) != is_source)) continue;
-    for (size_t k = 0; k < actors.size(); ++k) {
-      uint32_t b = words[actors[k].first].begin, en = words[actors[k].last].end;
-      if (b < m.span.end && m.span.begin < en) {
-        uint32_t dist = b > trigger ? b - trigger : trigger - b;
-        if (dist < best_dist) {
-          best_dist = dist;
-          best = static_cast<int>(k);
+  // A pronoun or other mention on the role's side that no dictionary phrase
+  // covers ("X arrived in Y on his first visit": Y hosts X) leaves the
+  // named mentions on the other side to code the actor.
+  for (int pass = 0; pass < 2 && best < 0; ++pass) {
+    for (const Mention& m : a.mentions) {
+      if (m.entity != e) continue;
+      if (pass == 0 && side_exists && ((m.span.begin < trigger) != is_source))
+        continue;
+      for (size_t k = 0; k < actors.size(); ++k) {
+        uint32_t b = words[actors[k].first].begin,
+                 en = words[actors[k].last].end;
+        if (b < m.span.end && m.span.begin < en) {
+          uint32_t dist = b > trigger ? b - trigger : trigger - b;
+          if (dist < best_dist) {
+            best_dist = dist;
+            best = static_cast<int>(k);
+          }
         }
       }
     }
@@ -500,6 +507,31 @@ std::string ActorCode(const DocAnalysis& a, int32_t e, const Dicts& d,
   }
   const DictMatch& act = actors[best];
   std::string code = act.code;
+  // A list of actors ("the ambassadors of A, B and C", "lawmakers in A and
+  // B") shares the agent written before its first or after its last member,
+  // as PETRARCH codes compound actors: the list's ends, in words (commas are
+  // not words here; conjunctions are).
+  uint32_t list_first = act.first, list_last = act.last;
+  {
+    auto linked = [&](uint32_t from, uint32_t to) {  // words strictly between
+      for (uint32_t w = from; w < to; ++w) {
+        if (words[w].up != "AND" && words[w].up != "OR") return false;
+      }
+      return to - from <= 1;
+    };
+    for (size_t k = static_cast<size_t>(best); k > 0; --k) {
+      if (actors[k - 1].last >= list_first ||
+          !linked(actors[k - 1].last + 1, list_first))
+        break;
+      list_first = actors[k - 1].first;
+    }
+    for (size_t k = static_cast<size_t>(best) + 1; k < actors.size(); ++k) {
+      if (actors[k].first <= list_last ||
+          !linked(list_last + 1, actors[k].first))
+        break;
+      list_last = actors[k].last;
+    }
+  }
   for (const DictMatch& g : agents) {
     bool before = g.last + 1 == act.first ||
                   (g.last + 2 == act.first && words[g.last + 1].up == "OF");
@@ -510,6 +542,13 @@ std::string ActorCode(const DocAnalysis& a, int32_t e, const Dicts& d,
     before = before || before_pp;
     bool after = g.first == act.last + 1 ||
                  (g.first == act.last + 2 && words[act.last + 1].up == "'S");
+    // The same relations to the whole list.
+    if (list_first != act.first && g.last + 2 == list_first) {
+      const std::string& p = words[g.last + 1].up;
+      before = before || p == "OF" || p == "IN" || p == "FROM";
+    }
+    if (list_first != act.first && g.last + 1 == list_first) before = true;
+    if (list_last != act.last && g.first == list_last + 1) after = true;
     if (!before && !after) continue;
     std::string ag = g.code;
     if (!ag.empty() && ag.front() == '~' && code.ends_with(ag.substr(1)))

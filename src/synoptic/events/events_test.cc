@@ -1049,6 +1049,216 @@ TEST(Events, VerbAfterModalAndAdverbsIsStillAVerb) {
   EXPECT_TRUE(found) << Dump(a);
 }
 
+TEST(Events, NominalInCircumstantialPhraseIsBackground) {
+  // With a verbal event in the clause, "during a visit" is its occasion.
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} met/V [Otto Brandt]{1} during a/D brief/A private/N "
+      "visit/V to [Brazil]{3}.");
+  bool met = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.code, "042") << Dump(a);
+    met = met || (e.code == "040" && e.source == 0 && e.target == 1);
+  }
+  EXPECT_TRUE(met) << Dump(a);
+  // Alone in its sentence, the visit is the news.
+  DocAnalysis b = Analyze(
+      "During a/D visit/N by [Jana Novak]{0} to [Brazil]{3}, markets/N "
+      "were/V calm/A.");
+  bool visit = false;
+  for (const Event& e : b.events)
+    visit = visit || (e.code == "042" && e.source == 0 && e.target == 3);
+  EXPECT_TRUE(visit) << Dump(b);
+}
+
+TEST(Events, EachPairCodedOncePerTrigger) {
+  for (const char* text :
+       {"[Japan]{6} and [Canada]{7} met/V.",
+        "[Japan]{6} and [Canada]{7} have renewed/V diplomatic/A ties/N.",
+        "[Japan]{6}, [Canada]{7} and [Brazil]{3} condemned/V "
+        "[Ruritania]{8}."}) {
+    DocAnalysis a = Analyze(text);
+    for (size_t i = 0; i < a.events.size(); ++i) {
+      for (size_t k = 0; k < i; ++k) {
+        const Event &x = a.events[i], &y = a.events[k];
+        EXPECT_FALSE(x.code == y.code && x.source == y.source &&
+                     x.target == y.target && x.trigger.begin == y.trigger.begin)
+            << text << "\n"
+            << Dump(a);
+      }
+    }
+  }
+}
+
+TEST(Events, GroupPhraseAtClauseStartNamesTheActor) {
+  DocAnalysis a = Analyze(
+      "The/D government/N of/P [Brazil]{3} condemned/V [Ruritania]{8}.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.source == 3 && e.target == 8 && e.root_code == "11");
+  EXPECT_TRUE(found) << Dump(a);
+  // Coordinated with a name, both are sources.
+  DocAnalysis b = Analyze(
+      "[Japan]{6} and the/D soldiers/N from/P [Brazil]{3} condemned/V "
+      "[Ruritania]{8}.");
+  bool japan = false, brazil = false;
+  for (const Event& e : b.events) {
+    japan = japan || (e.source == 6 && e.target == 8);
+    brazil = brazil || (e.source == 3 && e.target == 8);
+  }
+  EXPECT_TRUE(japan && brazil) << Dump(b);
+  // Inside a place phrase the group is no subject.
+  DocAnalysis c = Analyze(
+      "In/P the/D capital/N of/P [Brazil]{3}, [Japan]{6} condemned/V "
+      "[Ruritania]{8}.");
+  for (const Event& e : c.events) EXPECT_NE(e.source, 3) << Dump(c);
+}
+
+TEST(Events, PlaceInsideTheObjectPhraseIsTheTargetOfLastResort) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} criticized/V the/D closure/N of/P guest/N houses/N in/P "
+      "[Ruritania]{8}.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.source == 6 && e.target == 8);
+  EXPECT_TRUE(found) << Dump(a);
+  // "the roads leading into X": a participle modifying the object.
+  DocAnalysis b = Analyze(
+      "[Japan]{6} criticized/V the/D roads/N leading/V into/P "
+      "[Ruritania]{8}.");
+  found = false;
+  for (const Event& e : b.events)
+    found = found || (e.source == 6 && e.target == 8);
+  EXPECT_TRUE(found) << Dump(b);
+  // Not across a temporal phrase, and not without an object noun.
+  DocAnalysis c = Analyze(
+      "[Japan]{6} criticized/V the/D plan/N after/P talks/N in/P "
+      "[Ruritania]{8}.");
+  for (const Event& e : c.events) EXPECT_NE(e.target, 8) << Dump(c);
+  DocAnalysis d = Analyze("[Japan]{6} protested/V in/P [Ruritania]{8}.");
+  for (const Event& e : d.events) EXPECT_NE(e.target, 8) << Dump(d);
+}
+
+TEST(Events, CommaBetweenModifiersEndsNoPhrase) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} held/V long/A, difficult/A talks/N with/P [Canada]{7}.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.code == "040" && e.source == 6 && e.target == 7);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, SkipElementPassesOverOnePhrase) {
+  // PETRARCH's "IFTAR (IN ^) +": the target follows the place phrase.
+  auto lex =
+      LexiconWith("V\tcelebrate iftar in ~ +\tcelebrate\t017\t1\t0.0\t-\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis a = Build(
+      "[Japan]{6} celebrated/V Iftar/N in/P [Vienna]{2} with/P the/D "
+      "leaders/N of/P [Canada]{7}.",
+      {}, false);
+  ExtractEvents(*lex, &a);
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.code == "017" && e.source == 6 && e.target == 7);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, AuxiliaryMayStandBeforeTheHeadVerb) {
+  auto lex = LexiconWith("V\tdeath toll ^rise\tkill\t190\t4\t-10.0\t-\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis a = Build(
+      "[Japan]{6}'s death/N toll/N has risen/V in/P the/D dispute/N with/P "
+      "[Ruritania]{8}.",
+      {}, false);
+  ExtractEvents(*lex, &a);
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.code == "190" && e.source == 6 && e.target == 8);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, InflectedWordAfterOpeningNameIsTheVerb) {
+  // A tagger may call "departs" a noun; after the opening name and before
+  // a preposition it is the verb.
+  auto lex = LexiconWith("V\tdepart\tdepart\t040\t1\t1.0\t-\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis a =
+      Build("[Japan]{6} departs/N from/P [Ruritania]{8}.", {}, false);
+  ExtractEvents(*lex, &a);
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.code == "040" && e.source == 6 && e.target == 8);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, ParticipleBeforeANameIsAnAdjective) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} launched/V a/D new/A offensive/N against/P besieged/V "
+      "[Ruritania]{8}.");
+  bool attack = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.code, "191") << Dump(a);  // "besieged" is no blockade here
+    // The light verb's subject is the offensive's source.
+    attack = attack || (e.root_code == "19" && e.source == 6 && e.target == 8);
+  }
+  EXPECT_TRUE(attack) << Dump(a);
+}
+
+TEST(Events, FullPassiveWhateverTheAuxiliarysTag) {
+  // "was" tagged as a noun does not make a reduced relative.
+  DocAnalysis a =
+      Analyze("[Freedonia]{9} was/N attacked/V by/P [Ruritania]{8}.");
+  bool found = false;
+  for (const Event& e : a.events)
+    found = found || (e.root_code == "19" && e.source == 8 && e.target == 9);
+  EXPECT_TRUE(found) << Dump(a);
+}
+
+TEST(Events, IngParticipleAfterAnObjectIsAReducedRelative) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} boycotted/V the/D parade/N supporting/V [Ruritania]{8}.");
+  for (const Event& e : a.events) {
+    if (Str(a, e.trigger) == "supporting") {
+      EXPECT_NE(e.source, 6) << Dump(a);
+    }
+  }
+}
+
+TEST(Events, TimeAdverbialBeforeThatClauseOrControlledVerb) {
+  DocAnalysis a = Analyze(
+      "[Japan]{6} warned/V on <Thursday>{0} that [Ruritania]{8} would/V "
+      "suffer/V.",
+      {"2024-01-04"});
+  bool warned = false;
+  for (const Event& e : a.events)
+    warned = warned || (e.root_code == "13" && e.source == 6 && e.target == 8);
+  EXPECT_TRUE(warned) << Dump(a);
+  // "resolved on Thursday to attack": the attack is the event, the control
+  // verb only its modality.
+  auto lex = LexiconWith("V\tresolve\tresolve\t170\t3\t-4.4\t-\n");
+  ASSERT_NE(lex, nullptr);
+  DocAnalysis b = Build(
+      "[Japan]{6} resolved/V on <Thursday>{0} to attack/V [Ruritania]{8}.",
+      {"2024-01-04"}, false);
+  ExtractEvents(*lex, &b);
+  bool attack = false;
+  for (const Event& e : b.events) {
+    EXPECT_NE(e.code, "170") << Dump(b);
+    attack = attack || (e.root_code == "19" && e.source == 6 && e.target == 8);
+  }
+  EXPECT_TRUE(attack) << Dump(b);
+}
+
+TEST(Events, VisitAlsoCodesTheHost) {
+  DocAnalysis a = Analyze("[Jana Novak]{0} visited/V [Brazil]{3}.");
+  bool visit = false, host = false;
+  for (const Event& e : a.events) {
+    visit = visit || (e.code == "042" && e.source == 0 && e.target == 3);
+    host = host || (e.code == "043" && e.source == 3 && e.target == 0);
+  }
+  EXPECT_TRUE(visit && host) << Dump(a);
+}
+
 TEST(Events, AboutPhraseGivesTheTargetOfAWarning) {
   DocAnalysis a = Analyze("[Japan]{6} warned/V about [Ruritania]{8}.");
   bool found = false;

@@ -126,3 +126,29 @@ TEST(PetrarchImport, RootScales) {
 
 }  // namespace
 }  // namespace synoptic::events
+
+namespace synoptic::events {
+namespace {
+
+TEST(PetrarchImport, SkipMarkerAfterTheVerbBecomesASkipElement) {
+  auto rows = ImportPetrarchVerbs(
+      "--- FEAST [017] ---\n"
+      "FEAST\n"
+      "- * HOLIDAY (IN ^) + [017]\n",
+      "test dictionary", /*mark_imported=*/false);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_NE(rows->find("feast holiday in ~ +\t"), std::string::npos) << *rows;
+  // Our lexicon reads the row, and refuses a row that starts with a skip.
+  auto lex = EventLexicon::Parse(
+      "# synoptic events_verbs v1\nV\tfeast holiday in ~ +\tfeast\t017\t1\t0.0"
+      "\t-\n",
+      "# synoptic events_cues v1\n", "# synoptic events_forms v1\n");
+  EXPECT_TRUE(lex.ok()) << lex.status().ToString();
+  auto bad = EventLexicon::Parse(
+      "# synoptic events_verbs v1\nV\t~ feast\tfeast\t017\t1\t0.0\t-\n",
+      "# synoptic events_cues v1\n", "# synoptic events_forms v1\n");
+  EXPECT_FALSE(bad.ok());
+}
+
+}  // namespace
+}  // namespace synoptic::events

@@ -220,6 +220,12 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
           if (!seen) side.push_back(tok);
           continue;
         }
+        // '^' after the verb skips one phrase ("IFTAR (IN ^) +": the target
+        // follows the place phrase); kept as our skip element '~'.
+        if (tok == "^" && after) {
+          p.post.push_back("~");
+          continue;
+        }
         if (tok.empty() || tok == "%" || tok == "^") continue;
         if (tok.front() == '+' || tok.front() == '$' || tok.front() == '%')
           tok.erase(0, 1);
@@ -372,7 +378,7 @@ Result<std::string> ImportPetrarchVerbs(std::string_view dict,
       for (const std::string& t : p.post) {
         std::string e = element(t);
         if (e.empty()) ok = false;
-        if (t != "$" && t != "+") ++words_post;
+        if (t != "$" && t != "+" && t != "~") ++words_post;
         pat += " " + e;
       }
       // A row of slots alone ("- % *", "- + *") says nothing the bare verb

@@ -5,7 +5,8 @@
 // [code] ---" then verb rows "WORD {irregular forms}" or "+MULTI_WORD"), and
 // pattern rows "- pre * post [code] # VERB". Each verb gets a bare row with
 // its block's code; each pattern becomes one row whose elements are the
-// pattern's words (synsets expanded, markers % ^ and brackets dropped; the
+// pattern's words (synsets expanded, marker % and brackets dropped, a skip
+// marker ^ after the verb kept as our skip element '~'; the
 // source and target markers $ and + kept as our actor slots) around the
 // verb, the verb element being the verb the pattern's comment names (else
 // every verb of the block). A paired code "[042:043]" gives the row the flag

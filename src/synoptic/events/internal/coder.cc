@@ -30,7 +30,17 @@
 // trigger heading the object of a verbal one between the same actors ("X
 // and Y postponed their meeting") is not coded twice. A row may say where
 // its actors stand (PETRARCH's '$' and '+' slots: "+ freed from $") and may
-// code a reverse event ("arrived in": 042 visit, and 043 host for the place).
+// code a reverse event ("arrived in": 042 visit, and 043 host for the place)
+// and pass over one phrase ('~', PETRARCH's '^': "celebrate iftar in ~ +").
+//
+// One event per trigger and actor pair. A nominal trigger in a
+// circumstantial phrase ("during a visit to X") is the background of the
+// clause's verbal event and is not coded when there is one. A group phrase
+// opening the clause ("the government of X", "soldiers from X") has X as its
+// actor. With no other target, an actor in a locative or participial
+// modifier of the object ("the closure of houses in X", "the roads leading
+// into X") is the target. The object of a light verb ("X launched an
+// offensive against Y") is X's action.
 #include "synoptic/events/internal/coder.h"
 
 #include <algorithm>
@@ -65,8 +75,25 @@ uint32_t MatchElement(const DocView& v, const std::vector<Alternative>& elem,
   return best;
 }
 
+// "complete, full diplomatic ties": a comma between two pre-modifiers of
+// one noun coordinates them; it ends no phrase.
+bool IsModifierComma(const DocView& v, uint32_t j) {
+  if (v.low[j] != "," || j == 0 || j + 1 >= v.size()) return false;
+  // Taggers often call such adjectives nouns; a lowercase singular word
+  // will do, when the word after the pair is no verb or punctuation.
+  auto modifier = [&](uint32_t k) {
+    if (v.tok_mention[k] >= 0) return false;
+    const Pos p = v.pos(k);
+    return p == Pos::kAdj ||
+           (p == Pos::kNoun && !(v.a->tokens[k].flags & kTokCapitalized) &&
+            !v.low[k].ends_with("s"));
+  };
+  return modifier(j - 1) && modifier(j + 1) && j + 2 < v.size() &&
+         !v.IsPunct(j + 2) && !v.IsVerbLike(j + 2);
+}
+
 bool GapTokenOk(const DocView& v, uint32_t j) {
-  if (v.low[j] == "-") return true;
+  if (v.low[j] == "-" || IsModifierComma(v, j)) return true;
   if (v.IsPunct(j)) return false;
   Pos p = v.pos(j);
   return p != Pos::kVerb && p != Pos::kAux && p != Pos::kSconj &&
@@ -78,7 +105,43 @@ bool HeadPosOk(const DocView& v, const Pattern& p, uint32_t h) {
   if (!v.IsVerbLike(h)) return false;
   // "the meeting", "a visit": a determiner before a verb form makes it a noun.
   if (h > 0 && v.pos(h) == Pos::kX && v.IsDeterminerLike(h - 1)) return false;
+  // "against besieged X", "the occupied territories": a participle between a
+  // preposition or determiner and the noun or name it modifies is an
+  // adjective, not the clause's verb.
+  if (h > 0 && h + 1 < v.size() && v.low[h].ends_with("ed") &&
+      v.tok_mention[h] < 0 &&
+      (v.IsPreposition(h - 1) || v.pos(h - 1) == Pos::kDet) &&
+      (v.tok_mention[h + 1] >= 0 || v.pos(h + 1) == Pos::kNoun ||
+       v.pos(h + 1) == Pos::kPropn)) {
+    return false;
+  }
   return true;
+}
+
+// A skip element ('~', PETRARCH's '^'): one phrase at token i, an actor
+// mention or determiners and adjectives up to a noun run. Returns its
+// length (0 if none).
+bool IsSkipElement(const std::vector<Alternative>& elem) {
+  return elem.size() == 1 && elem[0].size() == 1 && elem[0][0] == "~";
+}
+
+uint32_t MatchSkip(const DocView& v, uint32_t i, uint32_t end) {
+  constexpr uint32_t kMaxPhrase = 6;
+  if (i >= end) return 0;
+  if (v.tok_mention[i] >= 0) return v.m_last[v.tok_mention[i]] + 1 - i;
+  uint32_t j = i;
+  while (j < end && j < i + kMaxPhrase && v.tok_mention[j] < 0 &&
+         v.IsDeterminerLike(j) && !v.IsNounLike(j)) {
+    ++j;
+  }
+  if (j < end && v.tok_mention[j] >= 0)
+    return v.m_last[v.tok_mention[j]] + 1 - i;
+  uint32_t k = j;
+  while (k < end && k < i + kMaxPhrase && v.tok_mention[k] < 0 &&
+         v.IsNounLike(k) && !v.IsPunct(k)) {
+    ++k;
+  }
+  return k > j ? k - i : 0;
 }
 
 bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
@@ -92,6 +155,14 @@ bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
   for (size_t e = 1; e < p.elements.size(); ++e) {
     if (static_cast<int>(e) == p.source_slot) m->source_at = pos;
     if (static_cast<int>(e) == p.target_slot) m->target_at = pos;
+    if (IsSkipElement(p.elements[e])) {
+      const uint32_t l = MatchSkip(v, pos, end);
+      // "(AT ^ ^)": a second skip may find the phrase already taken.
+      if (l == 0 && IsSkipElement(p.elements[e - 1])) continue;
+      if (l == 0) return false;
+      pos += l;
+      continue;
+    }
     bool found = false;
     for (uint32_t j = pos; j < end && j <= pos + max_gap; ++j) {
       uint32_t l = MatchElement(v, p.elements[e], j, end);
@@ -101,7 +172,10 @@ bool MatchPattern(const DocView& v, const Pattern& p, uint32_t i, uint32_t end,
         found = true;
         break;
       }
-      if (!GapTokenOk(v, j)) break;
+      // "death toll has risen": auxiliaries may stand before the head verb.
+      const bool aux_before_head =
+          e == p.head && !p.noun && v.pos(j) == Pos::kAux;
+      if (!aux_before_head && !GapTokenOk(v, j)) break;
     }
     if (!found) return false;
   }
@@ -147,6 +221,49 @@ Actor FromMention(const DocView& v, int32_t m) {
   return a;
 }
 
+// Collective and institutional nouns that stand for the actor of their
+// of/from/in phrase ("the government of X", "the police in X").
+constexpr std::string_view kGroupNouns[] = {
+    "government", "ministry",   "police",     "army",       "military",
+    "parliament", "leadership", "people",     "embassy",    "navy",
+    "cabinet",    "opposition", "council",    "delegation", "administration",
+    "media",      "press",      "population", "public",     "authorities"};
+
+// "Soldiers from X", "the government of X", "lawmakers in X" at the start of
+// a clause: the phrase names a group of X, and PETRARCH codes X (with the
+// group as its agent) as the actor. Returns the first token of the group
+// noun phrase when mention m is the object of such a phrase, else UINT32_MAX.
+uint32_t GroupPhraseStart(const DocView& v, int32_t m, uint32_t sf) {
+  constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t q = v.m_first[m];
+  while (q > sf && q + 3 > v.m_first[m] && v.IsDeterminerLike(q - 1)) --q;
+  if (q < sf + 2) return kNone;
+  std::string_view prep = v.low[q - 1];
+  if (prep != "of" && prep != "from" && prep != "in" && prep != "for")
+    return kNone;
+  const uint32_t n = q - 2;
+  if (v.tok_mention[n] >= 0 || v.pos(n) != Pos::kNoun ||
+      (v.a->tokens[n].flags & kTokCapitalized && n > sf)) {
+    return kNone;
+  }
+  std::string_view w = v.low[n];
+  bool group = v.lex->IsCue(CueKind::kRole, v.lem[n]) ||
+               (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss"));
+  for (std::string_view g : kGroupNouns) group = group || w == g;
+  if (!group) return kNone;
+  uint32_t b = n;
+  while (b > sf && b + 4 > n && v.tok_mention[b - 1] < 0 &&
+         (v.IsDeterminerLike(b - 1) || v.pos(b - 1) == Pos::kNoun) &&
+         v.low[b - 1] != "and") {
+    --b;
+  }
+  if (b == sf || v.low[b - 1] == "and" || v.low[b - 1] == "," ||
+      IsClauseBreak(v, b - 1)) {
+    return b;
+  }
+  return kNone;
+}
+
 // Subject of the verb at h: nearest actor mention before it, not in a PP.
 Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
                   int depth) {
@@ -188,10 +305,13 @@ Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
     }
     int32_t m = v.tok_mention[j];
     if (m >= 0) {
-      if (v.IsActorMention(m) && v.GoverningPrep(m).empty()) {
+      const uint32_t group =
+          v.IsActorMention(m) ? GroupPhraseStart(v, m, sf) : UINT32_MAX;
+      if (v.IsActorMention(m) &&
+          (v.GoverningPrep(m).empty() || group != UINT32_MAX)) {
         Actor a = FromMention(v, m);
         // "X and (the) Y <verb>": remember X.
-        uint32_t f = v.m_first[m];
+        uint32_t f = group != UINT32_MAX ? group : v.m_first[m];
         while (f > sf + 2 && v.tok_mention[f - 1] < 0 &&
                v.IsDeterminerLike(f - 1) && v.low[f - 1] != "and" &&
                f + 2 > v.m_first[m])
@@ -234,6 +354,8 @@ int32_t PossessedMention(const DocView& v, int32_t m, uint32_t se) {
   return -1;
 }
 
+bool InTimex(const DocView& v, uint32_t j);
+
 Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
                  const Actor& exclude) {
   Actor none;
@@ -247,7 +369,17 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
            p == "about" || p == "by";
   };
   bool in_place_pp = false;  // "in the city of X": X is a place, not a target
-  // "X allowed/charged that Y ...": the subject of the complement clause.
+  // "X allowed/charged that Y ...": the subject of the complement clause,
+  // also after a time adverbial ("expressed hopes on Thursday that Y").
+  {
+    uint32_t t = from;
+    while (t < se && t < from + 6 &&
+           (InTimex(v, t) || ((v.low[t] == "on" || v.low[t] == "in") &&
+                              t + 1 < se && InTimex(v, t + 1)))) {
+      ++t;
+    }
+    if (t > from && t + 1 < se && v.low[t] == "that") from = t;
+  }
   if (from + 1 < se && v.low[from] == "that") {
     for (uint32_t j = from + 1; j < se && j < from + 4; ++j) {
       int32_t m = v.tok_mention[j];
@@ -260,17 +392,67 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
     }
     return none;
   }
+  // With no other target, an actor inside a locative modifier of the
+  // object noun phrase is the target, as PETRARCH takes the first actor of
+  // the object phrase: "criticized the closure of guest houses in X",
+  // "cordoned off the roads leading into X". Only when the object starts
+  // with a common noun, and not across a temporal or other phrase ("signed
+  // the deal after talks in X").
+  auto locative = [](std::string_view p) {
+    return p == "in" || p == "at" || p == "near" || p == "into" ||
+           p == "along" || p == "across" || p == "inside" || p == "outside" ||
+           p == "around" || p == "within";
+  };
+  bool object_noun = false;  // a common noun outside place phrases
+  bool in_modifier = false;  // inside "the roads leading into X"
+  bool other_prep = false;   // a preposition neither target nor locative
+  Actor fallback;
   for (uint32_t j = from; j < se; ++j) {
+    if (IsModifierComma(v, j)) continue;
     if (IsClauseBreak(v, j) || v.low[j] == "," || v.low[j] == ".") break;
     if (IsClauseWord(v.low[j]) && v.tok_mention[j] < 0) break;
     int32_t m = v.tok_mention[j];
     if (m < 0) {
-      if (j > from && v.pos(j) == Pos::kVerb) break;
-      if (v.IsPreposition(j) && v.low[j] != "of")
+      // "adopt a set of resolutions": after an article a verb tag is wrong.
+      if (j > from && v.pos(j) == Pos::kVerb && v.pos(j - 1) == Pos::kDet &&
+          v.tok_mention[j - 1] < 0) {
+        object_noun = object_noun || !in_place_pp;
+        continue;
+      }
+      if (j > from && v.pos(j) == Pos::kVerb) {
+        // "against besieged X": a participle before the name it modifies.
+        if (v.low[j].ends_with("ed") && j + 1 < se &&
+            v.tok_mention[j + 1] >= 0 &&
+            (v.IsPreposition(j - 1) || v.pos(j - 1) == Pos::kDet)) {
+          continue;
+        }
+        // A participle right after the object noun modifies it ("the
+        // roads leading into X", "assurances sent from X").
+        if (object_noun && !in_modifier &&
+            (v.low[j].ends_with("ing") || v.low[j].ends_with("ed") ||
+             v.low[j] != v.lem[j]) &&
+            v.pos(j - 1) == Pos::kNoun) {
+          in_modifier = true;
+          continue;
+        }
+        break;
+      }
+      if (v.IsPreposition(j) && v.low[j] != "of") {
         in_place_pp = !target_prep(v.low[j]);
+        if (in_place_pp && !locative(v.low[j])) other_prep = true;
+      } else if (!in_place_pp && v.pos(j) == Pos::kNoun &&
+                 !(v.a->tokens[j].flags & kTokCapitalized)) {
+        object_noun = true;
+      }
       continue;
     }
-    if (in_place_pp) {
+    if (in_place_pp || in_modifier) {
+      const std::string_view gp = v.GoverningPrep(m);
+      if (object_noun && !other_prep && !fallback.found &&
+          v.IsActorMention(m) && m != exclude.mention &&
+          (locative(gp) || (in_modifier && (gp == "from" || gp == "by")))) {
+        fallback = FromMention(v, m);
+      }
       j = v.m_last[m];
       continue;
     }
@@ -288,7 +470,7 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
     }
     j = v.m_last[m];
   }
-  return none;
+  return fallback;
 }
 
 Actor FindAgent(const DocView& v, uint32_t from, uint32_t se) {
@@ -472,6 +654,20 @@ void CodeNominal(const DocView& v, const Pattern& p, const Match& mt,
     Actor agent = FindAgent(v, mt.last + 1, se);
     if (agent.found) *src = agent;
   }
+  // "X launched a new shelling offensive against Y", "X carried out strikes
+  // on Y": the object of a light verb is X's own action.
+  if (!src->found && zone > sf) {
+    uint32_t k = zone - 1;
+    if (v.low[k] == "out" && k > sf) --k;  // "carried out"
+    std::string_view l = v.lem[k];
+    if (v.IsVerbLike(k) &&
+        (l == "launch" || l == "carry" || l == "conduct" || l == "stage" ||
+         l == "mount" || l == "wage" || l == "unleash" || l == "step" ||
+         l == "intensify" || l == "resume" || l == "escalate")) {
+      Actor subj = FindSubject(v, k, sf, nullptr, 0);
+      if (subj.found && subj.mention != tgt->mention) *src = subj;
+    }
+  }
   for (uint32_t k = mt.last + 1; !src->found && k + 1 < se && k < mt.last + 6;
        ++k) {
     if (v.IsPunct(k) || v.IsVerbLike(k)) break;
@@ -496,16 +692,49 @@ void CodeNominal(const DocView& v, const Pattern& p, const Match& mt,
               *tgt = FromMention(v, m);
             break;
           }
-          if (!v.IsDeterminerLike(b)) break;
+          // "against besieged X": a participle modifying the name.
+          if (!v.IsDeterminerLike(b) && !v.low[b].ends_with("ed")) break;
         }
         break;
       }
-      if (w == "by") {
+      if (w == "by") {  // "a visit by X to Y": past the agent
         k += 1;
         while (k < se && v.tok_mention[k] >= 0) ++k;
+        --k;  // the loop steps onto the word after the agent
       }
     }
   }
+}
+
+// Whether the trigger starting at token `first` heads the object of a
+// circumstantial preposition ("during a brief private visit", "on his first
+// official visit", "after the talks"): the preposition may be separated from
+// the trigger by determiners, possessives, numbers, adjectives and common
+// nouns only, and a determiner must show that the trigger is a noun unless
+// the preposition takes only noun phrases ("during", "amid").
+bool InCircumstantialPp(const DocView& v, uint32_t first, uint32_t sf) {
+  constexpr uint32_t kMaxModifiers = 5;
+  bool det = false;
+  for (uint32_t j = first, steps = 0; j-- > sf && steps <= kMaxModifiers;
+       ++steps) {
+    std::string_view w = v.low[j];
+    if (w == "during" || w == "amid" || w == "amidst" || w == "throughout")
+      return true;
+    if (w == "on" || w == "at" || w == "after" || w == "before" ||
+        w == "following" || w == "since") {
+      return det;
+    }
+    if (v.tok_mention[j] >= 0 || v.IsPunct(j)) return false;
+    const Pos p = v.pos(j);
+    if (v.IsDeterminerLike(j) || p == Pos::kPron) {
+      det = true;
+    } else if (!(p == Pos::kAdj || p == Pos::kNum ||
+                 (p == Pos::kNoun &&
+                  !(v.a->tokens[j].flags & kTokCapitalized)))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 // Whether token j lies inside a time expression of the document.
@@ -900,12 +1129,22 @@ void CodeSentence(const DocView& v, uint32_t si,
       }
       // "agreed to supply", "vowed to retaliate": the verb after "to" is
       // the event; the control verb only sets its modality.
-      if (!p.noun && p.elements.size() == 1 && mt.last + 2 < s.end_token &&
-          v.low[mt.last + 1] == "to" &&
-          (v.pos(mt.last + 2) == Pos::kVerb ||
-           (v.pos(mt.last + 2) == Pos::kX && !v.IsDeterminerLike(mt.last + 2) &&
-            v.tok_mention[mt.last + 2] < 0))) {
-        continue;
+      // A time adverbial may come between ("vowed on Thursday to wage").
+      if (!p.noun && p.elements.size() == 1) {
+        uint32_t t = mt.last + 1;
+        while (t < s.end_token && t < mt.last + 6 &&
+               (InTimex(v, t) || ((v.low[t] == "on" || v.low[t] == "in") &&
+                                  t + 1 < s.end_token && InTimex(v, t + 1)))) {
+          ++t;
+        }
+        if (t + 1 < s.end_token && v.low[t] == "to" &&
+            v.tok_mention[t + 1] < 0 && !v.IsDeterminerLike(t + 1) &&
+            (v.pos(t + 1) == Pos::kVerb || v.pos(t + 1) == Pos::kX ||
+             // a base form that starts a verb row, whatever its tag
+             (t > mt.last + 1 && v.low[t + 1] == v.lem[t + 1] &&
+              v.lex->PatternsStartingWith(v.low[t + 1]) != nullptr))) {
+          continue;
+        }
       }
       if (consumed && (mt.first != consumed_match.first ||
                        mt.last != consumed_match.last)) {
@@ -950,8 +1189,28 @@ void CodeSentence(const DocView& v, uint32_t si,
         const bool reduced_passive =
             mt.last + 1 < se && v.low[mt.last + 1] == "by" && mt.first > sf &&
             v.low[mt.head].ends_with("ed") && v.tok_mention[mt.first - 1] < 0 &&
-            v.pos(mt.first - 1) == Pos::kNoun;
-        if (reduced_passive) {
+            v.pos(mt.first - 1) == Pos::kNoun &&
+            // "X was attacked by Y": an auxiliary (a form of be, have or
+            // get, whatever its tag) makes a full passive, not a relative.
+            v.lem[mt.first - 1] != "be" && v.lem[mt.first - 1] != "have" &&
+            v.lem[mt.first - 1] != "get";
+        // "boycotted the parade supporting X": an -ing participle after
+        // the object noun of another verb is a reduced relative whose
+        // subject is that noun (no actor), not the sentence's subject.
+        bool ing_relative = false;
+        if (!reduced_passive && v.low[mt.head].ends_with("ing") &&
+            mt.first > sf + 1 && v.tok_mention[mt.first - 1] < 0 &&
+            v.pos(mt.first - 1) == Pos::kNoun &&
+            !(v.a->tokens[mt.first - 1].flags & kTokCapitalized)) {
+          uint32_t b = mt.first - 1;
+          while (b > sf && b + 4 > mt.first && v.tok_mention[b - 1] < 0 &&
+                 (v.IsDeterminerLike(b - 1) || v.pos(b - 1) == Pos::kNoun)) {
+            --b;
+          }
+          ing_relative = b > sf && v.tok_mention[b - 1] < 0 &&
+                         (v.pos(b - 1) == Pos::kVerb || v.IsPreposition(b - 1));
+        }
+        if (reduced_passive || ing_relative) {
           subj = Actor();
           conj = Actor();
         }
@@ -1047,6 +1306,12 @@ void CodeSentence(const DocView& v, uint32_t si,
       }
       if (!p.noun && conj_subject.found && (!symmetric || mutual)) {
         expand(conj_subject, &srcs);
+        // "X and the government of Y <verb>": X is a conjunct that the
+        // name chain does not reach across the group phrase.
+        bool has_conj = !conj.found;
+        for (const Actor& a : srcs)
+          has_conj = has_conj || a.entity == conj.entity;
+        if (!has_conj) srcs.insert(srcs.begin(), conj);
       } else {
         expand(src, &srcs);
       }
@@ -1144,12 +1409,38 @@ void CodeSentence(const DocView& v, uint32_t si,
   // an event of its own. ("condemned the sanctions imposed by Z" keeps both:
   // the sanctions have another source.)
   std::vector<bool> drop(made.size(), false);
+  // "X clashed with Y during a visit to Z", "arrived in Y on his first
+  // visit": a nominal trigger inside a circumstantial adjunct (time or
+  // occasion) is the background of the clause's verbal event, not a second
+  // event reported by the sentence. Without a verbal event it is kept.
+  // A verb form after a determiner ("their meeting") is a noun here too.
+  auto is_nominal = [&](const Made& md) {
+    return md.noun || (md.first > 0 && v.IsDeterminerLike(md.first - 1));
+  };
+  std::vector<bool> circumstance(made.size(), false);
+  bool any_verbal = false;
   for (size_t n = 0; n < made.size(); ++n) {
-    // A verb form after a determiner ("their meeting") is a noun here too.
-    const bool nominal =
-        made[n].noun ||
-        (made[n].first > 0 && v.IsDeterminerLike(made[n].first - 1));
-    if (!nominal) continue;
+    circumstance[n] = InCircumstantialPp(v, made[n].first, s.first_token);
+    any_verbal = any_verbal || (!circumstance[n] && !is_nominal(made[n]));
+  }
+  for (size_t n = 0; n < made.size() && any_verbal; ++n) {
+    if (circumstance[n]) drop[n] = true;
+  }
+  // One event per trigger, code and actor pair: coordination and reciprocal
+  // rows can reach the same pair twice.
+  for (size_t n = 0; n < made.size(); ++n) {
+    const Event& en = (*out)[first_event + n];
+    for (size_t k = 0; k < n && !drop[n]; ++k) {
+      const Event& ek = (*out)[first_event + k];
+      if (!drop[k] && ek.trigger.begin == en.trigger.begin &&
+          ek.trigger.end == en.trigger.end && ek.code == en.code &&
+          ek.source == en.source && ek.target == en.target) {
+        drop[n] = true;
+      }
+    }
+  }
+  for (size_t n = 0; n < made.size(); ++n) {
+    if (!is_nominal(made[n])) continue;
     const Event& en = (*out)[first_event + n];
     for (size_t k = 0; k < made.size() && !drop[n]; ++k) {
       if (made[k].noun || made[k].last >= made[n].first ||

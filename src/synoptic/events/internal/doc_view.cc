@@ -192,6 +192,17 @@ bool DocView::IsVerbLike(uint32_t i) const {
       }
     }
   }
+  // "Ethiopia departs from Libya": an inflected word the lexicon knows as a
+  // verb form, right after the name that opens the sentence and before a
+  // preposition, a determiner or a name, is the clause's finite verb.
+  if (p == Pos::kNoun && tok_mention[i] < 0 && i > 0 && low[i] != lem[i] &&
+      (low[i].ends_with("s") || low[i].ends_with("ed")) && i + 1 < size() &&
+      tok_mention[i - 1] >= 0 &&
+      m_first[tok_mention[i - 1]] == sentences[tok_sentence[i]].first_token &&
+      (IsPreposition(i + 1) || pos(i + 1) == Pos::kDet ||
+       tok_mention[i + 1] >= 0)) {
+    return true;
+  }
   if (p != Pos::kX || IsPunct(i)) return false;
   // Untagged: a word after a determiner or an adjective is a noun.
   if (i > 0 && (IsDeterminerLike(i - 1) && low[i - 1] != "no")) return false;

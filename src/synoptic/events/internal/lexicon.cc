@@ -115,6 +115,10 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
             slot = static_cast<int8_t>(p.elements.size());
             continue;
           }
+          // '~' skips one phrase (PETRARCH's '^' after the verb): it
+          // cannot start a row.
+          if (e == "~" && p.elements.empty())
+            return RowError("events_verbs", line, "row starts with a skip");
           if (e.front() == '^') {
             head = static_cast<int>(p.elements.size());
             e.remove_prefix(1);
