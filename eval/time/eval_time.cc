@@ -258,7 +258,8 @@ Counts Score(const Doc& doc, const std::vector<Timex>& sys, int* errors_left,
 //   "now" truncated at the grain ("7 days ago" = 2013-02-05T04:00: the hour
 //   comes from the reference time, not from the phrase);
 // - a DURATION that, added to the reference time, lands on the expected start
-//   at its grain ("in 15 minutes" = PT15M), or, for an interval, spans it
+//   at its grain ("in 15 minutes" = PT15M; every component of a compound
+//   one is added, "in 2.5 hours" = PT2H30M), or, for an interval, spans it
 //   exactly from start to end ("the last 2 days" = P2D);
 // - a part of day (TMO, TAF, TEV, TNI) for Duckling's part-of-day intervals
 //   (morning 00-12, afternoon 12-19, evening/night 18-24);
@@ -359,20 +360,39 @@ bool NotationOk(const Timex& t, const DuckCase& c) {
     return true;
   if (t.type == TimexType::kDuration && t.value.size() >= 3 &&
       t.value[0] == 'P') {
-    bool in_time = t.value[1] == 'T';
-    size_t p = in_time ? 2 : 1;
-    size_t q = p;
-    while (q < t.value.size() && std::isdigit(static_cast<unsigned char>(
-                                     t.value[q])))
-      ++q;
-    if (q == p || q + 1 != t.value.size()) return false;
-    int n = std::atoi(t.value.substr(p, q - p).c_str());
-    char unit = t.value[q];
+    // One or more components, date units before time units: "P2D",
+    // "PT2H30M" ("in 2.5 hours"), "P1Y6M".
+    std::vector<std::pair<int, char>> parts;
+    std::vector<bool> timed;
+    bool in_time = false;
+    size_t p = 1;
+    while (p < t.value.size()) {
+      if (t.value[p] == 'T' && !in_time) {
+        in_time = true;
+        ++p;
+        continue;
+      }
+      size_t q = p;
+      while (q < t.value.size() &&
+             std::isdigit(static_cast<unsigned char>(t.value[q])))
+        ++q;
+      if (q == p || q >= t.value.size()) return false;
+      parts.emplace_back(std::atoi(t.value.substr(p, q - p).c_str()),
+                         t.value[q]);
+      timed.push_back(in_time);
+      p = q + 1;
+    }
+    if (parts.empty()) return false;
+    auto add_all = [&](Instant x) {
+      for (size_t k = 0; k < parts.size(); ++k)
+        x = AddUnit(x, parts[k].first, parts[k].second, timed[k]);
+      return x;
+    };
     if (c.end) {
-      Instant e = AddUnit(*c.start, n, unit, in_time);
+      Instant e = add_all(*c.start);
       return e.d == c.end->d && e.sec == c.end->sec;
     }
-    return GrainValue(AddUnit(c.ref, n, unit, in_time), c.grain) == c.want;
+    return GrainValue(add_all(c.ref), c.grain) == c.want;
   }
   if (c.end && t.value.size() == 7 && t.value[4] == '-' &&
       std::isalpha(static_cast<unsigned char>(t.value[5]))) {

@@ -231,12 +231,16 @@ class Tagger {
   bool MatchCentury(size_t i, Cand* c);
   bool MatchTheUnit(size_t i, Cand* c);
   bool MatchYearAgo(size_t i, Cand* c);
+  bool MatchYearEnd(size_t i, Cand* c);
+  bool MatchTheYear(size_t i, Cand* c);
   bool MatchApproxTime(size_t i, Cand* c);
   bool MatchAtPresent(size_t i, Cand* c);
 
   // ---- resolution ----
   Tense TenseAt(size_t first, size_t end);
   Tense CueAt(size_t k) const;
+  bool ArrangedBefore(size_t k) const;
+  bool RateAfterQuantity(size_t k) const;
   void SentenceRange(size_t first, size_t* s, size_t* e) const;
   bool IsBoundary(size_t k) const;
   void SetResolved(Cand* c, std::string value) const {
@@ -326,6 +330,10 @@ bool Tagger::IsBoundary(size_t k) const {
   if (t.kind != TokKind::kPunct) return false;
   if (t.punct == '!' || t.punct == '?' || t.punct == ';') return true;
   if (t.punct != '.') return false;
+  // "$29.75", "4.5%": a decimal point, not an end.
+  if (k > 0 && toks_[k - 1].kind == TokKind::kNum && Num(k + 1) && Adj(k) &&
+      Adj(k + 1))
+    return false;
   // "Sept. 13", "Mr. Kim", "U.S. officials": an abbreviation, not an end.
   if (k > 0 && toks_[k - 1].kind == TokKind::kWord) {
     const Tok& w = toks_[k - 1];
@@ -377,10 +385,21 @@ Tense Tagger::CueAt(size_t k) const {
   if (t.kind != TokKind::kWord) return Tense::kUnknown;
   if (t.Has(Cat::kFuture)) return Tense::kFuture;
   if (t.Has(Cat::kFutureIfTo)) {
-    if (WordIs(k + 1, "to") || WordIs(k + 1, "for")) return Tense::kFuture;
-    return Tense::kUnknown;
+    // "plans for the trip" is a noun; "set for Friday" an arrangement.
+    if (!WordIs(k + 1, "to") &&
+        !(WordIs(k + 1, "for") && !WordIs(k, "plans") && !WordIs(k, "plan")))
+      return Tense::kUnknown;
+    // "had been due to expire Friday", "had planned to": a plan that lay
+    // ahead only of a past moment, so the day is a past one.
+    if (k > 0 && (WordIs(k - 1, "had") ||
+                  (k > 1 && WordIs(k - 1, "been") && WordIs(k - 2, "had"))))
+      return Tense::kPast;
+    return Tense::kFuture;
   }
-  if (t.Has(Cat::kPastVerb)) return Tense::kPast;
+  // "will be named", "to be held": a passive participle after "be" has no
+  // tense of its own; the auxiliary before it decides.
+  const bool after_be = k > 0 && WordIs(k - 1, "be");
+  if (t.Has(Cat::kPastVerb)) return after_be ? Tense::kUnknown : Tense::kPast;
   if (t.Has(Cat::kPresent)) {
     // "is to resume", "are due to": arranged future.
     if (WordIs(k + 1, "to")) return Tense::kFuture;
@@ -391,9 +410,25 @@ Tense Tagger::CueAt(size_t k) const {
   uint32_t len = t.end - t.begin;
   if (len >= 4 && !t.cap) {
     char a = text_[t.end - 2], b = text_[t.end - 1];
-    if (a == 'e' && b == 'd') return Tense::kPast;
+    if (a == 'e' && b == 'd' && !after_be) return Tense::kPast;
   }
   return Tense::kUnknown;
+}
+
+// A quantity right before k: "8.5%", "$2 million", "10,000": what follows
+// ("annually", "a year") is its rate, not a time of its own.
+bool Tagger::RateAfterQuantity(size_t k) const {
+  if (k == 0) return false;
+  const size_t q = k - 1;
+  return P(q, '%') || Num(q) || WordIs(q, "million") ||
+         WordIs(q, "billion") || WordIs(q, "percent") ||
+         Is(q, Cat::kMultiplier);
+}
+
+bool Tagger::ArrangedBefore(size_t k) const {
+  return toks_[k].Has(Cat::kFutureIfTo) &&
+         (WordIs(k, "scheduled") || WordIs(k, "planned") ||
+          WordIs(k, "slated"));
 }
 
 // "since March", "since the Oct. 23 attack": whatever the verb, the date
@@ -418,7 +453,22 @@ Tense Tagger::TenseAt(size_t first, size_t end) {
     return P(k, ';') || P(k, ':') || WordIs(k, "but") || WordIs(k, "while") ||
            WordIs(k, "whereas");
   };
+  // A verb right after the expression is its own: "a court Thursday
+  // refused", "the offer Friday expired" (news puts the day before its verb).
+  if (end < e && end < n()) {
+    Tense t = CueAt(end);
+    if (t == Tense::kPast) return t;
+  }
   for (size_t k = first; k > s && !clause_end(k - 1); --k) {
+    // "has scheduled a news conference Thursday", "planned a rally on
+    // Saturday": a day named after a verb of arranging is the day of the
+    // arranged event, ahead of the arranging (unless "had" puts it back).
+    if (ArrangedBefore(k - 1)) {
+      const bool had = k >= 2 && (WordIs(k - 2, "had") ||
+                                  (k >= 3 && WordIs(k - 2, "been") &&
+                                   WordIs(k - 3, "had")));
+      return had ? Tense::kPast : Tense::kFuture;
+    }
     Tense t = CueAt(k - 1);
     if (t != Tense::kUnknown) return t;
   }
@@ -698,7 +748,10 @@ void Tagger::WeekdayValue(int wd, int dir, Cand* c) {
     delta = -((cur - wd + 7) % 7);
   } else if (dir > 0) {
     delta = (wd - cur + 7) % 7;
-    if (delta == 0) delta = 7;
+    // A news report names the coming week's day only with "next"; a bare
+    // "Thursday" in a Thursday story is that day ("later Thursday"). An
+    // assistant asked about "thursday" on a Thursday means the next one.
+    if (delta == 0 && options_.unknown_tense_is_future) delta = 7;
   } else {
     delta = wd - cur;
   }
@@ -816,6 +869,37 @@ bool Tagger::MatchCentury(size_t i, Cand* c) {
   return true;
 }
 
+// "a high for the year", "nine months of the year", "an increase for the
+// full year": in a report, the current year (an earlier year mentioned
+// since is most often a comparison, "up from 1988").
+bool Tagger::MatchTheYear(size_t i, Cand* c) {
+  const auto* yu = toks_[i].Get(Cat::kUnit);
+  if (!yu || static_cast<Unit>(yu->value) != Unit::kYear ||
+      (yu->flags & internal::kFlagPlural) || i < 2)
+    return false;
+  size_t b = i - 1;
+  if (WordIs(b, "full") || WordIs(b, "whole") || WordIs(b, "entire")) --b;
+  if (b == 0 || !Is(b, Cat::kThe) || toks_[b].cap) return false;
+  if (!WordIs(b - 1, "for") && !WordIs(b - 1, "of") &&
+      !WordIs(b - 1, "during") && !WordIs(b - 1, "throughout"))
+    return false;
+  // Not "the year before", "the year ended June 30", "the year-ago
+  // quarter", "the year 2000", "the year of the dragon" (but "a high for
+  // the year of $42").
+  if (i + 1 < n() && (toks_[i + 1].kind != TokKind::kPunct || Dash(i + 1)) &&
+      !WordIs(i + 1, "and") && !WordIs(i + 1, "to") && !WordIs(i + 1, "as") &&
+      !WordIs(i + 1, "in") && !WordIs(i + 1, "from") && !WordIs(i + 1, "by") &&
+      !(WordIs(i + 1, "of") && (Num(i + 2) || P(i + 2, '$'))))
+    return false;
+  if (!dct_) return false;
+  c->first = b;
+  c->end = i + 1;
+  c->the_ok = true;
+  SetResolved(c, Y(dct_->year));
+  c->resolved = true;
+  return true;
+}
+
 // "the quarter", "the weekend", "the week": the current one, or the one the
 // text is about (a quarter just reported on is the previous one).
 bool Tagger::MatchTheUnit(size_t i, Cand* c) {
@@ -853,6 +937,7 @@ bool Tagger::MatchTheUnit(size_t i, Cand* c) {
       return true;
     }
   }
+  if (MatchTheYear(i, c)) return true;
   if (i == 0 || !Is(i - 1, Cat::kThe)) return false;
   const auto* ur = toks_[i].Get(Cat::kUnit);
   if (!ur || (ur->flags & internal::kFlagPlural)) return false;
@@ -920,14 +1005,57 @@ bool Tagger::MatchYearAgo(size_t i, Cand* c) {
       c->the_ok = true;
     }
   }
+  const bool quarter_noun =
+      c->end > i + 3 && R(i + 3, Cat::kUnit) &&
+      R(i + 3, Cat::kUnit)->value == static_cast<uint8_t>(Unit::kQuarter);
   if (have_ref_ && ref_gran_ == Gran::kQuarter) {
     SetResolved(c, UnitValue(AddYears(ref_, -1), Unit::kQuarter));
     c->resolved = dct_.has_value();
+  } else if (quarter_noun && dct_) {
+    // "the year-ago quarter" with no quarter named yet: a year before the
+    // last finished quarter, the one a results report is about.
+    SetResolved(c, UnitValue(AddYears(civil::AddMonths(*dct_, -3), -1),
+                             Unit::kQuarter));
   } else if (dct_) {
     SetResolved(c, Y(dct_->year - 1));
   } else {
     c->value = "XXXX";
     c->relative = true;
+  }
+  return true;
+}
+
+// "by year end", "since year-end", "by year's end": the end of the current
+// year as a point in time; after "since" the last one that has passed.
+bool Tagger::MatchYearEnd(size_t i, Cand* c) {
+  const auto* ur = toks_[i].Get(Cat::kUnit);
+  if (!ur || ur->value != static_cast<uint8_t>(Unit::kYear) ||
+      (ur->flags & internal::kFlagPlural) || i == 0)
+    return false;
+  size_t k = i + 1;
+  if (Dash(k) && Adj(k) && Adj(k + 1)) {
+    ++k;
+  } else if ((P(k, '\'') || P(k, internal::kQuote)) && Adj(k) &&
+             WordIs(k + 1, "s") && Adj(k + 1)) {
+    k += 2;
+  }
+  if (!WordIs(k, "end")) return false;
+  const bool since = WordIs(i - 1, "since");
+  if (!since && !WordIs(i - 1, "by") && !WordIs(i - 1, "before") &&
+      !WordIs(i - 1, "until") && !WordIs(i - 1, "till") &&
+      !WordIs(i - 1, "at") && !WordIs(i - 1, "through"))
+    return false;
+  c->end = k + 1;
+  if (!dct_) {
+    c->value = "XXXX";
+    c->relative = true;
+    return true;
+  }
+  if (since) {
+    SetResolved(c, YMD(Date{dct_->year - 1, 12, 31}));
+  } else {
+    SetResolved(c, Y(dct_->year));
+    c->mod = "END";
   }
   return true;
 }
@@ -1006,6 +1134,47 @@ bool Tagger::MatchNumericDate(size_t i, Cand* c) {
     c->ref = d;
     TryTimeAfter(c->value, c);
     return true;
+  }
+  // Year and month: "2014-10", "2014/10" (not a span of years, "2009-10");
+  // month and year: "2/2013".
+  if ((P(i + 1, '/') || P(i + 1, '-')) && Adj(i + 1) && Adj(i + 2) &&
+      !(Adj(i + 3) && (Num(i + 3) || P(i + 3, '/') || P(i + 3, '-') ||
+                       (P(i + 3, '.') && Num(i + 4) && Adj(i + 4)))) &&
+      !(i > 0 && Adj(i) && (Num(i - 1) || P(i - 1, '/') || P(i - 1, '-')))) {
+    int y = 0, m = 0;
+    if (YearTok(i) && PlainNum(i + 2, 2) && toks_[i + 2].ndigits == 2 &&
+        toks_[i + 2].num != (t.num + 1) % 100)
+      y = t.num, m = toks_[i + 2].num;
+    else if (P(i + 1, '/') && PlainNum(i, 2) && YearTok(i + 2))
+      y = toks_[i + 2].num, m = t.num;
+    if (m >= 1 && m <= 12 && !WordIs(i + 3, "of")) {
+      c->end = i + 3;
+      c->value = YM(y, m);
+      c->has_ref = true;
+      c->ref = Date{y, m, 1};
+      c->ref_gran = Gran::kMonth;
+      return true;
+    }
+  }
+  // Month and day with no year, "2/15", "on 4/25 at 4pm": a date when the
+  // day is past 12 or a date word leads in; "3/4", "1/2" stay fractions.
+  if (P(i + 1, '/') && Adj(i + 1) && PlainNum(i, 2) && PlainNum(i + 2, 2) &&
+      Adj(i + 2) &&
+      !(Adj(i + 3) && (Num(i + 3) || P(i + 3, '/') ||
+                       (P(i + 3, '.') && Num(i + 4) && Adj(i + 4)))) &&
+      !(i > 0 && (Num(i - 1) || P(i - 1, '$') || P(i - 1, '/'))) &&
+      !WordIs(i + 3, "of") && !Is(i + 3, Cat::kUnit)) {
+    const int m = t.num, d = toks_[i + 2].num;
+    const bool lead = i > 0 && (WordIs(i - 1, "on") || WordIs(i - 1, "by") ||
+                                WordIs(i - 1, "until") ||
+                                WordIs(i - 1, "since"));
+    if (m >= 1 && m <= 12 && d >= 1 && d <= civil::DaysInMonth(2000, m) &&
+        (lead || (d >= 13 && d != 16))) {
+      c->end = i + 3;
+      FillDayMonth(-1, m, d, c);
+      if (c->has_ref) TryTimeAfter(c->value, c);
+      return true;
+    }
   }
   return false;
 }
@@ -1156,7 +1325,7 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
       diff = -6;
     }
     Tense tn = TenseAt(i, c->end);
-    if ((tn == Tense::kPast && diff > 3) || (diff > 0 && AfterSince(i))) --y;
+    if ((tn == Tense::kPast && diff > 2) || (diff > 0 && AfterSince(i))) --y;
     if (tn == Tense::kFuture &&
         (diff < -1 || (options_.unknown_tense_is_future && diff < 0)))
       ++y;
@@ -1267,8 +1436,9 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
   if (i > 0 && (P(i - 1, '$') ||
                 ((P(i - 1, ',') || P(i - 1, '.')) && Adj(i) && Num(i - 2))))
     return false;
-  if (Adj(i + 1) &&
-      (P(i + 1, '%') || (P(i + 1, ',') && Num(i + 2) && Adj(i + 2))))
+  // "1462.93", "1,462": part of a larger number.
+  if (Adj(i + 1) && (P(i + 1, '%') || ((P(i + 1, ',') || P(i + 1, '.')) &&
+                                       Num(i + 2) && Adj(i + 2))))
     return false;
   if (t.plural_s) {  // "1990s"
     if (t.num % 10 != 0) return false;
@@ -1300,6 +1470,16 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
          (demonstrative && !QuantityNoun(i + 1))) &&
         t.num >= 1900 && t.num <= 2099 && i + 1 < n() &&
         toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].Has(Cat::kUnit))
+      ctx = true;
+    // "his unsuccessful 1996 campaign", "the disputed 1988 election": one
+    // adjective between the determiner and the year.
+    if (i >= 2 && p.kind == TokKind::kWord && !p.cap &&
+        p.lex.r[0].cat == Cat::kNone &&
+        (toks_[i - 2].Has(Cat::kThe) || toks_[i - 2].Has(Cat::kA) ||
+         toks_[i - 2].Has(Cat::kDet)) &&
+        t.num >= 1900 && t.num <= 2099 && i + 1 < n() &&
+        toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].cap &&
+        !toks_[i + 1].Has(Cat::kUnit) && !QuantityNoun(i + 1))
       ctx = true;
   }
   if (Dash(i + 1) && YearTok(i + 2)) ctx = true;
@@ -1483,6 +1663,24 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   Rel rel = static_cast<Rel>(toks_[i].Get(Cat::kRel)->value);
   bool with_the = i > 0 && Is(i - 1, Cat::kThe);
   size_t j = i + 1;
+  // "this past weekend", "this coming week": the last / next one.
+  if (rel == Rel::kThis) {
+    if (const auto* r2 = R(j, Cat::kRel);
+        r2 && (r2->value == static_cast<uint8_t>(Rel::kPast) ||
+               r2->value == static_cast<uint8_t>(Rel::kComing))) {
+      const auto* u2 = R(j + 1, Cat::kUnit);
+      if (u2 && !(u2->flags & internal::kFlagPlural)) {
+        rel = r2->value == static_cast<uint8_t>(Rel::kPast) ? Rel::kLast
+                                                            : Rel::kNext;
+        ++j;
+      }
+    }
+  }
+  // A quoted title: ABC's "This Week", "Next Year in Jerusalem".
+  if (i > 0 && toks_[i].cap && j < n() && toks_[j].cap &&
+      R(j, Cat::kUnit) && toks_[i - 1].kind == TokKind::kPunct &&
+      (P(i - 1, '"') || P(i - 1, '`') || P(i - 1, internal::kQuote)))
+    return false;
   // Weekday: "last Tuesday", "next Friday", "this Monday".
   if (const auto* wr = R(j, Cat::kWeekday);
       wr && !(wr->flags & internal::kFlagAbbrev)) {
@@ -1494,6 +1692,16 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
     else if (rel != Rel::kThis)
       return false;
     c->end = j + 1;
+    // "this Monday" is the one of the current week unless the tense says
+    // which side: "this Monday he said" (past), "will meet this Monday".
+    if (rel == Rel::kThis && dct_) {
+      const Tense tn = TenseAt(i, c->end);
+      dir = tn == Tense::kPast ? -1 : tn == Tense::kFuture ? 1 : 0;
+      if (dir < 0) {
+        WeekdayValue(wr->value, dir, c);
+        return true;
+      }
+    }
     if (dir < 0 && dct_) {
       // Strictly before the DCT.
       int cur = civil::Weekday(*dct_);
@@ -1679,9 +1887,10 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   }
   Date base = *dct_;
   if (u == Unit::kQuarter && (rel == Rel::kLatest || rel == Rel::kRecent)) {
-    // The latest quarter is the last one reported on, so a finished one,
-    // unless the sentence looks ahead.
-    if (TenseAt(i, c->end) != Tense::kFuture)
+    // The latest quarter is the last one reported on, so a finished one
+    // even when the sentence looks ahead ("expects revenue in the latest
+    // quarter to total"); a recent one unless the sentence looks ahead.
+    if (rel == Rel::kLatest || TenseAt(i, c->end) != Tense::kFuture)
       base = civil::AddMonths(base, -3);
   }
   Date d = Shift(base, u, shift);
@@ -1740,6 +1949,16 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
     case Deictic::kToday:
     case Deictic::kYesterday:
     case Deictic::kTomorrow: {
+      // "today's youth", "in today's world": the present age, not a day.
+      if (d == Deictic::kToday &&
+          (P(i + 1, '\'') || P(i + 1, internal::kQuote)) && Adj(i + 1) &&
+          WordIs(i + 2, "s")) {
+        static constexpr std::string_view kAgeNouns[] = {
+            "world", "society", "youth", "generation", "children", "kids",
+            "young", "teenagers", "culture", "standards", "technology"};
+        for (std::string_view w : kAgeNouns)
+          if (WordIs(i + 3, w)) return false;
+      }
       int delta = d == Deictic::kToday ? 0 : d == Deictic::kYesterday ? -1 : 1;
       // "the day after tomorrow", "the day before yesterday".
       if (d != Deictic::kToday && i >= 2 && WordIs(i - 2, "day") &&
@@ -1765,6 +1984,13 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
       c->value += "TNI";
       return true;
     case Deictic::kNow:
+      // "Now, he says, ...": a sentence-opening discourse marker.
+      if (toks_[i].cap && P(i + 1, ',') &&
+          (i == 0 || IsBoundary(i - 1) || toks_[i].break_before ||
+           P(i - 1, '"') || P(i - 1, '`') || P(i - 1, internal::kQuote)))
+        return false;
+      c->value = "PRESENT_REF";
+      return true;
     case Deictic::kCurrently:
     case Deictic::kNowadays:
       c->value = "PRESENT_REF";
@@ -1775,6 +2001,13 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
       c->value = "PAST_REF";
       return true;
     case Deictic::kSoon:
+      // Only the idiom "as soon as possible" (bare "soon" is tagged in
+      // TimeBank too rarely to guess which).
+      if (i == 0 || !WordIs(i - 1, "as") || !WordIs(i + 1, "as") ||
+          !(WordIs(i + 2, "possible") || WordIs(i + 2, "practicable")))
+        return false;
+      c->first = i - 1;
+      c->end = i + 3;
       c->value = "FUTURE_REF";
       return true;
     case Deictic::kFuture:
@@ -1792,6 +2025,11 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
 }
 
 bool Tagger::MatchDuration(size_t i, Cand* c) {
+  // "a dividend of $1.76 a year", "$2 million a year in interest": a rate.
+  if (Is(i, Cat::kA) && RateAfterQuantity(i) && R(i + 1, Cat::kUnit) &&
+      !Is(i + 2, Cat::kAgo) && !Is(i + 2, Cat::kShift) &&
+      !WordIs(i + 2, "before") && !WordIs(i + 2, "after"))
+    return false;
   size_t j = i;
   ModKind mod = ModKind::kNone;
   if (const auto* a = R(j, Cat::kApprox)) {
@@ -1851,6 +2089,15 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
     c->has_ref = true;
     c->ref = d;
     return true;
+  }
+  // "20 more years", "two more weeks", "three further days": a count of
+  // units beyond some other span is still that length.
+  if (!hyphen && count > 1) {
+    const auto* u2 = R(k + 1, Cat::kUnit);
+    if (u2 && (u2->flags & internal::kFlagPlural) &&
+        (WordIs(k, "more") || WordIs(k, "further") ||
+         WordIs(k, "additional") || WordIs(k, "extra")))
+      ++k;
   }
   const auto* ur = R(k, Cat::kUnit);
   if (!ur) return false;
@@ -1972,6 +2219,7 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
 
 bool Tagger::MatchSet(size_t i, Cand* c) {
   if (const auto* s = toks_[i].Get(Cat::kSetAdv)) {
+    if (RateAfterQuantity(i)) return false;  // "to rise 8.5% annually"
     c->end = i + 1;
     c->type = TimexType::kSet;
     c->value = DurationValue(1, static_cast<Unit>(s->value));
@@ -2294,9 +2542,23 @@ bool Tagger::MatchEdge(size_t i, Cand* c) {
 // keeps the date alone there.
 bool Tagger::MatchPartOfDate(size_t i, Cand* c) {
   const auto* pd = R(i, Cat::kPartOfDay);
-  if (!pd || pd->value > static_cast<uint8_t>(PartOfDay::kEvening) ||
-      !Is(i + 1, Cat::kOf))
-    return false;
+  if (!pd || pd->value > static_cast<uint8_t>(PartOfDay::kEvening)) return false;
+  // "placed orders in the morning", "back in the afternoon": that part of
+  // the day last named, or of the day of writing.
+  if (!Is(i + 1, Cat::kOf) && i >= 2 && Is(i - 1, Cat::kThe) &&
+      !toks_[i - 1].cap && (WordIs(i - 2, "in") || WordIs(i - 2, "during")) &&
+      !(i + 1 < n() && toks_[i + 1].kind == TokKind::kWord &&
+        (Is(i + 1, Cat::kDeictic) || Is(i + 1, Cat::kWeekday) ||
+         Is(i + 1, Cat::kMonth) || Is(i + 1, Cat::kAmPm))) &&
+      dct_) {
+    const Date d = have_ref_ && ref_gran_ == Gran::kDay ? ref_ : *dct_;
+    c->first = i - 1;
+    c->end = i + 1;
+    c->type = TimexType::kTime;
+    SetResolved(c, YMD(d) + "T" + std::string(internal::kPartCode[pd->value]));
+    return true;
+  }
+  if (!Is(i + 1, Cat::kOf)) return false;
   size_t k = i + 2;
   if (Is(k, Cat::kThe) && !Is(k + 1, Cat::kRel)) ++k;
   // No part of day inside (bounds the recursion on "morning of morning...").
@@ -2838,6 +3100,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
         attempt(&Tagger::MatchDuration);
         break;
       case Cat::kOrdWord:
+        attempt(&Tagger::MatchDayOfMonth);
         attempt(&Tagger::MatchNthInMonth);
         attempt(&Tagger::MatchDayFirst);
         attempt(&Tagger::MatchQuarter);
@@ -2848,6 +3111,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
         attempt(&Tagger::MatchClockOffset);
         attempt(&Tagger::MatchTheUnit);
         attempt(&Tagger::MatchYearAgo);
+        attempt(&Tagger::MatchYearEnd);
         break;
       case Cat::kFiscal:
         attempt(&Tagger::MatchQuarter);
@@ -3183,6 +3447,18 @@ bool Tagger::MatchClockOffset(size_t i, Cand* c) {
   if (!e || m != 0 || Is(e, Cat::kUnit)) return false;
   int total = h * 60 + sign * minutes;
   if (total < 0) total += 24 * 60;
+  // "20 minutes to 2pm tomorrow", "a quarter past six on Friday".
+  {
+    size_t k = e;
+    if (P(k, ',') || WordIs(k, "on")) ++k;
+    if (Cand d; DateAt(k, &d)) {
+      *c = std::move(d);
+      c->first = i;
+      c->type = TimexType::kTime;
+      c->value += "T" + Pad(total / 60 % 24, 2) + ":" + Pad(total % 60, 2);
+      return true;
+    }
+  }
   c->end = e;
   ClockOnAnchorDay(total / 60 % 24, total % 60, MeridiemIn(j + 1, e, h), c);
   return true;
@@ -3302,26 +3578,29 @@ bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
 // "on the 15th": a day of the current month, moved a month by tense.
 bool Tagger::MatchDayOfMonth(size_t i, Cand* c) {
   const Tok& t = toks_[i];
-  if (!t.ordinal || t.num < 1 || t.num > 31 || i < 2 ||
-      !Is(i - 1, Cat::kThe) || !WordIs(i - 2, "on"))
+  // "on the 15th", "on the first" (a spelled ordinal).
+  const auto* ow = R(i, Cat::kOrdWord);
+  const int day = t.ordinal ? t.num : ow ? ow->value : 0;
+  if (day < 1 || day > 31 || i < 2 || !Is(i - 1, Cat::kThe) ||
+      !WordIs(i - 2, "on"))
     return false;
   if (i + 1 < n() && toks_[i + 1].kind != TokKind::kPunct) return false;
   c->end = i + 1;
   c->the_ok = true;
   c->type = TimexType::kDate;
   if (!dct_) {
-    c->value = "XXXX-XX-" + Pad(t.num, 2);
+    c->value = "XXXX-XX-" + Pad(day, 2);
     c->relative = true;
     return true;
   }
   Tense tn = TenseAt(i, i + 1);
   Date base{dct_->year, dct_->month, 1};
-  if (tn == Tense::kFuture && t.num < dct_->day)
+  if (tn == Tense::kFuture && day < dct_->day)
     base = civil::AddMonths(base, 1);
-  else if (tn == Tense::kPast && t.num > dct_->day)
+  else if (tn == Tense::kPast && day > dct_->day)
     base = civil::AddMonths(base, -1);
-  if (t.num > civil::DaysInMonth(base.year, base.month)) return false;
-  Date d{base.year, base.month, t.num};
+  if (day > civil::DaysInMonth(base.year, base.month)) return false;
+  Date d{base.year, base.month, day};
   SetResolved(c, YMD(d));
   c->has_ref = true;
   c->ref = d;

@@ -845,5 +845,233 @@ TEST(Timex, PartOfANamedDay) {
   EXPECT_EQ(OneValue("the night of June 5", dct, {}), "2024-06-05");
 }
 
+// ---- issue 5, round 3: tense cues, business periods, numeric dates ----
+
+// The value of the timex whose surface is `surface`, or "(none)".
+std::string ValueOf(std::string_view text, std::optional<Date> dct,
+                    std::string_view surface, const TimeOptions& o = {}) {
+  const auto v = TagText(text, dct, o);
+  const Timex* t = Find(v, text, surface);
+  return t ? t->value : "(none)";
+}
+
+TEST(Timex, VerbRightAfterTheDayDecidesItsTense) {
+  const Date dct{2000, 6, 1};  // a Thursday
+  // "will remain" comes first in the sentence, but "refused" is the day's.
+  const std::string text =
+      "Elian will remain here even after a federal appeals court Thursday "
+      "refused to order a hearing.";
+  EXPECT_EQ(ValueOf(text, dct, "Thursday"), "2000-06-01");
+}
+
+TEST(Timex, SameWeekdayAsTheStoryIsThatDay) {
+  const Date dct{2000, 2, 10};  // a Thursday
+  EXPECT_EQ(ValueOf("Later Thursday, officials will meet again.", dct,
+                    "Later Thursday"),
+            "2000-02-10");
+  // An assistant asked about "thursday" on a Thursday means the next one.
+  TimeOptions future;
+  future.unknown_tense_is_future = true;
+  EXPECT_EQ(ValueOf("remind me thursday", dct, "thursday", future),
+            "2000-02-17");
+}
+
+TEST(Timex, PastPerfectPlanLiesBehind) {
+  const Date dct{1989, 10, 30};  // a Monday
+  EXPECT_EQ(ValueOf("The offer had been due to expire Friday evening.", dct,
+                    "Friday evening"),
+            "1989-10-27TEV");
+  EXPECT_EQ(ValueOf("The offer is due to expire Friday evening.", dct,
+                    "Friday evening"),
+            "1989-11-03TEV");
+}
+
+TEST(Timex, PassiveParticipleTakesTheAuxiliarysTense) {
+  const Date dct{1998, 3, 4};
+  EXPECT_EQ(ValueOf("She will be named commander for a mission in December.",
+                    dct, "December"),
+            "1998-12");
+  EXPECT_EQ(ValueOf("She was named commander for a mission in December.", dct,
+                    "December"),
+            "1997-12");
+}
+
+TEST(Timex, DecimalPointDoesNotEndTheSentence) {
+  const Date dct{1989, 10, 30};
+  // The past tense of "has fluctuated" reaches "March" across "$29.75".
+  EXPECT_EQ(ValueOf("The stock has fluctuated, rising to $42.875 in June "
+                    "from $29.75 in March.",
+                    dct, "March"),
+            "1989-03");
+  // "1462.93" is an index level, not the year 1462.
+  EXPECT_EQ(ValueOf("The DAX dropped 19.69 points to 1462.93 in 1989.", dct,
+                    "1462"),
+            "(none)");
+}
+
+TEST(Timex, PastMonthThreeMonthsAheadGoesBack) {
+  const Date dct{1989, 10, 27};
+  EXPECT_EQ(ValueOf("In January, the company brought in a new chief.", dct,
+                    "January"),
+            "1989-01");
+}
+
+TEST(Timex, LatestAndYearAgoQuarters) {
+  const Date dct{1989, 10, 26};
+  EXPECT_EQ(ValueOf("He expects revenue in the latest quarter to total $28 "
+                    "million.",
+                    dct, "the latest quarter"),
+            "1989-Q3");
+  EXPECT_EQ(ValueOf("Net rose from $1 million in the year-ago quarter.", dct,
+                    "the year-ago quarter"),
+            "1988-Q3");
+}
+
+TEST(Timex, NumericMonthDayAndYearMonth) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(ValueOf("The hearing is on 2/15.", dct, "2/15"), "2013-02-15");
+  EXPECT_EQ(ValueOf("Filed 4/25 at 4:00pm.", dct, "4/25 at 4:00pm"),
+            "2013-04-25T16:00");
+  EXPECT_EQ(ValueOf("Sales in 2014-10 rose.", dct, "2014-10"), "2014-10");
+  EXPECT_EQ(ValueOf("Sales in 2014/10 rose.", dct, "2014/10"), "2014-10");
+  EXPECT_EQ(ValueOf("Issued 2/2013.", dct, "2/2013"), "2013-02");
+  // Fractions, spans of years and mixed numbers stay what they are.
+  EXPECT_TRUE(TagText("Add 3/4 cup and 1/2 of the rest.", dct, {}).empty());
+  EXPECT_EQ(ValueOf("The 2009-10 season ended.", dct, "2009-10"), "(none)");
+  EXPECT_TRUE(TagText("It grew 2 5/16 inches.", dct, {}).empty());
+}
+
+TEST(Timex, ThisWeekdayFollowsTheTense) {
+  const Date dct{2013, 2, 12};  // a Tuesday
+  EXPECT_EQ(ValueOf("They will meet this Monday.", dct, "this Monday"),
+            "2013-02-18");
+  EXPECT_EQ(ValueOf("They met this Monday.", dct, "this Monday"),
+            "2013-02-11");
+}
+
+TEST(Timex, ThisPastAndThisComingUnits) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(ValueOf("He left this past weekend.", dct, "this past weekend"),
+            "2013-W06-WE");
+  EXPECT_EQ(ValueOf("Talks resume this coming week.", dct,
+                    "this coming week"),
+            "2013-W08");
+  // "the past year" stays a length.
+  EXPECT_EQ(ValueOf("It grew in the past year.", dct, "the past year"), "P1Y");
+}
+
+TEST(Timex, MoreUnitsAndAsSoonAsPossible) {
+  const Date dct{1998, 2, 27};
+  EXPECT_EQ(ValueOf("They may use the base for 20 more years.", dct,
+                    "20 more years"),
+            "P20Y");
+  EXPECT_EQ(ValueOf("Sell it as soon as possible.", dct,
+                    "as soon as possible"),
+            "FUTURE_REF");
+  EXPECT_TRUE(TagText("Kim may meet Putin soon.", dct, {}).empty());
+}
+
+TEST(Timex, YearAfterDeterminerAndAdjective) {
+  const Date dct{1998, 2, 13};
+  EXPECT_EQ(ValueOf("He lost his unsuccessful 1996 campaign.", dct, "1996"),
+            "1996");
+  EXPECT_EQ(ValueOf("The other 1996 voters stayed home.", dct, "1996"),
+            "(none)");
+}
+
+TEST(Timex, QuotedShowTitleIsNoWeek) {
+  const Date dct{1990, 8, 13};
+  EXPECT_EQ(ValueOf("Baker, speaking on ABC News' \"This Week,\" said so.",
+                    dct, "This Week"),
+            "(none)");
+  EXPECT_EQ(ValueOf("This week Baker said so.", dct, "This week"),
+            "1990-W33");
+}
+
+TEST(Timex, YearEndAndTheYear) {
+  const Date dct{1989, 10, 30};
+  EXPECT_EQ(ValueOf("It will cut 6,000 jobs by year end.", dct, "year end"),
+            "1989");
+  EXPECT_EQ(ValueOf("Rules should be in place by year's end.", dct,
+                    "year's end"),
+            "1989");
+  EXPECT_EQ(ValueOf("The change is since year-end.", dct, "year-end"),
+            "1988-12-31");
+  EXPECT_EQ(ValueOf("It rose to a high for the year of $42.", dct,
+                    "the year"),
+            "1989");
+  EXPECT_EQ(ValueOf("He forecast an increase for the full year.", dct,
+                    "the full year"),
+            "1989");
+  // Not a year of its own: "the year before", "year-end results".
+  EXPECT_EQ(ValueOf("It fell from $450 million the year before.", dct,
+                    "the year"),
+            "(none)");
+  EXPECT_TRUE(TagText("Its year-end results were weak.", dct, {}).empty());
+}
+
+TEST(Timex, ArrangedDayLiesAhead) {
+  const Date dct{1999, 5, 5};  // a Wednesday
+  EXPECT_EQ(ValueOf("The attorney has scheduled a news conference Thursday.",
+                    dct, "Thursday"),
+            "1999-05-06");
+  EXPECT_EQ(ValueOf("The offer had been scheduled to expire at midnight "
+                    "Friday.",
+                    Date{1989, 10, 30}, "midnight Friday"),
+            "1989-10-27T24:00");
+  // "plans for" is a noun: the past verb decides.
+  EXPECT_EQ(ValueOf("On Friday, when Albright set aside vacation plans for "
+                    "the trip, officials worked.",
+                    Date{1998, 8, 17}, "Friday"),
+            "1998-08-14");
+}
+
+TEST(Timex, ClockOffsetAndPartOfDayTakeTheirDay) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(ValueOf("Be there at 20 minutes to 2pm tomorrow.", dct,
+                    "20 minutes to 2pm tomorrow"),
+            "2013-02-13T13:40");
+  // "in the morning" is the morning of the day last named.
+  EXPECT_EQ(ValueOf("Shares fell Friday. Dealers bought in the morning.",
+                    Date{1989, 10, 30}, "the morning"),
+            "1989-10-27TMO");
+  EXPECT_EQ(ValueOf("The store opens in the afternoon.", dct,
+                    "the afternoon"),
+            "2013-02-12TAF");
+}
+
+TEST(Timex, RatesDiscourseNowAndThePresentAge) {
+  const Date dct{1989, 10, 26};
+  // A rate after a quantity is no time of its own...
+  EXPECT_TRUE(TagText("Sales should rise 8.5% annually.", dct, {}).empty());
+  EXPECT_TRUE(
+      TagText("The stock pays a dividend of $1.76 a year.", dct, {}).empty());
+  // ...but "a year earlier" after a number still is.
+  EXPECT_EQ(ValueOf("Net was $48.7 million, or $1.11 a share, a year earlier.",
+                    dct, "a year earlier"),
+            "1988-10-26");
+  EXPECT_EQ(ValueOf("Rallies are held here annually.", dct, "annually"),
+            "P1Y");
+  // "Now," opening a sentence is a discourse marker; "Now officials..."
+  // is the present.
+  EXPECT_EQ(ValueOf("It failed. Now, he says, it works.", dct, "Now"),
+            "(none)");
+  EXPECT_EQ(ValueOf("It failed. Now officials say it works.", dct, "Now"),
+            "PRESENT_REF");
+  // "today's youth" is the present age; "today's editions" is the day.
+  EXPECT_EQ(ValueOf("It is a lesson for today's youth.", dct, "today"),
+            "(none)");
+  EXPECT_EQ(ValueOf("It ran in today's editions.", dct, "today"),
+            "1989-10-26");
+}
+
+TEST(Timex, SpelledDayOfMonth) {
+  const Date dct{2013, 2, 12};
+  EXPECT_EQ(ValueOf("The rent will be paid on the first.", dct, "the first"),
+            "2013-03-01");
+  EXPECT_EQ(ValueOf("He won on the first ballot.", dct, "the first"),
+            "(none)");
+}
+
 }  // namespace
 }  // namespace synoptic::time

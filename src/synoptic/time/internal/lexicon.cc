@@ -181,6 +181,7 @@ constexpr Entry kRaw[] = {
     {"nowadays", Cat::kDeictic, D(Deictic::kNowadays), 0},
     {"overnight", Cat::kDeictic, D(Deictic::kOvernight), 0},
     {"future", Cat::kDeictic, D(Deictic::kFuture), 0},
+    {"soon", Cat::kDeictic, D(Deictic::kSoon), 0},
     // Relative words.
     {"last", Cat::kRel, R(Rel::kLast), 0},
     {"next", Cat::kRel, R(Rel::kNext), 0},
