@@ -784,6 +784,76 @@ TEST(Quotes, ContinuedQuoteJoinsTheFirstAttribution) {
   EXPECT_TRUE(frames[1].source.empty());
 }
 
+// A bare quote farther on in the same paragraph continues the attributed
+// quote before it, unless someone else is named in between.
+TEST(Quotes, BareQuoteLaterInParagraphContinuesUnlessAnotherPersonNamed) {
+  const std::string_view filler =
+      " said/V on Monday after a long meeting with the delegates from the "
+      "northern provinces and the capital. ";
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0}" +
+          std::string(filler) +
+          "\xE2\x80\x9CThese talks take a lot of patience.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(frames[1].continues, 0);
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0}" +
+          std::string(filler) + "[Otto Brandt]{1} left early. " +
+          "\xE2\x80\x9CThese talks take a lot of patience.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(frames[1].continues, -1);
+  EXPECT_NE(a.quotes[1].speaker, 0);
+}
+
+// A paragraph that is only a quote takes the speaker of the last attributed
+// quote a few paragraphs back when no other person is named in between.
+TEST(Quotes, BareQuoteParagraphTakesEarlierSpeaker) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} said/V: \xE2\x80\x9CWe will stay here for a "
+      "while.\xE2\x80\x9D\n\n"
+      "The meeting ended late in the evening.\n\n"
+      "\xE2\x80\x9CThese talks take a lot of patience.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(frames[1].continues, 0);
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "[Jana Novak]{0} said/V: \xE2\x80\x9CWe will stay here for a "
+      "while.\xE2\x80\x9D\n\n"
+      "[Otto Brandt]{1} ended the meeting late in the evening.\n\n"
+      "\xE2\x80\x9CThese talks take a lot of patience.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(frames[1].continues, -1);
+  EXPECT_EQ(a.quotes[1].speaker, -1);
+}
+
+// Poll shares speak: "six in 10 said ...", "some 56 percent ... say ...".
+TEST(Quotes, PollShareIsTheSource) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "Six in 10 said/V the economy was/V their main worry. Some 56 percent "
+      "of those polled now say/V the talks will/V fail/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the economy was their main worry");
+  EXPECT_EQ(Str(a, frames[0].source), "Six in 10");
+  EXPECT_EQ(Str(a, frames[0].cue), "said");
+  EXPECT_EQ(Str(a, frames[1].source), "Some 56 percent of those polled");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the talks will fail");
+}
+
 TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {
   DocAnalysis a = Analyze(
       "\xE2\x80\x9C[Ruritania]{8} attacked/V [Freedonia]{9} at "

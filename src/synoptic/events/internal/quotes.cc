@@ -15,7 +15,10 @@
 // The speaker comes from the cue next to the marks: after the close
 // (", he said", ", said Goldberg", "X told reporters") or before the open
 // ("X said: “"), in the same paragraph, or from a previous paragraph ending
-// with "said:". Pronouns resolve to the last PERSON named before the quote,
+// with "said:". A bare quote that names no speaker continues the attributed
+// quote before it: farther on in the same paragraph, or in a paragraph that
+// is only that quote a few paragraphs on, when no other person is named in
+// between. Pronouns resolve to the last PERSON named before the quote,
 // role nouns ("the ambassador") to the last person introduced with that role.
 //
 // Indirect quotes are read from tokens: "X said (that) CLAUSE", "X told Y
@@ -978,6 +981,19 @@ bool DirectFallback(const DocView& v, const RawQuote& q, ByteSpan para,
   return false;
 }
 
+// True when a person other than `speaker` (an entity index, or -1) is named
+// in the bytes [b, e): a quote after that may be theirs.
+bool OtherPersonBetween(const DocView& v, uint32_t b, uint32_t e,
+                        int32_t speaker) {
+  for (const Mention& m : v.a->mentions) {
+    if (m.span.end <= b || m.span.begin >= e) continue;
+    if (m.type != EntityType::kPerson) continue;
+    if (speaker >= 0 && m.entity == speaker) continue;
+    return true;
+  }
+  return false;
+}
+
 void AddDirect(const DocView& v, const QuoteOptions& opt,
                std::vector<Quote>* out, std::vector<ByteSpan>* direct_spans,
                std::vector<QuoteFrame>* frames) {
@@ -992,6 +1008,12 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
   int32_t last = -1;  // index into out_frames of the last quote with a speaker
   size_t last_para = 0;
   uint32_t last_outer_end = 0;
+  // The last quote with a speaker and a cue, kept across quotes without one:
+  // a later paragraph that is a bare quote takes its speaker when no other
+  // person is named in between.
+  int32_t held = -1;
+  size_t held_para = 0;
+  uint32_t held_end = 0;
   for (const RawQuote& q : raw) {
     ByteSpan content = TrimSpan(doc.text, q.content);
     // A comma before the closing mark belongs to the frame ("...," he said).
@@ -1028,10 +1050,15 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
       const bool same_cue =
           !frame.cue.empty() && frame.cue.begin == out_frames[last].cue.begin;
       const Quote& lq = (*out)[first + last];
-      const bool near_same_para = last_para == pi &&
-                                  q.outer.begin >= last_outer_end &&
-                                  q.outer.begin - last_outer_end <= 80 &&
-                                  out_frames[last].cue.begin >= last_outer_end;
+      // Farther on in the same paragraph ("“A,” X said, noting that ...
+      // “B.”"), when no one else is named in between.
+      const bool near_same_para =
+          last_para == pi && q.outer.begin >= last_outer_end &&
+          out_frames[last].cue.begin >= last_outer_end &&
+          (q.outer.begin - last_outer_end <= 80 ||
+           (q.outer.begin - last_outer_end <= opt.max_continue_gap &&
+            !OtherPersonBetween(v, out_frames[last].cue.end, q.outer.begin,
+                                lq.speaker)));
       const bool next_para = last_para + 1 == pi &&
                              q.outer.begin <= para.begin + 4 &&
                              paras[last_para].end <= last_outer_end + 80;
@@ -1044,6 +1071,20 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
         f.cue = lq.cue;
         f.adjacent = true;
       }
+    }
+    if (continues < 0 && !f.speaker.found && held >= 0 && pi > held_para &&
+        pi <= held_para + opt.max_carry_paragraphs &&
+        q.outer.begin <= para.begin + 4 && words >= opt.min_words &&
+        !OtherPersonBetween(v, held_end, q.outer.begin,
+                            (*out)[first + held].speaker)) {
+      const Quote& hq = (*out)[first + held];
+      continues = root[held];
+      frame = QuoteFrame{};
+      f.speaker.found = true;
+      f.speaker.entity = hq.speaker;
+      f.speaker.text = hq.speaker_text;
+      f.cue = hq.cue;
+      f.adjacent = true;
     }
     if (words < opt.min_words && !(f.speaker.found && f.adjacent)) continue;
     Quote out_q;
@@ -1065,6 +1106,9 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
     if (f.speaker.found) {
       // A continuation leaves `last` on the piece that has the cue.
       if (continues < 0) last = local;
+      if (continues < 0 && !frame.cue.empty()) held = local;
+      held_para = pi;
+      held_end = q.outer.end;
       last_para = pi;
       last_outer_end = q.outer.end;
     } else {
@@ -1126,6 +1170,70 @@ void Emit(const DocView& v, const Speaker& s, std::string cue,
   if (frames != nullptr) frames->push_back(FrameOf(v, s, cue_first, cue_last));
 }
 
+// Poll shares as speakers: "52 percent said ...", "some 56 percent of
+// Cuban-Americans polled said ...", "six in 10 said ...", "a majority of
+// voters say ...". The noun phrase ending right before the verb `i` (after
+// adverbs such as "now", "also") when it opens with a quantity and names a
+// share; not found otherwise.
+Speaker QuantitySpeaker(const DocView& v, uint32_t i, uint32_t sf) {
+  Speaker s;
+  uint32_t g = i;
+  while (g > sf && (IsAdverbLike(v, g - 1) || v.low[g - 1] == "now" ||
+                    v.low[g - 1] == "also"))
+    --g;
+  if (g == sf) return s;
+  auto approx = [&](uint32_t k) {
+    const std::string_view w = v.low[k];
+    return w == "some" || w == "about" || w == "nearly" || w == "almost" ||
+           w == "only" || w == "just" || w == "roughly" || w == "around" ||
+           w == "over" || w == "fully" || w == "a" || w == "the";
+  };
+  auto share_word = [&](std::string_view w) {
+    return w == "percent" || w == "%" || w == "majority" || w == "half" ||
+           w == "plurality" || w == "third" || w == "thirds" ||
+           w == "quarter" || w == "quarters" || w == "fifths" ||
+           w == "minority";
+  };
+  auto number = [&](uint32_t k) {
+    const std::string_view w = v.low[k];
+    static constexpr std::string_view kNumbers[] = {
+        "eight", "five", "four", "nine", "one", "seven", "six", "three", "two"};
+    return v.pos(k) == Pos::kNum || (!w.empty() && w[0] >= '0' && w[0] <= '9') ||
+           std::find(std::begin(kNumbers), std::end(kNumbers), w) !=
+               std::end(kNumbers);
+  };
+  // Walk back over the noun phrase (no verbs but "polled"/"surveyed", no
+  // punctuation but "%" and "-").
+  uint32_t b = g;
+  bool share = false;
+  for (uint32_t k = g; k-- > sf && g - k <= 10;) {
+    const std::string_view w = v.low[k];
+    const bool polled = w == "polled" || w == "surveyed" ||
+                        w == "questioned" || w == "interviewed";
+    if (v.IsPunct(k) && w != "%" && w != "-") break;
+    if (!polled && (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux ||
+                    v.pos(k) == Pos::kSconj || v.pos(k) == Pos::kCconj ||
+                    v.pos(k) == Pos::kPron || w == "that"))
+      break;
+    share = share || share_word(w) ||
+            (w == "in" && k > sf && k + 1 < g && number(k - 1) &&
+             number(k + 1));
+    b = k;
+  }
+  if (!share || b == g) return s;
+  // The phrase must open with the quantity.
+  uint32_t q = b;
+  while (q < g && approx(q)) ++q;
+  if (q >= g || !(number(q) || share_word(v.low[q]) ||
+                  v.low[q] == "two-thirds" || v.low[q] == "three-quarters"))
+    return s;
+  s.found = true;
+  s.first = b;
+  s.last = g - 1;
+  s.text = std::string(v.Text(b, g - 1));
+  return s;
+}
+
 void AddIndirect(const DocView& v, const QuoteOptions& opt,
                  const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
                  std::vector<QuoteFrame>* frames) {
@@ -1181,6 +1289,13 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
       if (Overlaps(direct, v.a->tokens[i].begin, v.a->tokens[i].end)) continue;
       std::string cue(v.low[i]);
       Speaker s = v.SpeakerOf(i, false);
+      // A poll share replaces a subject found inside it ("10" of "six in
+      // 10", "voters" of "52 percent of voters").
+      if (Speaker share = QuantitySpeaker(v, i, sf);
+          share.found && (!s.found || (s.first >= share.first &&
+                                       s.last <= share.last))) {
+        s = std::move(share);
+      }
       if (s.found) {
         uint32_t c = se;
         std::string_view lemma = v.lem[i];

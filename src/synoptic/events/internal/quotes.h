@@ -14,6 +14,10 @@ struct QuoteOptions {
   uint32_t max_quotes = 2000;    // per document; hostile input cap
   uint32_t min_words = 4;        // shorter quoted text needs an adjacent cue
   uint32_t max_paragraphs = 12;  // one quote may run over this many paragraphs
+  uint32_t max_continue_gap =
+      300;  // bytes from a quote to a bare quote continuing it, same paragraph
+  uint32_t max_carry_paragraphs =
+      3;  // a bare quote paragraph takes the speaker of a quote this far back
   uint32_t max_sentence_tokens =
       400;  // longer "sentences" get no indirect quotes
 };
