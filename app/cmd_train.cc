@@ -12,6 +12,7 @@
 #include "synoptic/core/env.h"
 #include "synoptic/nlp/dep_parser.h"
 #include "synoptic/nlp/ner_model.h"
+#include "synoptic/nlp/nlp.h"
 #include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::app {
@@ -234,7 +235,20 @@ int RunTrainNer(const NerFlags& f, const std::string& command_line) {
   ProgressEnv env;
   std::shared_ptr<const nlp::PosModel> tagger;
   nlp::NerTrainOptions options = f.options;
-  if (!f.tagger.empty()) {
+  std::shared_ptr<const nlp::NlpModel> rules;
+  if (f.tagger == "rules") {
+    // The pipeline's default tagger: the lexicon rules (models/nlp_lexicon.tsv).
+    nlp::NlpOptions o;
+    o.models_dir = fs::path(f.lexicon).parent_path().string();
+    if (o.models_dir.empty()) o.models_dir = ".";
+    auto m = nlp::LoadNlpModel(&env, o);
+    if (!m.ok()) {
+      std::fprintf(stderr, "synoptic train ner: %s\n", m.status().ToString().c_str());
+      return 3;
+    }
+    rules = *m;
+    options.rule_tagger = rules.get();
+  } else if (!f.tagger.empty()) {
     auto t = nlp::LoadPosModel(&env, f.tagger);
     if (!t.ok()) {
       std::fprintf(stderr, "synoptic train ner: %s\n", t.status().ToString().c_str());
@@ -331,11 +345,18 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
   ner->add_option("--actors-kb", nflags->actors_kb, "actor knowledge base TSV");
   ner->add_option("--lexicon", nflags->lexicon, "nlp lexicon TSV (cue words)");
   ner->add_option("--iso-codes", nflags->iso_codes, "Debian iso-codes JSON folder");
-  ner->add_option("--tagger", nflags->tagger, "POS model for POS features (empty: none)");
+  ner->add_option("--tagger", nflags->tagger,
+                  "POS model for POS features ('rules': the lexicon rules of the default "
+                  "pipeline; empty: none)");
   ner->add_option("--out,-o", nflags->out, "model file to write");
   ner->add_option("--iterations", nflags->options.iterations, "passes over the data")
       ->check(CLI::Range(1, 50));
   ner->add_option("--seed", nflags->options.seed, "shuffling seed");
+  ner->add_option("--beam", nflags->options.beam, "decoder beam width (1: greedy)")
+      ->check(CLI::Range(1, 16));
+  ner->add_option("--features", nflags->options.feature_groups,
+                  "optional feature groups: 1 document capitalisation, 2 capitalised runs")
+      ->check(CLI::Range(0, 3));
   ner->add_option("--min-count", nflags->options.min_feature_count,
                   "drop features updated fewer times")
       ->check(CLI::Range(1, 1000));
@@ -351,11 +372,12 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
       for (const auto& t : nflags->conll) cl += " --conll " + fs::path(t).filename().string();
       if (!nflags->gazetteers.empty()) cl += " --gazetteers " + fs::path(nflags->gazetteers).filename().string();
       if (!nflags->petrarch.empty()) cl += " --petrarch " + fs::path(nflags->petrarch).filename().string();
-      cl += " --tagger " + (nflags->tagger.empty() ? std::string("''") : fs::path(nflags->tagger).filename().string());
+      cl += " --tagger " + (nflags->tagger.empty() ? std::string("''") : nflags->tagger == "rules" ? std::string("rules") : fs::path(nflags->tagger).filename().string());
       char buf[160];
-      std::snprintf(buf, sizeof buf, " --iterations %d --seed %llu --min-count %d --min-weight %d",
-                    o.iterations, static_cast<unsigned long long>(o.seed), o.min_feature_count,
-                    o.min_abs_weight);
+      std::snprintf(buf, sizeof buf,
+                    " --iterations %d --seed %llu --beam %d --features %d --min-count %d --min-weight %d",
+                    o.iterations, static_cast<unsigned long long>(o.seed), o.beam, o.feature_groups,
+                    o.min_feature_count, o.min_abs_weight);
       return RunTrainNer(*nflags, cl + buf);
     }
     if (*parser) {

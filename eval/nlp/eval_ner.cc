@@ -472,6 +472,7 @@ int main(int argc, char** argv) {
   synoptic::nlp::NlpOptions no;
   no.models_dir = models;
   no.pos_model = pos_model;
+  no.ner_model.clear();  // the rules row
   auto nlp_model = synoptic::nlp::LoadNlpModel(env, no);
   synoptic::nlp::NlpOptions no_ner = no;
   no_ner.ner_model = ner_model;

@@ -3,23 +3,29 @@
 // Each word is hashed once per sentence (lower-cased and raw form, shape,
 // affixes, gazetteer matches: NerTok); a feature is then a 64-bit mix of a
 // template number with one or two of those hashes, so extraction builds no
-// strings. Decoding is greedy left to right, restricted to valid BILOU
+// strings. Decoding is a left-to-right beam search (NerBeamDecode; the
+// width is stored in the model, 1 = greedy), restricted to valid BILOU
 // transitions (an entity opened with B must close with L; U is a one-word
 // entity), with the two previous labels as features, as in Ratinov & Roth
 // (2009), "Design challenges and misconceptions in named entity
-// recognition", who found greedy BILOU decoding as good as Viterbi with such
-// features. Their "non-local" feature is kept in a simple form: the class a
-// capitalised word was last given earlier in the same document
-// (NerMemory), which helps a surname-only second mention.
+// recognition". Only the few label-history features are scored per beam
+// hypothesis; the rest once per word. Their "non-local" feature is kept in a
+// simple form: the class a capitalised word was last given earlier in the
+// same document (NerMemory), which helps a surname-only second mention; and
+// how the word is written elsewhere in the document (NerNoteWords:
+// capitalised inside a sentence, or in lower case), which tells a
+// sentence-initial common word from a name.
 //
 // The gazetteer maps phrases of up to six words (ASCII-lowercased) to
 // category bits; a word gets the BILU position of every longest match that
 // covers it, per category.
 //
-// File format (version 1): the line "synoptic ner-model 1", header lines
+// File format (version 2): the line "synoptic ner-model 2", header lines
 // starting with "# ", an empty line, then little-endian binary: uint64
 // payload length, uint32 CRC-32C of the payload, payload = uint32 label
-// count (21), uint8 uses_pos, float scale, uint32 feature count, per feature
+// count (21), uint8 POS features (0 none, 1 pos_en.bin, 2 the lexicon
+// rules), uint8 beam width (version 1 has no such byte
+// and is decoded greedily), uint8 optional feature groups, float scale, uint32 feature count, per feature
 // (sorted by hash) uint64 hash, uint8 n and n (uint8 label, int16 weight)
 // pairs (weight = int16 * scale; absent labels weigh 0); uint32 gazetteer
 // size, per entry (sorted) uint32 key and uint16 category bits; uint32
@@ -43,7 +49,8 @@ using internal::Put;
 
 namespace {
 
-constexpr std::string_view kMagic = "synoptic ner-model 1\n";
+constexpr std::string_view kMagic = "synoptic ner-model 2\n";
+constexpr std::string_view kMagicV1 = "synoptic ner-model 1\n";  // greedy, no beam field
 constexpr uint8_t kNoPos = 17;
 
 inline uint64_t Mix(uint64_t x) {
@@ -151,6 +158,27 @@ void NerMemory::Set(uint64_t word, int value) {
   }
 }
 
+void NerNoteWords(std::span<const std::string_view> words, NerMemory* doc_case) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.empty()) continue;
+    const char c = w[0];
+    if (c >= 'a' && c <= 'z') {
+      doc_case->Or(GazWordHash(w), kNerDocLower);
+    } else if (c >= 'A' && c <= 'Z' && i > 0) {
+      const char prev = words[i - 1].empty() ? ' ' : words[i - 1][0];
+      // Not after sentence-like openers (quotes, colons, dashes).
+      if (prev != '"' && prev != ':' && prev != '-' && prev != '(' && prev != '\'') {
+        doc_case->Or(GazWordHash(w), kNerDocCap);
+      }
+    }
+  }
+}
+
+void NerApplyDocCase(const NerMemory& doc_case, std::vector<NerTok>* toks) {
+  for (NerTok& t : *toks) t.doc_case = static_cast<uint8_t>(doc_case.Get(t.lower));
+}
+
 void PrepareSentence(const Gazetteer& gaz, std::span<const std::string_view> words,
                      std::span<const Pos> pos, bool use_pos, std::vector<NerTok>* toks) {
   const size_t n = words.size();
@@ -187,6 +215,41 @@ void PrepareSentence(const Gazetteer& gaz, std::span<const std::string_view> wor
     if (i == 0) t.flags |= kNerFirst;
     t.pos = use_pos && i < pos.size() ? static_cast<uint8_t>(pos[i]) : kNoPos;
   }
+  // Runs of capitalised words.
+  const auto cap = [&](size_t k) {
+    return ((*toks)[k].flags & (kNerCap | kNerAllCaps)) != 0 && !((*toks)[k].flags & kNerPunct);
+  };
+  const auto joiner = [&](size_t k) {
+    const std::string_view w = words[k];
+    return w == "of" || w == "and" || w == "de" || w == "the" || w == "-" || w == "&" ||
+           w == "for" || w == "'s";
+  };
+  for (size_t i = 0; i < n;) {
+    if (!cap(i)) {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < n) {
+      if (cap(e)) {
+        ++e;
+      } else if (joiner(e) && e + 1 < n && cap(e + 1)) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
+    const size_t len = e - i;
+    const uint8_t bucket = len == 1 ? 0 : len == 2 ? 1 : len <= 4 ? 2 : 3;
+    for (size_t k = i; k < e; ++k) {
+      NerTok& t = (*toks)[k];
+      const int part = len == 1 ? kU : k == i ? kB : k + 1 == e ? kL : kI;
+      t.run_part = static_cast<uint8_t>(1 + part + 4 * bucket);
+      t.run_first = static_cast<uint16_t>(std::min<size_t>(i, 65535));
+      t.run_last = static_cast<uint16_t>(std::min<size_t>(e - 1, 65535));
+    }
+    i = e;
+  }
   // Gazetteer: the longest match starting at each word.
   uint64_t hashes[kGazMaxWords];
   for (size_t i = 0; i < n; ++i) {
@@ -213,25 +276,30 @@ void PrepareSentence(const Gazetteer& gaz, std::span<const std::string_view> wor
   }
 }
 
-size_t NerFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2, int memory,
-                   uint64_t* out) {
-  size_t n = 0;
-  const NerTok& t = toks[i];
+namespace {
+const NerTok& NoneTok() {
   static const NerTok kNone = [] {
     NerTok x;
     x.lower = x.raw = x.shape = x.short_shape = 0x5eed;
     x.pos = 18;
     return x;
   }();
+  return kNone;
+}
+}  // namespace
+
+size_t NerStaticFeatures(std::span<const NerTok> toks, size_t i, int memory, uint8_t groups,
+                         uint64_t* out) {
+  size_t n = 0;
+  const NerTok& t = toks[i];
   const auto at = [&](long k) -> const NerTok& {
-    return k < 0 || static_cast<size_t>(k) >= toks.size() ? kNone : toks[static_cast<size_t>(k)];
+    return k < 0 || static_cast<size_t>(k) >= toks.size() ? NoneTok() : toks[static_cast<size_t>(k)];
   };
   const long li = static_cast<long>(i);
   const NerTok& m1 = at(li - 1);
   const NerTok& p1 = at(li + 1);
   const NerTok& m2 = at(li - 2);
   const NerTok& p2 = at(li + 2);
-  const auto l1 = static_cast<uint64_t>(prev1 + 1), l2 = static_cast<uint64_t>(prev2 + 1);
   out[n++] = F(0, 0);
   out[n++] = F(1, t.lower);
   out[n++] = F(2, t.raw);
@@ -251,18 +319,12 @@ size_t NerFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2,
   out[n++] = F2(16, m1.lower, t.lower);
   out[n++] = F2(17, t.lower, p1.lower);
   out[n++] = F2(18, F2(0, m1.short_shape, t.short_shape), p1.short_shape);
-  out[n++] = F(19, l1);
-  out[n++] = F2(20, l2, l1);
-  out[n++] = F2(21, l1, t.lower);
-  out[n++] = F2(22, l1, t.short_shape);
-  out[n++] = F2(23, l1, m1.lower);
   out[n++] = F(24, t.gaz_word);
   out[n++] = F(25, m1.gaz_word);
   out[n++] = F(26, p1.gaz_word);
   out[n++] = F2(27, t.gaz_word, t.short_shape);
   out[n++] = F(28, m1.suf3);
   out[n++] = F(29, p1.suf3);
-  out[n++] = F2(30, l1, t.flags);
   if (t.pos != kNoPos) {
     out[n++] = F(31, t.pos);
     out[n++] = F(32, m1.pos);
@@ -272,16 +334,27 @@ size_t NerFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2,
     out[n++] = F(36, m2.pos);
     out[n++] = F(37, p2.pos);
     out[n++] = F2(38, t.pos, t.short_shape);
-    out[n++] = F2(39, l1, t.pos);
     out[n++] = F2(40, F2(0, m1.pos, t.pos), p1.pos);
   }
-  if (memory > 0) {
-    out[n++] = F(41, static_cast<uint64_t>(memory));
-    out[n++] = F2(42, static_cast<uint64_t>(memory), l1);
+  if (memory > 0) out[n++] = F(41, static_cast<uint64_t>(memory));
+  if ((groups & kNerFeatRuns) && t.run_part != 0) {
+    const NerTok& first = toks[t.run_first];
+    const NerTok& last = toks[t.run_last];
+    const NerTok& before = at(static_cast<long>(t.run_first) - 1);
+    out[n++] = F(47, t.run_part);
+    out[n++] = F2(48, last.lower, t.run_part);
+    out[n++] = F2(49, last.gaz_word, t.run_part);
+    out[n++] = F(50, last.suf3);
+    out[n++] = F2(51, first.gaz_word, t.run_part);
+    out[n++] = F2(52, before.lower, t.run_part & 3);
   }
-  // Gazetteer positions: one feature per (category, part) bit, at most 12.
+  if ((groups & kNerFeatDocCase) && (t.flags & kNerCap)) {
+    out[n++] = F(45, t.doc_case | (t.flags & kNerFirst ? 4u : 0u));
+    out[n++] = F2(46, t.doc_case, t.short_shape);
+  }
+  // Gazetteer positions: one feature per (category, part) bit.
   uint64_t g = t.gaz_pos;
-  while (g != 0 && n + 2 < kNerMaxFeatures) {
+  while (g != 0 && n + 2 + kNerMaxHistoryFeatures < kNerMaxFeatures) {
     const int b = __builtin_ctzll(g);
     g &= g - 1;
     out[n++] = F(43, static_cast<uint64_t>(b));
@@ -290,35 +363,56 @@ size_t NerFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2,
   return n;
 }
 
+size_t NerHistoryFeatures(std::span<const NerTok> toks, size_t i, int prev1, int prev2,
+                          int memory, uint64_t* out) {
+  size_t n = 0;
+  const NerTok& t = toks[i];
+  const NerTok& m1 = i == 0 ? NoneTok() : toks[i - 1];
+  const auto l1 = static_cast<uint64_t>(prev1 + 1), l2 = static_cast<uint64_t>(prev2 + 1);
+  out[n++] = F(19, l1);
+  out[n++] = F2(20, l2, l1);
+  out[n++] = F2(21, l1, t.lower);
+  out[n++] = F2(22, l1, t.short_shape);
+  out[n++] = F2(23, l1, m1.lower);
+  out[n++] = F2(30, l1, t.flags);
+  if (t.pos != kNoPos) out[n++] = F2(39, l1, t.pos);
+  if (memory > 0) out[n++] = F2(42, static_cast<uint64_t>(memory), l1);
+  return n;
+}
+
 void NerDecode(const NerModel& model, std::span<const std::string_view> words,
                std::span<const Pos> pos, NerWorkspace* ws) {
   NerWorkspace::Impl& w = ws->impl();
   PrepareSentence(model.gazetteer, words, pos, model.uses_pos, &w.toks);
+  NerApplyDocCase(w.doc_case, &w.toks);
   const size_t n = words.size();
   w.labels.resize(n);
+  if (n == 0) return;
+  const int beam = std::clamp(model.beam, 1, kNerMaxBeam);
+  if (w.lattice.size() < n * static_cast<size_t>(beam)) w.lattice.resize(n * static_cast<size_t>(beam));
   uint64_t feats[kNerMaxFeatures];
-  int prev1 = -1, prev2 = -1;
-  for (size_t i = 0; i < n; ++i) {
-    const NerTok& t = w.toks[i];
-    const int mem = (t.flags & kNerCap) ? w.memory.Get(t.lower) : 0;
-    const size_t nf = NerFeatures(w.toks, i, prev1, prev2, mem, feats);
-    std::array<int32_t, kNerLabels> score{};
+  int mem = 0;
+  const auto add = [&](const uint64_t* f, size_t nf, double* s) {
+    int32_t sum[kNerLabels] = {};
     for (size_t k = 0; k < nf; ++k) {
-      const auto* wt = model.Find(feats[k]);
+      const auto* wt = model.Find(f[k]);
       if (wt == nullptr) continue;
-      for (int l = 0; l < kNerLabels; ++l) score[l] += (*wt)[l];
+      for (int l = 0; l < kNerLabels; ++l) sum[l] += (*wt)[l];
     }
-    int best = -1;
-    for (int l = 0; l < kNerLabels; ++l) {
-      if (!NerAllowed(prev1, l)) continue;
-      // The last word cannot leave an entity open.
-      if (i + 1 == n && l > 0 && (LabelPart(l) == kB || LabelPart(l) == kI)) continue;
-      if (best < 0 || score[l] > score[best]) best = l;
-    }
-    w.labels[i] = best;
-    prev2 = prev1;
-    prev1 = best;
-  }
+    for (int l = 0; l < kNerLabels; ++l) s[l] += sum[l];
+  };
+  NerBeamDecode(
+      n, beam,
+      [&](size_t i, double* s) {
+        const NerTok& t = w.toks[i];
+        mem = (t.flags & kNerCap) ? w.memory.Get(t.lower) : 0;
+        for (int l = 0; l < kNerLabels; ++l) s[l] = 0;
+        add(feats, NerStaticFeatures(w.toks, i, mem, model.features, feats), s);
+      },
+      [&](size_t i, int p1, int p2, double* s) {
+        add(feats, NerHistoryFeatures(w.toks, i, p1, p2, mem, feats), s);
+      },
+      nullptr, w.lattice.data(), w.labels.data());
   // Remember the classes given to capitalised words.
   for (size_t i = 0; i < n; ++i) {
     if (w.labels[i] > 0 && (w.toks[i].flags & kNerCap)) {
@@ -379,7 +473,9 @@ EntityType NerEntityType(const NerModel& model, std::span<const std::string_view
 std::string NerSerialize(const NerModel& m, const std::string& header_lines) {
   std::string payload;
   Put(&payload, static_cast<uint32_t>(kNerLabels));
-  Put(&payload, static_cast<uint8_t>(m.uses_pos ? 1 : 0));
+  Put(&payload, static_cast<uint8_t>(m.uses_pos ? (m.rule_pos ? 2 : 1) : 0));
+  Put(&payload, static_cast<uint8_t>(m.beam));
+  Put(&payload, m.features);
   Put(&payload, m.scale);
   Put(&payload, static_cast<uint32_t>(m.keys.size()));
   for (size_t i = 0; i < m.keys.size(); ++i) {
@@ -418,9 +514,10 @@ std::string NerSerialize(const NerModel& m, const std::string& header_lines) {
 }
 
 Result<std::shared_ptr<NerModel>> NerParse(std::string_view in, const std::string& path) {
-  if (in.substr(0, kMagic.size()) != kMagic) {
+  const bool v1 = in.substr(0, kMagicV1.size()) == kMagicV1;
+  if (!v1 && in.substr(0, kMagic.size()) != kMagic) {
     if (in.substr(0, 19) == "synoptic ner-model ") {
-      return NotSupported(path + ": ner-model format version other than 1");
+      return NotSupported(path + ": ner-model format version other than 1 or 2");
     }
     return Corrupt(path + ": not a synoptic ner-model file");
   }
@@ -442,11 +539,16 @@ Result<std::shared_ptr<NerModel>> NerParse(std::string_view in, const std::strin
   if (Crc32c(in) != crc) return Corrupt(path + ": checksum mismatch");
   uint32_t labels = 0, n = 0;
   uint8_t uses_pos = 0;
+  uint8_t beam = 1;
   if (!Get(&in, &labels) || labels != kNerLabels || !Get(&in, &uses_pos) ||
+      (!v1 && (!Get(&in, &beam) || !Get(&in, &m->features))) || beam < 1 || beam > internal::kNerMaxBeam ||
       !Get(&in, &m->scale) || !Get(&in, &n) || in.size() < static_cast<size_t>(n) * 9) {
     return Corrupt(path + ": bad label or feature count");
   }
+  if (uses_pos > 2) return Corrupt(path + ": bad POS source");
   m->uses_pos = uses_pos != 0;
+  m->rule_pos = uses_pos == 2;
+  m->beam = beam;
   m->keys.resize(n);
   m->weights.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
@@ -529,9 +631,17 @@ void NerModel::BuildIndex() {
 
 NerWorkspace::NerWorkspace() : impl_(std::make_unique<Impl>()) {}
 NerWorkspace::~NerWorkspace() = default;
-void NerWorkspace::BeginDocument() { impl_->memory.Clear(); }
+void NerWorkspace::BeginDocument() {
+  impl_->memory.Clear();
+  impl_->doc_case.Clear();
+}
 
-bool NerUsesPos(const NerModel& model) { return model.uses_pos; }
+void NoteDocumentSentence(std::span<const std::string_view> words, NerWorkspace* ws) {
+  internal::NerNoteWords(words, &ws->impl().doc_case);
+}
+
+bool NerUsesPos(const NerModel& model) { return model.uses_pos && !model.rule_pos; }
+bool NerUsesRulePos(const NerModel& model) { return model.uses_pos && model.rule_pos; }
 
 void TagEntities(const NerModel& model, std::span<const std::string_view> words,
                  std::span<const Pos> pos, NerWorkspace* ws, std::vector<NerSpan>* out) {
@@ -571,6 +681,7 @@ Result<std::shared_ptr<const NerModel>> LoadNerModel(Env* env, const std::string
     pos.clear();
     for (uint8_t p : s.pos) pos.push_back(static_cast<Pos>(p));
     ws.BeginDocument();
+    NoteDocumentSentence(words, &ws);
     internal::NerDecode(*m, words, pos, &ws);
     for (size_t i = 0; i < words.size(); ++i) {
       if (ws.impl().labels[i] != s.labels[i]) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "synoptic/nlp/internal/ner_internal.h"
+#include "synoptic/nlp/nlp.h"
+
 #include <string>
 #include <vector>
 
@@ -55,7 +58,8 @@ std::string Corpus() {
   return out;
 }
 
-std::shared_ptr<const NerModel> TrainTiny(MemEnv* env) {
+std::shared_ptr<const NerModel> TrainTiny(MemEnv* env, int beam = 4,
+                                          const NlpModel* rules = nullptr) {
   env->AddFile("train.conll", Corpus());
   NerTrainSources src;
   src.conll = {"train.conll"};
@@ -63,6 +67,8 @@ std::shared_ptr<const NerModel> TrainTiny(MemEnv* env) {
   o.iterations = 8;
   o.min_feature_count = 1;
   o.min_abs_weight = 0;
+  o.beam = beam;
+  o.rule_tagger = rules;
   auto r = TrainNerModel(env, src, o, "made by a unit test", "ner.bin");
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   if (!r.ok()) return nullptr;
@@ -116,13 +122,89 @@ TEST(NerModel, LoadRefusesDamagedFiles) {
   env.AddFile("short.bin", bytes->substr(0, bytes->size() - 40));
   EXPECT_EQ(LoadNerModel(&env, "short.bin").status().code(), StatusCode::kCorrupt);
   // Another format version; not a model; absent.
-  std::string v2 = *bytes;
-  v2[std::string_view("synoptic ner-model ").size()] = '2';
-  env.AddFile("v2.bin", v2);
-  EXPECT_EQ(LoadNerModel(&env, "v2.bin").status().code(), StatusCode::kNotSupported);
+  std::string v3 = *bytes;
+  v3[std::string_view("synoptic ner-model ").size()] = '3';
+  env.AddFile("v3.bin", v3);
+  EXPECT_EQ(LoadNerModel(&env, "v3.bin").status().code(), StatusCode::kNotSupported);
   env.AddFile("text.bin", "hello\n");
   EXPECT_EQ(LoadNerModel(&env, "text.bin").status().code(), StatusCode::kCorrupt);
   EXPECT_EQ(LoadNerModel(&env, "missing.bin").status().code(), StatusCode::kNotFound);
+}
+
+TEST(NerModel, GreedyAndRulePosModelsTagToo) {
+  const std::vector<std::string_view> words = {"Lukas", "Ferreira", ",",   "who",
+                                               "works", "for",      "Brixon", ",",
+                                               "flew",  "to",       "Minsk", "on",
+                                               "Monday", "."};
+  {
+    MemEnv env;
+    auto m = TrainTiny(&env, 1);
+    ASSERT_NE(m, nullptr);
+    EXPECT_NE(NerModelProvenance(*m).find("beam 1,"), std::string::npos);
+    EXPECT_EQ(Tagged(*m, words), "Lukas Ferreira/PERSON Brixon/ORG Minsk/LOC ");
+  }
+  // POS features from the lexicon rules: the model says so, needs no
+  // pos_en.bin, and its self-test sentences (with their rule tags) reload.
+  NlpOptions no;
+  no.models_dir = SYN_SOURCE_DIR "/models";
+  Env* real = DefaultEnv();
+  auto rules = LoadNlpModel(real, no);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  MemEnv env;
+  auto m = TrainTiny(&env, 4, rules->get());
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(NerUsesPos(*m));
+  EXPECT_TRUE(NerUsesRulePos(*m));
+  EXPECT_NE(NerModelProvenance(*m).find("POS features: lexicon rules"), std::string::npos);
+  EXPECT_NE(NerModelProvenance(*m).find("beam 4,"), std::string::npos);
+}
+
+// Scores where the greedy choice at the first word (B-PERSON, slightly
+// ahead of O) leads into a bad second word: beam search recovers, greedy
+// decoding cannot.
+TEST(NerBeam, BeamFindsTheBetterSequence) {
+  using namespace internal;
+  const int b_per = NerLabel(NerClass::kPerson, kB), l_per = NerLabel(NerClass::kPerson, kL);
+  const auto static_scores = [&](size_t i, double* s) {
+    for (int l = 0; l < kNerLabels; ++l) s[l] = -5;
+    if (i == 0) {
+      s[b_per] = 1.0;
+      s[0] = 0.9;
+    } else {
+      s[l_per] = -10;  // closing the person here is very bad
+      s[0] = 1.0;
+    }
+  };
+  const auto no_history = [](size_t, int, int, double*) {};
+  std::vector<NerBeamItem> lattice(2 * 4);
+  int labels[2] = {-1, -1};
+  EXPECT_EQ(NerBeamDecode(2, 1, static_scores, no_history, nullptr, lattice.data(), labels), 2u);
+  EXPECT_EQ(labels[0], b_per);  // greedy: forced to close with L
+  EXPECT_EQ(labels[1], l_per);
+  EXPECT_EQ(NerBeamDecode(2, 4, static_scores, no_history, nullptr, lattice.data(), labels), 2u);
+  EXPECT_EQ(labels[0], 0);
+  EXPECT_EQ(labels[1], 0);
+  // Early update: with a gold sequence the beam cannot keep (U-ORG then
+  // O, scored lowest at the first word), decoding stops after word 1.
+  const int gold[2] = {NerLabel(NerClass::kOrg, kU), 0};
+  EXPECT_EQ(NerBeamDecode(2, 2, static_scores, no_history, gold, lattice.data(), labels), 1u);
+  EXPECT_EQ(labels[0], b_per);
+}
+
+// How a word is written elsewhere in the document.
+TEST(NerDocCase, NotesCapitalisationAcrossTheDocument) {
+  using namespace internal;
+  NerMemory m;
+  m.Clear();
+  const std::vector<std::string_view> s1 = {"Apple", "said", "that", "Apple", "sells", "apple", "pie"};
+  const std::vector<std::string_view> s2 = {"Then", "the", "Rain", "came", "and", "then", "the", "sun"};
+  NerNoteWords(s1, &m);
+  NerNoteWords(s2, &m);
+  EXPECT_EQ(m.Get(GazWordHash("apple")), kNerDocCap | kNerDocLower);
+  EXPECT_EQ(m.Get(GazWordHash("then")), kNerDocLower);  // capitalised only at the start
+  EXPECT_EQ(m.Get(GazWordHash("rain")), kNerDocCap);
+  EXPECT_EQ(m.Get(GazWordHash("sun")), kNerDocLower);
+  EXPECT_EQ(m.Get(GazWordHash("moon")), 0);
 }
 
 TEST(NerModel, TrainingNeedsDocuments) {

@@ -27,6 +27,7 @@
 #include <zlib.h>
 
 #include "synoptic/nlp/internal/ner_internal.h"
+#include "synoptic/nlp/internal/nlp_internal.h"
 #include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::nlp {
@@ -580,6 +581,27 @@ class Trainer {
       }
     }
   }
+  void AddScores(const uint64_t* feats, size_t n, bool averaged, double* s) const {
+    for (size_t k = 0; k < n; ++k) {
+      const auto it = weights_.find(feats[k]);
+      if (it == weights_.end()) continue;
+      const TrainWeight& tw = it->second;
+      for (int l = 0; l < kNerLabels; ++l) {
+        s[l] += averaged ? tw.w[l] - tw.u[l] / static_cast<double>(std::max<int64_t>(step_, 1))
+                         : tw.w[l];
+      }
+    }
+  }
+  // One step of a sequence update: Add() calls follow, then nothing else.
+  void Step() { ++step_; }
+  void Add(const uint64_t* feats, size_t n, int label, float delta) {
+    for (size_t k = 0; k < n; ++k) {
+      TrainWeight& tw = weights_[feats[k]];
+      ++tw.count;
+      tw.w[label] += delta;
+      tw.u[label] += delta * static_cast<double>(step_);
+    }
+  }
   void Update(const uint64_t* feats, size_t n, int gold, int guess) {
     ++step_;
     for (size_t k = 0; k < n; ++k) {
@@ -638,29 +660,84 @@ int Oracle(int prev, int gold) {
 
 // Tags a document with the trainer (averaged or not), optionally updating
 // it towards the gold labels; returns the predicted labels per sentence.
-void RunDoc(Trainer* t, const internal::Gazetteer& gaz, bool use_pos, const TrainDoc& doc, bool learn,
-            std::vector<std::vector<int>>* predicted, std::vector<internal::NerTok>* toks) {
+// Beam 1: greedy, each word updated towards the dynamic oracle's label.
+// Wider: beam search with early update (the gold prefix against the best
+// hypothesis when the gold prefix falls off the beam, or the whole sentence
+// when the best final hypothesis is wrong).
+void RunDoc(Trainer* t, const internal::Gazetteer& gaz, bool use_pos, int beam, uint8_t groups,
+            const TrainDoc& doc, bool learn, std::vector<std::vector<int>>* predicted,
+            std::vector<internal::NerTok>* toks, std::vector<internal::NerBeamItem>* lattice) {
   internal::NerMemory memory;
   memory.Clear();
   std::vector<std::string_view> words;
   uint64_t feats[internal::kNerMaxFeatures];
   std::array<double, kNerLabels> scores;
   predicted->clear();
+  std::vector<int> mems;
+  internal::NerMemory doc_case;
+  doc_case.Clear();
+  for (const TrainSent& s : doc.sents) {
+    words.assign(s.words.begin(), s.words.end());
+    internal::NerNoteWords(words, &doc_case);
+  }
   for (const TrainSent& s : doc.sents) {
     words.assign(s.words.begin(), s.words.end());
     internal::PrepareSentence(gaz, words, s.pos, use_pos, toks);
+    internal::NerApplyDocCase(doc_case, toks);
     std::vector<int> labels(words.size());
-    int p1 = -1, p2 = -1;
+    mems.assign(words.size(), 0);
     for (size_t i = 0; i < words.size(); ++i) {
       const internal::NerTok& tk = (*toks)[i];
-      const int mem = (tk.flags & internal::kNerCap) ? memory.Get(tk.lower) : 0;
-      const size_t n = internal::NerFeatures(*toks, i, p1, p2, mem, feats);
-      t->Scores(feats, n, !learn, &scores);
-      const int guess = BestAllowed(scores, p1, i + 1 == words.size());
-      if (learn) t->Update(feats, n, Oracle(p1, s.gold[i]), guess);
-      labels[i] = guess;
-      p2 = p1;
-      p1 = guess;
+      mems[i] = (tk.flags & internal::kNerCap) ? memory.Get(tk.lower) : 0;
+    }
+    const auto feats_at = [&](size_t i, int p1, int p2) {
+      size_t n = internal::NerStaticFeatures(*toks, i, mems[i], groups, feats);
+      n += internal::NerHistoryFeatures(*toks, i, p1, p2, mems[i], feats + n);
+      return n;
+    };
+    if (beam <= 1) {
+      int p1 = -1, p2 = -1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        const size_t n = feats_at(i, p1, p2);
+        t->Scores(feats, n, !learn, &scores);
+        const int guess = BestAllowed(scores, p1, i + 1 == words.size());
+        if (learn) t->Update(feats, n, Oracle(p1, s.gold[i]), guess);
+        labels[i] = guess;
+        p2 = p1;
+        p1 = guess;
+      }
+    } else if (!words.empty()) {
+      if (lattice->size() < words.size() * beam) lattice->resize(words.size() * beam);
+      const size_t decoded = internal::NerBeamDecode(
+          words.size(), beam,
+          [&](size_t i, double* sc) {
+            for (int l = 0; l < kNerLabels; ++l) sc[l] = 0;
+            t->AddScores(feats, internal::NerStaticFeatures(*toks, i, mems[i], groups, feats), !learn, sc);
+          },
+          [&](size_t i, int p1, int p2, double* sc) {
+            t->AddScores(feats, internal::NerHistoryFeatures(*toks, i, p1, p2, mems[i], feats),
+                         !learn, sc);
+          },
+          learn ? s.gold.data() : nullptr, lattice->data(), labels.data());
+      if (learn) {
+        bool wrong = false;
+        for (size_t i = 0; i < decoded; ++i) wrong |= labels[i] != s.gold[i];
+        if (wrong) {
+          t->Step();
+          for (size_t i = 0; i < decoded; ++i) {
+            const int gp1 = i >= 1 ? s.gold[i - 1] : -1, gp2 = i >= 2 ? s.gold[i - 2] : -1;
+            const int pp1 = i >= 1 ? labels[i - 1] : -1, pp2 = i >= 2 ? labels[i - 2] : -1;
+            if (labels[i] == s.gold[i] && gp1 == pp1 && gp2 == pp2) continue;
+            size_t n = feats_at(i, gp1, gp2);
+            t->Add(feats, n, s.gold[i], 1.0f);
+            n = feats_at(i, pp1, pp2);
+            t->Add(feats, n, labels[i], -1.0f);
+          }
+        }
+        // The rest of an early-stopped sentence: the gold labels, so the
+        // document memory sees them.
+        for (size_t i = decoded; i < words.size(); ++i) labels[i] = s.gold[i];
+      }
     }
     for (size_t i = 0; i < words.size(); ++i) {
       if (labels[i] > 0 && ((*toks)[i].flags & internal::kNerCap)) {
@@ -744,14 +821,17 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   if (train.empty()) return InvalidArgument("no NER training documents");
 
   NerTrainReport report;
-  const bool use_pos = options.tagger != nullptr;
+  const bool rule_pos = options.tagger == nullptr && options.rule_tagger != nullptr;
+  const bool use_pos = options.tagger != nullptr || rule_pos;
   for (std::vector<TrainDoc>* set : {&train, &dev}) {
     for (TrainDoc& d : *set) {
       for (TrainSent& s : d.sents) {
         s.pos.assign(s.words.size(), Pos::kX);
-        if (use_pos) {
-          std::vector<std::string_view> w(s.words.begin(), s.words.end());
+        std::vector<std::string_view> w(s.words.begin(), s.words.end());
+        if (options.tagger != nullptr) {
           TagWords(*options.tagger, w, s.pos);
+        } else if (rule_pos) {
+          internal::TagWordsWithRules(*options.rule_tagger, w, s.pos);
         }
       }
     }
@@ -770,6 +850,7 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   auto model = std::make_shared<NerModel>();
   model->gazetteer = gb.Build();
   model->uses_pos = use_pos;
+  model->rule_pos = rule_pos;
   report.gazetteer_entries = gb.size();
 
   Trainer trainer;
@@ -778,16 +859,20 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<std::vector<int>> predicted;
   std::vector<internal::NerTok> toks;
+  std::vector<internal::NerBeamItem> lattice;
+  const int beam = std::clamp(options.beam, 1, internal::kNerMaxBeam);
+  model->beam = beam;
+  model->features = static_cast<uint8_t>(options.feature_groups & 3);
   const auto dev_score = [&](Prf* prf) {
     for (const TrainDoc& d : dev) {
-      RunDoc(&trainer, model->gazetteer, use_pos, d, false, &predicted, &toks);
+      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, d, false, &predicted, &toks, &lattice);
       for (size_t s = 0; s < d.sents.size(); ++s) Score(d.sents[s].gold, predicted[s], prf);
     }
   };
   for (int it = 0; it < options.iterations; ++it) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t di : order) {
-      RunDoc(&trainer, model->gazetteer, use_pos, train[di], true, &predicted, &toks);
+      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, train[di], true, &predicted, &toks, &lattice);
     }
     if (!dev.empty()) {
       Prf prf;
@@ -828,6 +913,10 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
     ws.BeginDocument();
     for (const TrainSent& s : d.sents) {
       words.assign(s.words.begin(), s.words.end());
+      NoteDocumentSentence(words, &ws);
+    }
+    for (const TrainSent& s : d.sents) {
+      words.assign(s.words.begin(), s.words.end());
       internal::NerDecode(*model, words, s.pos, &ws);
       Score(s.gold, ws.impl().labels, &final_prf);
     }
@@ -844,6 +933,7 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
         if (!short_words) continue;
         words.assign(s.words.begin(), s.words.end());
         ws.BeginDocument();
+        NoteDocumentSentence(words, &ws);
         internal::NerDecode(*model, words, s.pos, &ws);
         NerModel::SelfTest t;
         t.words = s.words;
@@ -861,12 +951,14 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   char buf[400];
   std::snprintf(buf, sizeof buf,
                 "# trained on %zu documents, %zu sentences, %zu tokens, %zu entity mentions; "
-                "%d iterations, seed %llu; features kept (updated >= %d times, |w| >= %d "
+                "%d iterations, seed %llu, beam %d, feature groups %d; features kept (updated >= %d times, |w| >= %d "
                 "quanta): %zu; gazetteer %zu phrases; POS features: %s\n",
                 report.documents, report.sentences, report.tokens, report.mentions,
-                options.iterations, static_cast<unsigned long long>(options.seed),
+                options.iterations, static_cast<unsigned long long>(options.seed), beam,
+                options.feature_groups,
                 options.min_feature_count, options.min_abs_weight, report.features,
-                report.gazetteer_entries, use_pos ? "yes" : "no");
+                report.gazetteer_entries,
+                rule_pos ? "lexicon rules" : use_pos ? "pos_en.bin" : "no");
   header += buf;
   for (size_t i = 0; i < report.dev_f1.size(); ++i) {
     std::snprintf(buf, sizeof buf, "# GUM dev F1 (PER/ORG/PLACE, gold tokens) after iteration %zu: %.4f\n",

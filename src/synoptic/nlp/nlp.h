@@ -30,12 +30,13 @@ struct NlpOptions {
   // to. A named model that is missing or corrupt is an error.
   std::string pos_model;
   // A trained named-entity model (ner_model.h) in models_dir, made by
-  // `synoptic train ner` ("ner_en.bin"); the mentions then come from it
-  // (plus the rule finder's demonyms it leaves out), and it tags with
-  // pos_en.bin (or pos_model when set) for its POS features. Empty: the
-  // rule-based mention finder. A named model that is missing or corrupt is
-  // an error.
-  std::string ner_model;
+  // `synoptic train ner`: the default "ner_en.bin" takes its POS features
+  // from the lexicon rules (Token::pos, nothing extra to run);
+  // "ner_en_pos.bin" from pos_en.bin (or pos_model when set), a little more
+  // accurate and slower. The mentions then come from it (plus the rule
+  // finder's demonyms it leaves out). Empty: the rule-based mention finder.
+  // A named model that is missing or corrupt is an error.
+  std::string ner_model = "ner_en.bin";
 };
 
 Result<std::shared_ptr<const NlpModel>> LoadNlpModel(Env* env,

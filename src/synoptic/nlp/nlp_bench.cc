@@ -74,6 +74,35 @@ void BM_Annotate(benchmark::State& state) {
 }
 BENCHMARK(BM_Annotate);
 
+// The same with the rule-based mention finder instead of the entity model
+// (NlpOptions::ner_model empty; the default before the model was good
+// enough).
+void BM_AnnotateRules(benchmark::State& state) {
+  NlpOptions options;
+  options.models_dir = SYN_SOURCE_DIR "/models";
+  options.ner_model.clear();
+  auto model = LoadNlpModel(DefaultEnv(), options);
+  if (!model.ok()) {
+    state.SkipWithError(model.status().ToString().c_str());
+    return;
+  }
+  DocAnalysis a;
+  for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
+  Annotate(**model, options, &a);
+  if (a.tokens.size() < 4000 || a.mentions.empty()) {
+    state.SkipWithError("unexpected annotation of the benchmark text");
+    return;
+  }
+  int64_t tokens = 0;
+  for (auto _ : state) {
+    Annotate(**model, options, &a);
+    tokens += static_cast<int64_t>(a.tokens.size());
+    benchmark::DoNotOptimize(a.mentions.data());
+  }
+  state.SetItemsProcessed(tokens);
+}
+BENCHMARK(BM_AnnotateRules);
+
 // The parser alone on the benchmark text's sentences, tagged beforehand by
 // the shipped tagger (models/pos_en.bin): words parsed per second on one
 // core. Golden check first: every sentence one tree, and the first
@@ -145,8 +174,9 @@ void BM_Parse(benchmark::State& state) {
 }
 BENCHMARK(BM_Parse);
 
-// The trained entity tagger alone (models/ner_en.bin) on the benchmark
-// text's sentences, POS-tagged beforehand by pos_en.bin: tokens per second
+// The trained entity tagger alone (models/ner_en.bin, beam 4) on the
+// benchmark text's sentences, POS-tagged beforehand as the model wants (the
+// lexicon rules' Token::pos, or pos_en.bin): tokens per second
 // on one core, and heap allocations per token once the workspace has grown
 // (must be 0). Golden check first: "Vienna" is a GPE and "Ruritania" a name.
 void BM_TagEntities(benchmark::State& state) {
@@ -175,7 +205,11 @@ void BM_TagEntities(benchmark::State& state) {
           a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
     }
     x.tags.resize(x.words.size());
-    TagWords(**tagger, x.words, x.tags);
+    if (NerUsesRulePos(**ner)) {
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) x.tags[t - s.first_token] = a.tokens[t].pos;
+    } else {
+      TagWords(**tagger, x.words, x.tags);
+    }
     words += x.words.size();
     sents.push_back(std::move(x));
   }
@@ -211,12 +245,12 @@ void BM_TagEntities(benchmark::State& state) {
 }
 BENCHMARK(BM_TagEntities);
 
-// Annotate with the trained entity model for the mentions
-// (NlpOptions::ner_model), POS tagging for its features included.
-void BM_AnnotateNer(benchmark::State& state) {
+// Annotate with the entity model whose POS features come from pos_en.bin
+// (models/ner_en_pos.bin), that tagging included.
+void BM_AnnotateNerPos(benchmark::State& state) {
   NlpOptions options;
   options.models_dir = SYN_SOURCE_DIR "/models";
-  options.ner_model = "ner_en.bin";
+  options.ner_model = "ner_en_pos.bin";
   auto model = LoadNlpModel(DefaultEnv(), options);
   if (!model.ok()) {
     state.SkipWithError(model.status().ToString().c_str());
@@ -237,7 +271,7 @@ void BM_AnnotateNer(benchmark::State& state) {
   }
   state.SetItemsProcessed(tokens);
 }
-BENCHMARK(BM_AnnotateNer);
+BENCHMARK(BM_AnnotateNerPos);
 
 }  // namespace
 }  // namespace synoptic::nlp

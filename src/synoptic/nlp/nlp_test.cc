@@ -9,9 +9,19 @@
 namespace synoptic::nlp {
 namespace {
 
-std::shared_ptr<const NlpModel> Model() {
+// Most tests here are of the rule-based passes (the mention finder stays
+// the fallback and supplies the demonyms and known actors the entity model
+// leaves out), so they run without the trained entity model; NerPipeline
+// tests the default pipeline with it.
+NlpOptions RulesOptions() {
   NlpOptions o;
   o.models_dir = SYN_SOURCE_DIR "/models";
+  o.ner_model.clear();
+  return o;
+}
+
+std::shared_ptr<const NlpModel> Model() {
+  const NlpOptions o = RulesOptions();
   auto m = LoadNlpModel(DefaultEnv(), o);
   EXPECT_TRUE(m.ok()) << m.status().ToString();
   return *m;
@@ -21,7 +31,7 @@ DocAnalysis Analyze(const std::string& text) {
   static const std::shared_ptr<const NlpModel> model = Model();
   DocAnalysis a;
   a.doc.text = text;
-  Annotate(*model, NlpOptions(), &a);
+  Annotate(*model, RulesOptions(), &a);
   return a;
 }
 
@@ -235,6 +245,36 @@ TEST(NerPipeline, ShippedModelTypesNamesAndKeepsDemonyms) {
   for (size_t i = 1; i < a.mentions.size(); ++i) {
     EXPECT_LE(a.mentions[i - 1].span.begin, a.mentions[i].span.begin);
   }
+}
+
+// The default options use the shipped entity model; role words are cut off
+// a person's name, and the rule finder's known actors and places before a
+// place word come back where the model has nothing.
+TEST(NerPipeline, DefaultUsesTheModelAndCutsRoles) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  ASSERT_EQ(o.ner_model, "ner_en.bin");
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  DocAnalysis a;
+  a.doc.text =
+      "Russian President Vladimir Putin met Dr. Maria Olsen in the Amur oblast on Monday. "
+      "Putin later flew back to Moscow.";
+  Annotate(**m, o, &a);
+  std::map<std::string, EntityType> got;
+  for (const Mention& x : a.mentions) {
+    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
+  }
+  std::string all;
+  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+  EXPECT_TRUE(got.count("Vladimir Putin")) << all;
+  EXPECT_EQ(got["Vladimir Putin"], EntityType::kPerson) << all;
+  EXPECT_FALSE(got.count("Russian President Vladimir Putin")) << all;
+  EXPECT_FALSE(got.count("President Vladimir Putin")) << all;
+  EXPECT_EQ(got["Russian"], EntityType::kNorp) << all;
+  EXPECT_TRUE(got.count("Amur")) << all;
+  EXPECT_EQ(got["Moscow"], EntityType::kGpe) << all;
+  EXPECT_FALSE(got.count("Monday")) << all;
 }
 
 TEST(NerPipeline, MissingModelIsAnError) {

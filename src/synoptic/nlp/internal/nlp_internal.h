@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,6 +94,12 @@ void FindMentions(const NlpModel& model, DocAnalysis* a);
 // With a trained entity model: its entities, plus the rule finder's
 // mentions that it leaves out and that are demonyms ("Russian").
 void FindMentionsWithModel(const NlpModel& model, DocAnalysis* a);
+
+// Tags one sentence of given words with the lexicon rules of TagPos (as if
+// it were a document of its own); for training on pre-tokenised corpora.
+// Allocates (not for the hot path: there Token::pos already holds them).
+void TagWordsWithRules(const NlpModel& model, std::span<const std::string_view> words,
+                       std::span<Pos> out);
 
 // Parses a Universal POS name ("NOUN"); false if unknown.
 bool ParsePos(std::string_view name, Pos* out);

@@ -187,4 +187,45 @@ void TagPos(const NlpModel& model, DocAnalysis* a) {
   }
 }
 
+void TagWordsWithRules(const NlpModel& model, std::span<const std::string_view> words,
+                       std::span<Pos> out) {
+  DocAnalysis a;
+  for (std::string_view w : words) {
+    if (!a.doc.text.empty()) a.doc.text += ' ';
+    Token t;
+    t.begin = static_cast<uint32_t>(a.doc.text.size());
+    a.doc.text += w;
+    t.end = static_cast<uint32_t>(a.doc.text.size());
+    // The tokenizer's flags, for ASCII letters and digits.
+    bool alnum = false;
+    int letters = 0, upper = 0;
+    for (const char c : w) {
+      const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+      const bool digit = c >= '0' && c <= '9';
+      if (up || low) {
+        ++letters;
+        upper += up;
+      }
+      alnum = alnum || up || low || digit || static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') t.flags |= kTokCapitalized;
+    if (!w.empty() && w[0] >= '0' && w[0] <= '9') t.flags |= kTokDigit;
+    if (letters >= 2 && upper == letters) t.flags |= kTokAllCaps;
+    if (!alnum) {
+      t.flags |= kTokPunct;
+      if (w == "\"" || w == "'" || w == "``" || w == "''") t.flags |= kTokQuote;
+    }
+    a.tokens.push_back(t);
+  }
+  if (a.tokens.empty()) return;
+  a.tokens[0].flags |= kTokSentenceStart;
+  Sentence s;
+  s.span = {0, static_cast<uint32_t>(a.doc.text.size())};
+  s.first_token = 0;
+  s.end_token = static_cast<uint32_t>(a.tokens.size());
+  a.sentences.push_back(s);
+  TagPos(model, &a);
+  for (size_t i = 0; i < words.size() && i < out.size(); ++i) out[i] = a.tokens[i].pos;
+}
+
 }  // namespace synoptic::nlp::internal
