@@ -476,6 +476,9 @@ int main(int argc, char** argv) {
   auto nlp_model = synoptic::nlp::LoadNlpModel(env, no);
   synoptic::nlp::NlpOptions no_ner = no;
   no_ner.ner_model = ner_model;
+  no_ner.ner_keep_rule_mentions = true;  // the pipeline's default
+  synoptic::nlp::NlpOptions no_ner_alone = no_ner;
+  no_ner_alone.ner_keep_rule_mentions = false;
   std::shared_ptr<const synoptic::nlp::NlpModel> ner_nlp;
   if (ner_model != "none") {
     auto m = synoptic::nlp::LoadNlpModel(env, no_ner);
@@ -519,7 +522,12 @@ int main(int argc, char** argv) {
       const synoptic::nlp::NlpOptions* options;
     };
     std::vector<System> systems = {{"synoptic rules", nlp_model->get(), &no}};
-    if (ner_nlp) systems.push_back({"synoptic " + ner_model, ner_nlp.get(), &no_ner});
+    if (ner_nlp) {
+      systems.push_back({"synoptic " + ner_model + " + rule mentions (default)",
+                         ner_nlp.get(), &no_ner});
+      systems.push_back({"synoptic " + ner_model + " alone", ner_nlp.get(),
+                         &no_ner_alone});
+    }
     for (const System& sysm : systems) {
     std::set<Key> ours;
     const auto t0 = std::chrono::steady_clock::now();

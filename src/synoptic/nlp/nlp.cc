@@ -166,7 +166,8 @@ void Annotate(const NlpModel& model, const NlpOptions& options,
   internal::SplitSentences(model, options, analysis);
   internal::TagPos(model, analysis);
   if (model.ner_model() != nullptr) {
-    internal::FindMentionsWithModel(model, analysis);
+    internal::FindMentionsWithModel(model, options.ner_keep_rule_mentions,
+                                    analysis);
   } else {
     internal::FindMentions(model, analysis);
   }

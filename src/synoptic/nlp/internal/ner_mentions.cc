@@ -7,11 +7,12 @@
 // mention with the model's type. The entity model does not tag bare
 // nationality words ("Russian officials"), which the actors stage needs for
 // demonyms and role phrases ("the Russian President"), so the rule finder's
-// mentions that overlap no model entity are kept when the model's gazetteer
-// knows them as demonyms or as known actors (countries, cities, regions,
-// leaders, organisations: the model's recall of the names the actors stage
-// resolves should be no worse than the rules'), or that a lower-case place
-// word follows ("the Amur oblast"). A person's role words are cut off the
+// mentions that overlap no model entity are kept: all of them
+// (NlpOptions::ner_keep_rule_mentions, the default), or only those the
+// model's gazetteer knows as demonyms or as known actors (countries, cities,
+// regions, leaders, organisations: the model's recall of the names the
+// actors stage resolves should be no worse than the rules'), or that a
+// lower-case place word follows ("the Amur oblast"). A person's role words are cut off the
 // front of its span ("President Vladimir Putin" -> "Vladimir Putin"), as the
 // rule finder does; honorifics ("Dr.", "King") stay. All buffers are per document.
 #include <algorithm>
@@ -58,7 +59,8 @@ bool BeforePlaceCue(const NlpModel& model, const DocAnalysis& a, const Mention& 
 
 }  // namespace
 
-void FindMentionsWithModel(const NlpModel& model, DocAnalysis* a) {
+void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
+                           DocAnalysis* a) {
   const NerModel& ner = *model.ner_model();
   const std::string_view text = a->doc.text;
   // The rule finder's demonyms first (into a->mentions), kept aside.
@@ -146,7 +148,10 @@ void FindMentionsWithModel(const NlpModel& model, DocAnalysis* a) {
       }
     }
     const uint16_t bits = n == 0 ? 0 : ner.gazetteer.Find(GazPhraseKey(hashes, n));
-    if (!(bits & kKnown) && !BeforePlaceCue(model, *a, r)) continue;
+    if (!keep_rule_mentions && !(bits & kKnown) &&
+        !BeforePlaceCue(model, *a, r)) {
+      continue;
+    }
     Mention m = r;
     if (bits & kGazDemonym) m.type = EntityType::kNorp;
     a->mentions.push_back(m);

@@ -93,7 +93,8 @@ void TagPos(const NlpModel& model, DocAnalysis* a);
 void FindMentions(const NlpModel& model, DocAnalysis* a);
 // With a trained entity model: its entities, plus the rule finder's
 // mentions that it leaves out and that are demonyms ("Russian").
-void FindMentionsWithModel(const NlpModel& model, DocAnalysis* a);
+void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
+                           DocAnalysis* a);
 
 // Tags one sentence of given words with the lexicon rules of TagPos (as if
 // it were a document of its own); for training on pre-tokenised corpora.
