@@ -77,15 +77,20 @@ std::pair<uint32_t, uint32_t> MinSpan(const std::string& body) {
     start = dash + 1;
   }
   if (f.size() < 6) return {0, 0};
-  uint32_t lo = 0, hi = 0;
+  // The head words may be discontinuous ("1,2,3,10,11" for "John Cam
+  // Hobhouse, who ... Club"): the name is their first run of consecutive
+  // positions, as the trainer reads it (ner_train.cc).
+  std::vector<uint32_t> pos;
   std::stringstream ss(f[5]);
   std::string n;
   while (std::getline(ss, n, ',')) {
     const auto v = static_cast<uint32_t>(std::atoi(n.c_str()));
-    if (v == 0) continue;
-    lo = lo == 0 ? v : std::min(lo, v);
-    hi = std::max(hi, v);
+    if (v != 0) pos.push_back(v);
   }
+  if (pos.empty()) return {0, 0};
+  std::sort(pos.begin(), pos.end());
+  uint32_t lo = pos[0], hi = pos[0];
+  for (size_t q = 1; q < pos.size() && pos[q] == hi + 1; ++q) hi = pos[q];
   return {lo, hi};
 }
 

@@ -119,6 +119,11 @@ struct NerTrainOptions {
   // in the document, 2 = the run of capitalised words a word is in (its
   // last word, first word and the words around it).
   int feature_groups = 1;
+  // Beam training update: false = early update (Collins & Roark 2004: stop
+  // where the gold prefix falls off the beam); true = max-violation (Huang
+  // et al. 2012: decode the whole sentence, then update the prefixes at the
+  // word where the best hypothesis outscores the gold prefix the most).
+  bool max_violation = false;
   // Part-of-speech features from this tagger (pos_en.bin); null: none.
   const PosModel* tagger = nullptr;
   // Or from the lexicon rules of this model (the pipeline's default

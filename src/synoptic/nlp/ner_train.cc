@@ -663,9 +663,11 @@ int Oracle(int prev, int gold) {
 // Beam 1: greedy, each word updated towards the dynamic oracle's label.
 // Wider: beam search with early update (the gold prefix against the best
 // hypothesis when the gold prefix falls off the beam, or the whole sentence
-// when the best final hypothesis is wrong).
+// when the best final hypothesis is wrong), or with max_violation the
+// whole sentence decoded and the prefixes updated at the word of the
+// largest violation.
 void RunDoc(Trainer* t, const internal::Gazetteer& gaz, bool use_pos, int beam, uint8_t groups,
-            const TrainDoc& doc, bool learn, std::vector<std::vector<int>>* predicted,
+            bool max_violation, const TrainDoc& doc, bool learn, std::vector<std::vector<int>>* predicted,
             std::vector<internal::NerTok>* toks, std::vector<internal::NerBeamItem>* lattice) {
   internal::NerMemory memory;
   memory.Clear();
@@ -718,13 +720,48 @@ void RunDoc(Trainer* t, const internal::Gazetteer& gaz, bool use_pos, int beam, 
             t->AddScores(feats, internal::NerHistoryFeatures(*toks, i, p1, p2, mems[i], feats),
                          !learn, sc);
           },
-          learn ? s.gold.data() : nullptr, lattice->data(), labels.data());
+          learn && !max_violation ? s.gold.data() : nullptr, lattice->data(), labels.data());
+      size_t upto = decoded;  // the prefix to update
+      if (learn && max_violation) {
+        // The gold prefix's score word by word against the best kept
+        // hypothesis's; the update is at the word of the largest violation
+        // (best minus gold) where the best prefix is not the gold one.
+        double gold_score = 0, worst = -1.0;
+        upto = 0;
+        std::array<double, kNerLabels> sc;
+        for (size_t i = 0; i < words.size(); ++i) {
+          const int gp1 = i >= 1 ? s.gold[i - 1] : -1, gp2 = i >= 2 ? s.gold[i - 2] : -1;
+          t->Scores(feats, feats_at(i, gp1, gp2), false, &sc);
+          gold_score += sc[s.gold[i]];
+          const internal::NerBeamItem& best = (*lattice)[i * beam];
+          if (best.label < 0) break;
+          const double v = best.score - gold_score;
+          if (v < worst) continue;
+          // Is the best prefix the gold one?
+          bool same = true;
+          int cell = static_cast<int>(i * beam);
+          for (size_t k = i + 1; k-- > 0 && same;) {
+            same = (*lattice)[cell].label == s.gold[k];
+            cell = (*lattice)[cell].back;
+          }
+          if (same) continue;
+          worst = v;
+          upto = i + 1;
+        }
+        if (upto > 0) {
+          int cell = static_cast<int>((upto - 1) * beam);
+          for (size_t k = upto; k-- > 0;) {
+            labels[k] = (*lattice)[cell].label;
+            cell = (*lattice)[cell].back;
+          }
+        }
+      }
       if (learn) {
         bool wrong = false;
-        for (size_t i = 0; i < decoded; ++i) wrong |= labels[i] != s.gold[i];
+        for (size_t i = 0; i < upto; ++i) wrong |= labels[i] != s.gold[i];
         if (wrong) {
           t->Step();
-          for (size_t i = 0; i < decoded; ++i) {
+          for (size_t i = 0; i < upto; ++i) {
             const int gp1 = i >= 1 ? s.gold[i - 1] : -1, gp2 = i >= 2 ? s.gold[i - 2] : -1;
             const int pp1 = i >= 1 ? labels[i - 1] : -1, pp2 = i >= 2 ? labels[i - 2] : -1;
             if (labels[i] == s.gold[i] && gp1 == pp1 && gp2 == pp2) continue;
@@ -736,7 +773,7 @@ void RunDoc(Trainer* t, const internal::Gazetteer& gaz, bool use_pos, int beam, 
         }
         // The rest of an early-stopped sentence: the gold labels, so the
         // document memory sees them.
-        for (size_t i = decoded; i < words.size(); ++i) labels[i] = s.gold[i];
+        for (size_t i = upto; i < words.size(); ++i) labels[i] = s.gold[i];
       }
     }
     for (size_t i = 0; i < words.size(); ++i) {
@@ -865,14 +902,14 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   model->features = static_cast<uint8_t>(options.feature_groups & 3);
   const auto dev_score = [&](Prf* prf) {
     for (const TrainDoc& d : dev) {
-      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, d, false, &predicted, &toks, &lattice);
+      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, false, d, false, &predicted, &toks, &lattice);
       for (size_t s = 0; s < d.sents.size(); ++s) Score(d.sents[s].gold, predicted[s], prf);
     }
   };
   for (int it = 0; it < options.iterations; ++it) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t di : order) {
-      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, train[di], true, &predicted, &toks, &lattice);
+      RunDoc(&trainer, model->gazetteer, use_pos, beam, model->features, options.max_violation, train[di], true, &predicted, &toks, &lattice);
     }
     if (!dev.empty()) {
       Prf prf;
@@ -951,10 +988,11 @@ Result<NerTrainReport> TrainNerModel(Env* env, const NerTrainSources& src,
   char buf[400];
   std::snprintf(buf, sizeof buf,
                 "# trained on %zu documents, %zu sentences, %zu tokens, %zu entity mentions; "
-                "%d iterations, seed %llu, beam %d, feature groups %d; features kept (updated >= %d times, |w| >= %d "
+                "%d iterations, seed %llu, beam %d, %s, feature groups %d; features kept (updated >= %d times, |w| >= %d "
                 "quanta): %zu; gazetteer %zu phrases; POS features: %s\n",
                 report.documents, report.sentences, report.tokens, report.mentions,
                 options.iterations, static_cast<unsigned long long>(options.seed), beam,
+                beam <= 1 ? "dynamic-oracle updates" : options.max_violation ? "max-violation update" : "early update",
                 options.feature_groups,
                 options.min_feature_count, options.min_abs_weight, report.features,
                 report.gazetteer_entries,

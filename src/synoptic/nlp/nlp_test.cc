@@ -277,6 +277,37 @@ TEST(NerPipeline, DefaultUsesTheModelAndCutsRoles) {
   EXPECT_FALSE(got.count("Monday")) << all;
 }
 
+// A title-cased section heading is no person, unless the gazetteer knows
+// the name or the document names it outside the heading too.
+TEST(NerPipeline, HeadingWordsAreNoPersons) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  DocAnalysis a;
+  a.doc.text =
+      "Harbour Talks and Worries\n\n"
+      "Fishermen met in the port on Monday to discuss the new quotas. "
+      "Worries grew over the price of fuel.\n\n"
+      "Talks With Hendriksen\n\n"
+      "Mayor Lars Hendriksen promised an answer within a week.\n";
+  Annotate(**m, o, &a);
+  std::map<std::string, EntityType> got;
+  for (const Mention& x : a.mentions) {
+    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
+  }
+  std::string all;
+  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+  for (const auto& [k, v] : got) {
+    if (v != EntityType::kPerson) continue;
+    EXPECT_EQ(k.find("Worries"), std::string::npos) << all;
+    EXPECT_EQ(k.find("Harbour"), std::string::npos) << all;
+  }
+  EXPECT_TRUE(got.count("Lars Hendriksen")) << all;
+  // The heading's surname is named in the text: kept.
+  EXPECT_TRUE(got.count("Hendriksen")) << all;
+}
+
 TEST(NerPipeline, MissingModelIsAnError) {
   NlpOptions o;
   o.models_dir = SYN_SOURCE_DIR "/models";

@@ -14,7 +14,9 @@
 // actors stage resolves should be no worse than the rules'), or that a
 // lower-case place word follows ("the Amur oblast"). A person's role words are cut off the
 // front of its span ("President Vladimir Putin" -> "Vladimir Putin"), as the
-// rule finder does; honorifics ("Dr.", "King") stay. All buffers are per document.
+// rule finder does; honorifics ("Dr.", "King") stay. A person found in a
+// title-cased heading line is dropped unless something else says it is a
+// name (InHeadingLine, below). All buffers are per document.
 #include <algorithm>
 #include <vector>
 
@@ -57,6 +59,36 @@ bool BeforePlaceCue(const NlpModel& model, const DocAnalysis& a, const Mention& 
          (r.type == EntityType::kGpe || r.type == EntityType::kLoc);
 }
 
+// A heading line: the text line around a mention (to the nearest line
+// breaks) has no closing punctuation, at most 12 words, and every word of
+// four letters or more is capitalised ("Future Prospects and Concerns").
+bool InHeadingLine(std::string_view text, const ByteSpan& span) {
+  const size_t nl = text.rfind('\n', span.begin);
+  const size_t b = nl == std::string_view::npos ? 0 : nl + 1;
+  size_t e = text.find('\n', span.end);
+  if (e == std::string_view::npos) e = text.size();
+  std::string_view line = text.substr(b, e - b);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty() || line.size() > 120) return false;
+  const char c = line.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' || c == ';' ||
+      c == ',') {
+    return false;
+  }
+  int words = 0;
+  for (size_t p = 0; p < line.size();) {
+    while (p < line.size() && line[p] == ' ') ++p;
+    size_t q = p;
+    while (q < line.size() && line[q] != ' ') ++q;
+    if (q == p) break;
+    const std::string_view w = line.substr(p, q - p);
+    p = q;
+    if (++words > 12) return false;
+    if (w[0] >= 'a' && w[0] <= 'z' && w.size() >= 4) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
@@ -69,6 +101,12 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
   rules.swap(a->mentions);
   a->mentions.reserve(a->tokens.size() / 8 + 4);
 
+  // Person mentions the model found in heading lines: checked once the
+  // whole document is tagged (indexes into a->mentions).
+  std::vector<uint32_t> heading_persons;
+  // One-word persons at a sentence start (same indexes): no support for a
+  // heading person, and dropped with it when they are the same word.
+  std::vector<uint32_t> initial_persons;
   NerWorkspace ws;
   ws.BeginDocument();
   std::vector<std::string_view> words;
@@ -125,8 +163,69 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
       }
       m.span = {a->tokens[s.first_token + first].begin, a->tokens[s.first_token + sp.end - 1].end};
       m.sentence = si;
+      if (m.type == EntityType::kPerson && InHeadingLine(text, m.span)) {
+        heading_persons.push_back(static_cast<uint32_t>(a->mentions.size()));
+      } else if (m.type == EntityType::kPerson && first == 0 && sp.end == 1 + first) {
+        initial_persons.push_back(static_cast<uint32_t>(a->mentions.size()));
+      }
       a->mentions.push_back(m);
     }
+  }
+  // A section heading is title-cased, so the model takes its last
+  // capitalised common noun for a surname ("Future Prospects and
+  // Concerns"). A person in a heading line stays only when the gazetteer
+  // knows one of its words as a name, or one of them is part of another
+  // mention of the document (not a heading person, not a one-word person at
+  // a sentence start). A one-word person at a sentence start that is the
+  // word of a dropped heading person goes too ("Concerns arise over ...").
+  if (!heading_persons.empty()) {
+    // Not cities: GeoNames has places named "Research" or "Concord".
+    constexpr uint16_t kNameBits =
+        kGazPerson | kGazFirstName | kGazLastName | kGazCountry | kGazOrg;
+    const auto text_of = [&](const Mention& o) {
+      return text.substr(o.span.begin, o.span.end - o.span.begin);
+    };
+    const auto word_in = [&](std::string_view w, std::string_view ot) {
+      for (size_t p = ot.find(w); p != std::string_view::npos; p = ot.find(w, p + 1)) {
+        const bool left = p == 0 || ot[p - 1] == ' ';
+        const bool right = p + w.size() == ot.size() || ot[p + w.size()] == ' ' ||
+                           ot[p + w.size()] == '\'';
+        if (left && right) return true;
+      }
+      return false;
+    };
+    const auto listed = [](const std::vector<uint32_t>& v, size_t i) {
+      return std::binary_search(v.begin(), v.end(), static_cast<uint32_t>(i));
+    };
+    std::vector<uint32_t> dropped;  // heading persons that go
+    for (uint32_t hi : heading_persons) {
+      const std::string_view mt = text_of(a->mentions[hi]);
+      bool drop = true;
+      size_t b = 0;
+      for (size_t p = 0; p <= mt.size() && drop; ++p) {
+        if (p < mt.size() && mt[p] != ' ') continue;
+        const std::string_view w = mt.substr(b, p - b);
+        b = p + 1;
+        if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) continue;
+        uint64_t wh = GazWordHash(w);
+        if (ner.gazetteer.Find(GazPhraseKey(&wh, 1)) & kNameBits) drop = false;
+        for (size_t j = 0; j < a->mentions.size() && drop; ++j) {
+          if (listed(heading_persons, j) || listed(initial_persons, j)) continue;
+          if (word_in(w, text_of(a->mentions[j]))) drop = false;
+        }
+      }
+      if (drop) dropped.push_back(hi);
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < a->mentions.size(); ++i) {
+      bool drop = listed(dropped, i);
+      if (!drop && listed(initial_persons, i)) {
+        const std::string_view w = text_of(a->mentions[i]);
+        for (uint32_t d : dropped) drop = drop || word_in(w, text_of(a->mentions[d]));
+      }
+      if (!drop) a->mentions[out++] = a->mentions[i];
+    }
+    a->mentions.resize(out);
   }
   // Demonyms and known actors (countries, cities, regions, leaders,
   // organisations of the gazetteer: "the West", "Xi Jinping") that the rule
