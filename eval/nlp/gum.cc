@@ -24,12 +24,20 @@ GumMention FromBody(const std::string& body, uint32_t first) {
   m.first = first;
   const std::vector<std::string> f = Split(body, '-');
   if (f.size() > 1) m.type = f[1];
+  // The minimal span's first run of consecutive positions: "1,2,3,10,11"
+  // is "1,2,3" (the name; the rest is a later part of the mention), as
+  // eval_ner and the NER trainer read it.
   if (f.size() > 5) {
     for (const std::string& n : Split(f[5], ',')) {
       const auto v = static_cast<uint32_t>(std::atoi(n.c_str()));
       if (v == 0) continue;
-      m.min_lo = m.min_lo == 0 ? v : std::min(m.min_lo, v);
-      m.min_hi = std::max(m.min_hi, v);
+      if (m.min_lo == 0) {
+        m.min_lo = m.min_hi = v;
+      } else if (v == m.min_hi + 1) {
+        m.min_hi = v;
+      } else {
+        break;
+      }
     }
   }
   if (f.size() > 7 && !f[7].empty()) m.wikipedia = DecodeWikipediaId(f[7]);
