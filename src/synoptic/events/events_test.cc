@@ -839,6 +839,185 @@ TEST(Quotes, BareQuoteParagraphTakesEarlierSpeaker) {
   EXPECT_EQ(a.quotes[1].speaker, -1);
 }
 
+// Typed text mixes the marks: a curly quote closed by a straight mark or a
+// mistyped left curly mark, a straight one closed by a right curly mark, and
+// ''... 'word,''' where the inner single quote closes first.
+TEST(Quotes, MixedQuotationMarksCloseTheQuote) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\xE2\x80\x9CWe will stay here for a while,\" [Jana Novak]{0} said/V.",
+       "We will stay here for a while"},
+      {"\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9C [Jana "
+       "Novak]{0} said/V.",
+       "We will stay here for a while"},
+      {"\"We will stay here for a while,\xE2\x80\x9D [Jana Novak]{0} said/V.",
+       "We will stay here for a while"},
+      {"''We will stay here for a 'while,''' [Jana Novak]{0} said/V.",
+       "We will stay here for a 'while,'"},
+  };
+  for (const auto& [text, content] : cases) {
+    std::vector<QuoteFrame> frames;
+    DocAnalysis a = AnalyzeFrames(text, &frames);
+    ASSERT_EQ(a.quotes.size(), 1u) << text << "\n" << Dump(a);
+    EXPECT_TRUE(a.quotes[0].direct) << text;
+    EXPECT_EQ(Str(a, a.quotes[0].span), content) << text;
+    EXPECT_EQ(a.quotes[0].speaker, 0) << text;
+  }
+}
+
+// A speaker after the close set off by a long apposition or a parenthesis
+// ("...,” X, a spokesman for Y, said").
+TEST(Quotes, ApposedSpeakerAfterTheClose) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0}, the chief negotiator for the northern provinces, said/V "
+      "on Monday.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[0].cue), "said");
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0} (D-Ore.) said/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+}
+
+// A bare quote right after the sentence that attributes the quote before it
+// continues that quote even when the rest of that sentence names someone.
+TEST(Quotes, BareQuoteAfterTheCueSentenceContinues) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CWe will stay here for a while,\xE2\x80\x9D [Jana "
+      "Novak]{0} said/V on Monday after a long meeting with [Otto Brandt]{1} "
+      "and the delegates from the northern provinces. \xE2\x80\x9CThese "
+      "talks take a lot of patience.\xE2\x80\x9D",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(frames[1].continues, 0);
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+}
+
+// "..., saying ...": the participle takes the subject of its clause, also
+// after an introductory phrase, and ends the content of the cue before it.
+TEST(Quotes, ParticipleCueAfterIntroductoryPhrase) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "In an interview on Monday, [Jana Novak]{0} defended/V the plan, "
+      "saying/V the talks would/V succeed/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the plan");
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the talks would succeed");
+  EXPECT_EQ(Str(a, frames[1].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[1].cue), "saying");
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "In an interview on Monday, [Jana Novak]{0} defended/V the plan, "
+      "saying/V, \xE2\x80\x9CThe talks will succeed in the end.\xE2\x80\x9D",
+      &frames);
+  ASSERT_FALSE(a.quotes.empty()) << Dump(a);
+  EXPECT_TRUE(a.quotes[0].direct);
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+}
+
+// "according to X" in the middle of a clause: set off by commas, or with no
+// comma before it; a source that is not a speaker-like mention still counts.
+TEST(Quotes, AccordingToInsideTheClause) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "Fundraising, according to [Reuters]{10}, has/V surged/V in the same "
+      "period.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "has surged in the same period");
+  EXPECT_EQ(Str(a, frames[0].source), "Reuters");
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "Most farmers in the north view/V the plan unfavorably according to "
+      "the poll, officials said/V.",
+      &frames);
+  bool found = false;
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    if (a.quotes[i].cue != "according to") continue;
+    found = true;
+    EXPECT_EQ(Str(a, a.quotes[i].span),
+              "Most farmers in the north view the plan unfavorably");
+    EXPECT_EQ(Str(a, frames[i].source), "the poll");
+  }
+  EXPECT_TRUE(found) << Dump(a);
+
+  frames.clear();
+  a = AnalyzeFrames(
+      "The economy grew/V by three percent last year, according to "
+      "[Vienna]{2}.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(Str(a, frames[0].source), "Vienna");
+}
+
+// "X praised Y and added, “...”": the direct quote takes the subject of the
+// first conjunct.
+TEST(Quotes, DirectQuoteAfterCoordinatedCue) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} praised/V the delegates and added/V, \xE2\x80\x9CWe "
+      "will stay here for a while.\xE2\x80\x9D",
+      &frames);
+  ASSERT_FALSE(a.quotes.empty()) << Dump(a);
+  EXPECT_TRUE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[0].cue), "added");
+}
+
+// "Asked about X, ...": the question is an attribution with no source.
+TEST(Quotes, AskedOpeningTheSentence) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "Asked/V about the border talks, [Jana Novak]{0} said/V the delegates "
+      "would/V stay/V.",
+      &frames);
+  bool found = false;
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    if (a.quotes[i].cue != "Asked") continue;
+    found = true;
+    EXPECT_EQ(Str(a, a.quotes[i].span), "about the border talks");
+    EXPECT_TRUE(frames[i].source.empty());
+  }
+  EXPECT_TRUE(found) << Dump(a);
+
+  // Not when "asked" has its own subject.
+  frames.clear();
+  a = AnalyzeFrames(
+      "[Jana Novak]{0} asked/V about the border talks, and the delegates "
+      "stayed/V.",
+      &frames);
+  for (size_t i = 0; i < a.quotes.size(); ++i)
+    EXPECT_FALSE(frames[i].source.empty()) << Dump(a);
+}
+
+// Reported speech inside reported speech: "X warned that Y, a Z, said W"
+// gives both attributions.
+TEST(Quotes, NestedReportedSpeech) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} warned/V that the farmers, a proud group, said/V the "
+      "talks had/V failed/V.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, frames[0].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[1].source), "the farmers, a proud group");
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the talks had failed");
+}
+
 // Poll shares speak: "six in 10 said ...", "some 56 percent ... say ...".
 TEST(Quotes, PollShareIsTheSource) {
   std::vector<QuoteFrame> frames;

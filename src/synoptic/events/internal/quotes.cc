@@ -120,14 +120,18 @@ bool Opens(char32_t c, char32_t prev, char32_t next, Family* f) {
   }
 }
 
-bool Closes(Family f, char32_t c, char32_t next) {
+// Typed text mixes the marks: a straight quote may end with a right curly
+// mark, and a curly one with a straight mark or a mistyped left curly mark
+// that ends a word ("crumbling,\"", "unusual,“ said").
+bool Closes(Family f, char32_t prev, char32_t c, char32_t next) {
   switch (f) {
     case Family::kTwoApostrophes:
       return c == kTwoApos;
     case Family::kStraight:
-      return c == '"';
+      return c == '"' || c == 0x201D;
     case Family::kCurly:
-      return c == 0x201D;
+      return c == 0x201D || ((c == '"' || c == 0x201C) && prev != 0 &&
+                             !IsSpace(prev) && !IsLetterOrDigit(next));
     case Family::kLow:
       return c == 0x201C || c == 0x201D;
     case Family::kGuillemet:
@@ -232,7 +236,12 @@ std::vector<RawQuote> ScanDirect(const Document& doc, const QuoteOptions& opt) {
           cur.first_paragraph_end = p.end;
           paras_in_quote = 1;
         }
-      } else if (Closes(fam, c, next)) {
+      } else if (Closes(fam, prev, c, next)) {
+        // ''... 'old-school,''': the inner single quote closes first.
+        if (c == kTwoApos && next == '\'') {
+          ++at;
+          ++pos;
+        }
         cur.content.end = static_cast<uint32_t>(at);
         cur.outer.end = static_cast<uint32_t>(pos);
         out.push_back(cur);
@@ -297,6 +306,23 @@ bool IsTerminal(const DocView& v, uint32_t i) {
   return v.low[i] == "." || v.low[i] == "!" || v.low[i] == "?";
 }
 
+// A period of an abbreviation split off as a token ("R-Ky., said", "(D-Ore.)
+// said") does not end the sentence.
+bool EndsSentence(const DocView& v, uint32_t i) {
+  if (!IsTerminal(v, i)) return false;
+  if (v.low[i] != "." || i + 1 >= v.size()) return true;
+  return v.low[i + 1] != "," && v.low[i + 1] != ")";
+}
+
+// A quote mark token, but not the apostrophe of a possessive glued to its
+// word ("Sanders’ campaign manager").
+bool IsQuoteBreak(const DocView& v, uint32_t i) {
+  if (!v.IsQuoteMark(i)) return false;
+  if (v.low[i] != "'" || i == 0) return true;
+  return v.a->tokens[i].begin != v.a->tokens[i - 1].end ||
+         !v.low[i - 1].ends_with('s');
+}
+
 // Fixes a pronoun or role speaker found after the quote so that it refers
 // to someone named before the quote, not inside it.
 void Rebind(const DocView& v, uint32_t quote_first_tok, Speaker* s) {
@@ -345,6 +371,42 @@ QuoteFrame FrameOf(const DocView& v, const Speaker& s, uint32_t cue_first,
   return f;
 }
 
+bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
+                       uint32_t* src_b, uint32_t* src_e);
+bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
+                        const std::vector<ByteSpan>& direct, uint32_t* b,
+                        uint32_t* e);
+
+// The speaker of a speech verb k far after a quote's close when the phrase
+// right after the close is its subject, set off by an apposition or a
+// parenthesis: "...,” Jeff Weaver, Sanders’ campaign manager, said",
+// "...,” Rep. Earl Blumenauer (D-Ore.) said". `after` is the first token
+// after the close.
+Speaker ApposedSpeaker(const DocView& v, uint32_t after, uint32_t k) {
+  Speaker none;
+  uint32_t b = after;
+  while (b < k && v.IsPunct(b)) ++b;
+  // (The sentence splitter may cut at "R-Ky.": the subject's own sentence.)
+  const uint32_t sf = v.sentences[v.tok_sentence[b]].first_token;
+  const uint32_t se = v.sentences[v.tok_sentence[b]].end_token;
+  // The subject ends right before the first comma or parenthesis.
+  uint32_t p = b;
+  while (p < k && p < b + 8 && v.low[p] != "," && v.low[p] != "(") ++p;
+  if (p == b || p >= k || (v.low[p] != "," && v.low[p] != "(")) return none;
+  Speaker s = v.SpeakerAt(p - 1, sf, se);
+  if (!s.found || s.first < b || s.last + 1 != p) return none;
+  const std::string_view open = v.low[s.last + 1];
+  if (open != "," && open != "(") return none;
+  uint32_t c = k;
+  while (c > s.last + 1 && IsAdverbLike(v, c - 1)) --c;
+  const std::string_view close = v.low[c - 1];
+  if (close != "," && close != ")") return none;
+  for (uint32_t j = s.last + 1; j < c; ++j) {
+    if (IsQuoteBreak(v, j) || EndsSentence(v, j)) return none;
+  }
+  return s;
+}
+
 Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
                       ByteSpan prev_para, uint32_t close_para_end) {
   Found f;
@@ -352,10 +414,14 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
   if (n == 0) return f;
   const uint32_t open_tok = std::min(v.TokenAtOrAfter(q.outer.begin), n);
   const uint32_t after = FirstTokenFrom(v, q.outer.end);
-  // 1. After the close, in the same paragraph: ", he said", "said X".
-  for (uint32_t k = after; k < n && k < after + 6; ++k) {
+  // 1. After the close, in the same paragraph: ", he said", "said X". A verb
+  // farther on counts when its subject starts at the close: "...,” Jeff
+  // Weaver, Sanders’ campaign manager, said", "...,” Rep. Earl Blumenauer
+  // (D-Ore.) said".
+  constexpr uint32_t kNearVerb = 6, kFarVerb = 30;
+  for (uint32_t k = after; k < n && k < after + kFarVerb; ++k) {
     if (v.a->tokens[k].begin >= close_para_end) break;
-    if (v.IsQuoteMark(k)) break;
+    if (IsQuoteBreak(v, k)) break;
     if (IsSpeechVerb(v, k)) {
       Speaker s = v.SpeakerOf(k, true);
       // An inverted speaker ("..., said X") stands right after a verb that
@@ -367,6 +433,7 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         inverted_ok = inverted_ok && v.low[s.first] != "it" &&
                       v.low[s.first] != "there" && v.low[s.first] != "that";
       }
+      if (k >= after + kNearVerb) s = ApposedSpeaker(v, after, k);
       if (s.found && s.first >= after && inverted_ok) {
         Rebind(v, open_tok, &s);
         f.speaker = std::move(s);
@@ -376,7 +443,7 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         return f;
       }
     }
-    if (IsTerminal(v, k)) break;
+    if (EndsSentence(v, k)) break;
   }
   // 2. Before the open, in the same paragraph: "X said: “", "according to X,
   // “".
@@ -404,6 +471,33 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
       }
       if (IsSpeechVerb(v, k)) {
         Speaker s = v.SpeakerOf(k, true);
+        // "X defended the plan, saying, “...”": the clause's subject.
+        uint32_t pb = 0, pe = 0;
+        const uint32_t sf = v.sentences[v.tok_sentence[k]].first_token;
+        if (!s.found && v.low[k].ends_with("ing") &&
+            ParticipleSubject(v, k, sf, &pb, &pe)) {
+          s = v.SpeakerAt(pe, sf, v.sentences[v.tok_sentence[k]].end_token);
+          if (!s.found || s.first < pb) {
+            s = Speaker{};
+            s.found = true;
+            s.text = std::string(v.Text(pb, pe));
+          }
+          s.first = pb;
+          s.last = pe;
+        }
+        // "X thanked them and said, “...”": the first conjunct's subject.
+        uint32_t g = k;
+        while (g > sf && IsAdverbLike(v, g - 1)) --g;
+        if (!s.found && CoordinatedSubject(v, g, sf, {}, &pb, &pe)) {
+          s = v.SpeakerAt(pe, sf, v.sentences[v.tok_sentence[k]].end_token);
+          if (!s.found || s.first < pb) {
+            s = Speaker{};
+            s.found = true;
+            s.text = std::string(v.Text(pb, pe));
+          }
+          s.first = pb;
+          s.last = pe;
+        }
         if (s.found && s.last < from) {
           f.speaker = std::move(s);
           f.cue = std::string(v.low[k]);
@@ -606,8 +700,9 @@ bool InNounPhrase(const DocView& v, uint32_t k) {
 }
 
 // The subject noun phrase ending at j, or false. Walks left over noun
-// phrase tokens, "of" and "and" between them; a subject pronoun stands
-// alone.
+// phrase tokens, "of", "and", "for", "in", "from" and "at" between them
+// ("a spokesman for the campaign", "farmers in the north"); a subject
+// pronoun stands alone.
 bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
   if (IsSubjectPronoun(v.low[j])) {
     *b = j;
@@ -619,8 +714,9 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
   while (f > sf && j - f < 14) {
     const uint32_t k = f - 1;
     std::string_view w = v.low[k];
-    if ((w == "of" || w == "and") && k > sf && InNounPhrase(v, k - 1) &&
-        !IsSubjectPronoun(v.low[k - 1])) {
+    if ((w == "of" || w == "and" || w == "for" || w == "in" || w == "from" ||
+         w == "at") &&
+        k > sf && InNounPhrase(v, k - 1) && !IsSubjectPronoun(v.low[k - 1])) {
       f = k;
       continue;
     }
@@ -631,11 +727,47 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
   return true;
 }
 
+// The subject of the clause a participle cue at g hangs on ("X defended the
+// plan, saying ..."): the noun phrase opening the sentence, or after an
+// introductory phrase ("In an interview Sunday, he defended the plan,
+// saying ...") the first noun phrase after a comma that its verb follows.
+bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
+                       uint32_t* src_b, uint32_t* src_e) {
+  if (g <= sf + 1 || v.low[g - 1] != ",") return false;
+  uint32_t e = sf;
+  while (e + 1 < g && InNounPhrase(v, e + 1) && e < sf + 10) ++e;
+  uint32_t b = 0;
+  if (SubjectEndingAt(v, e, sf, &b) && b == sf) {
+    *src_b = b;
+    *src_e = e;
+    return true;
+  }
+  for (uint32_t k = sf; k + 3 < g; ++k) {
+    if (v.low[k] != ",") continue;
+    const uint32_t b0 = k + 1;
+    e = b0;
+    if (!IsSubjectPronoun(v.low[b0])) {
+      if (!InNounPhrase(v, b0)) continue;
+      while (e + 1 < g && InNounPhrase(v, e + 1) && e < b0 + 10) ++e;
+    }
+    uint32_t vb = e + 1;
+    while (vb < g && IsAdverbLike(v, vb)) ++vb;
+    if (vb + 1 >= g || !v.IsVerbLike(vb) || v.pos(vb) == Pos::kAdj) continue;
+    if (SubjectEndingAt(v, e, b0, &b) && b == b0) {
+      *src_b = b;
+      *src_e = e;
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Frame {
   uint32_t src_b = 0, src_e = 0;  // token range [b, e]; src_e < src_b: none
   bool has_source = false;
   uint32_t cue_b = 0, cue_e = 0;
   uint32_t con_b = 0, con_e = 0;
+  bool nested = false;  // may stand inside another attribution's content
 };
 
 bool IsParticle(std::string_view w) {
@@ -729,6 +861,13 @@ bool SourceAfter(const DocView& v, uint32_t r, uint32_t se, uint32_t* b,
 uint32_t ContentEnd(const DocView& v, uint32_t c, uint32_t se) {
   for (uint32_t e = c; e < se; ++e) {
     if (v.low[e] == ";") return e;
+    // "..., saying that ...": a participle cue after a comma starts an
+    // attribution of its own.
+    if (e > c && v.low[e] == "," && e + 1 < se &&
+        v.low[e + 1].ends_with("ing") && v.tok_mention[e + 1] < 0 &&
+        !AttributionBase(v.low[e + 1]).empty() &&
+        (v.pos(e + 1) == Pos::kVerb || v.pos(e + 1) == Pos::kX))
+      return e;
     if (e == c || (v.low[e] != "and" && v.low[e] != "but")) continue;
     uint32_t k = e + 1;
     while (k < se && k < e + 4 && IsAuxLike(v, k) && v.lem[k] != "be") ++k;
@@ -981,6 +1120,17 @@ bool DirectFallback(const DocView& v, const RawQuote& q, ByteSpan para,
   return false;
 }
 
+// True when the quote opening at byte `open` comes right after the sentence
+// that holds `cue` ("“A,” X said on Monday at a forum with Y. “B.”"): a
+// person named in the rest of that sentence is not a new speaker.
+bool OpensAfterCueSentence(const DocView& v, ByteSpan cue, uint32_t open) {
+  const uint32_t n = static_cast<uint32_t>(v.a->tokens.size());
+  const uint32_t kc = FirstTokenFrom(v, cue.begin);
+  const uint32_t ko = FirstTokenFrom(v, open);
+  if (kc >= n || ko == 0 || ko > n || ko <= kc) return false;
+  return v.tok_sentence[ko - 1] == v.tok_sentence[kc] && IsTerminal(v, ko - 1);
+}
+
 // True when a person other than `speaker` (an entity index, or -1) is named
 // in the bytes [b, e): a quote after that may be theirs.
 bool OtherPersonBetween(const DocView& v, uint32_t b, uint32_t e,
@@ -1057,8 +1207,9 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
           out_frames[last].cue.begin >= last_outer_end &&
           (q.outer.begin - last_outer_end <= 80 ||
            (q.outer.begin - last_outer_end <= opt.max_continue_gap &&
-            !OtherPersonBetween(v, out_frames[last].cue.end, q.outer.begin,
-                                lq.speaker)));
+            (OpensAfterCueSentence(v, out_frames[last].cue, q.outer.begin) ||
+             !OtherPersonBetween(v, out_frames[last].cue.end, q.outer.begin,
+                                 lq.speaker))));
       const bool next_para = last_para + 1 == pi &&
                              q.outer.begin <= para.begin + 4 &&
                              paras[last_para].end <= last_outer_end + 80;
@@ -1259,16 +1410,17 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
         Emit(v, s, "according to", sf, sf + 1, k + 1, se - 1, direct, out,
              frames);
     }
-    // "CLAUSE, according to X."
-    for (uint32_t k = sf + 4; k + 2 < se; ++k) {
-      if (v.low[k] != "according" || v.low[k + 1] != "to" ||
-          v.low[k - 1] != ",")
-        continue;
+    // "CLAUSE, according to X.", "CLAUSE according to X", "A, according to
+    // X, B."
+    for (uint32_t k = sf + 2; k + 2 < se; ++k) {
+      if (v.low[k] != "according" || v.low[k + 1] != "to") continue;
+      if (k < sf + 4 && v.low[k - 1] != ",") continue;
       uint32_t x = k + 2;
       Speaker s = v.SpeakerAt(x, sf, se);
       if (v.tok_mention[x] >= 0) {
         s = v.SpeakerAt(v.m_last[v.tok_mention[x]], sf, se);
-      } else if (!s.found) {
+      }
+      if (!s.found) {
         // "according to a report by X", "according to the Journal".
         uint32_t e = x;
         while (e + 1 < se && e < x + 6 && !v.IsPunct(e + 1)) ++e;
@@ -1277,8 +1429,18 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
         s.last = e;
         s.text = std::string(v.Text(x, e));
       }
-      if (s.found)
-        Emit(v, s, "according to", k, k + 1, sf, k - 2, direct, out, frames);
+      if (!s.found) break;
+      const uint32_t before_end = v.low[k - 1] == "," ? k - 2 : k - 1;
+      // "A, according to X, B": the longer side of the parenthesis.
+      uint32_t after_b = s.last + 1;
+      if (v.low[k - 1] == "," && after_b + 3 < se && v.low[after_b] == "," &&
+          se - after_b > before_end + 1 - sf) {
+        Emit(v, s, "according to", k, k + 1, after_b + 1, se - 1, direct, out,
+             frames);
+      } else {
+        Emit(v, s, "according to", k, k + 1, sf, before_end, direct, out,
+             frames);
+      }
       break;
     }
     for (uint32_t i = sf; i < se && out->size() < opt.max_quotes; ++i) {
@@ -1360,6 +1522,36 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
   }
 }
 
+bool IsQuestionWord(std::string_view w) {
+  return w == "about" || w == "what" || w == "whether" || w == "why" ||
+         w == "how" || w == "if" || w == "who" || w == "where" ||
+         w == "which" || w == "when";
+}
+
+// "Asked about X, ...", "When asked what ..., ...": "asked" opens its
+// sentence (after "when", "if", "after" or "but when") and the question
+// word follows within a few tokens, with a comma closing the question.
+bool AskedFrame(const DocView& v, uint32_t sf, uint32_t i, uint32_t se,
+                const std::vector<ByteSpan>& taken,
+                const std::vector<ByteSpan>& cues) {
+  const auto& toks = v.a->tokens;
+  if (Overlaps(taken, toks[i].begin, toks[i].end) ||
+      Overlaps(cues, toks[i].begin, toks[i].end))
+    return false;
+  uint32_t k = i;
+  if (k > sf && (v.low[k - 1] == "when" || v.low[k - 1] == "if" ||
+                 v.low[k - 1] == "after" || v.low[k - 1] == "once"))
+    --k;
+  if (k > sf && (v.low[k - 1] == "but" || v.low[k - 1] == "and")) --k;
+  if (k != sf) return false;
+  uint32_t q = i + 1;
+  while (q < se && q < i + 4 && !IsQuestionWord(v.low[q]) && !v.IsPunct(q)) ++q;
+  if (q >= se || !IsQuestionWord(v.low[q])) return false;
+  uint32_t c = q + 1;
+  while (c < se && c < q + 40 && v.low[c] != ",") ++c;
+  return c < se && v.low[c] == "," && c > q;
+}
+
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
                      const std::vector<ByteSpan>& direct,
                      std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
@@ -1373,13 +1565,17 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       cues.push_back((*frames)[i].cue);
   }
   for (const ByteSpan& d : direct) taken.push_back(d);
+  // Direct quotes only (see nested attributions below).
+  std::vector<ByteSpan> outer(direct.begin(), direct.end());
   const auto& toks = v.a->tokens;
   // Adds the attribution of frame f (no source when !f.has_source) unless
   // its content is already attributed; false when it was not added.
   auto add = [&](const Frame& f, const Sentence& sent) -> bool {
     const uint32_t sf = sent.first_token, se = sent.end_token;
     ByteSpan con{toks[f.con_b].begin, toks[f.con_e].end};
-    if (Overlaps(taken, con.begin, con.end)) {
+    const bool nested =
+        f.nested && !Overlaps(outer, toks[f.cue_b].begin, con.end);
+    if (!nested && Overlaps(taken, con.begin, con.end)) {
       // Already a quote's content (or inside a direct quote): only a
       // mixed quote ("called it a “disaster”") is added.
       bool inside = false;
@@ -1431,11 +1627,28 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         if (NominalFrame(v, sf, i, se, &nf)) add(nf, sent);
         continue;
       }
+      // "Asked about X, she said ...", "When asked whether ..., he ...": the
+      // question is a sourceless attribution (its asker is not named).
+      if (v.low[i] == "asked" && AskedFrame(v, sf, i, se, taken, cues)) {
+        Frame af;
+        af.cue_b = af.cue_e = i;
+        af.con_b = i + 1;
+        while (!IsQuestionWord(v.low[af.con_b])) ++af.con_b;
+        af.con_e = af.con_b;
+        while (af.con_e + 1 < se && v.low[af.con_e + 1] != "," &&
+               !IsTerminal(v, af.con_e + 1))
+          ++af.con_e;
+        add(af, sent);
+        continue;
+      }
       std::string_view base = AttributionBase(v.low[i]);
       if (base.empty() || v.tok_mention[i] >= 0) continue;
       const Pos p = v.pos(i);
       if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX) continue;
-      if (Overlaps(taken, toks[i].begin, toks[i].end) ||
+      // An attribution nested in reported speech is kept when its cue is a
+      // verb of saying ("said Y told him that Z").
+      const bool nested_ok = base == "say" || base == "tell";
+      if (Overlaps(nested_ok ? outer : taken, toks[i].begin, toks[i].end) ||
           Overlaps(cues, toks[i].begin, toks[i].end))
         continue;
       const bool ing = v.low[i].ends_with("ing");
@@ -1460,6 +1673,7 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       Frame f;
       f.cue_b = g;
       f.cue_e = i;
+      f.nested = nested_ok;
       // Source before the verb group; "X criticized Y and said Z": the
       // second verb shares the first one's subject.
       if (g > sf + 1 && (v.low[g - 1] == "and" || v.low[g - 1] == "but") &&
@@ -1473,16 +1687,8 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
             SourceBefore(v, g, sf, &f.src_b, &f.src_e);
       }
       // "..., saying that ...": a participle takes the clause's subject.
-      if (!f.has_source && ing && g > sf && v.low[g - 1] == ",") {
-        uint32_t e = sf;
-        while (e + 1 < g && InNounPhrase(v, e + 1) && e < sf + 10) ++e;
-        uint32_t b = 0;
-        if (SubjectEndingAt(v, e, sf, &b) && b == sf) {
-          f.has_source = true;
-          f.src_b = b;
-          f.src_e = e;
-        }
-      }
+      if (!f.has_source && ing)
+        f.has_source = ParticipleSubject(v, g, sf, &f.src_b, &f.src_e);
       if (!f.has_source) continue;
       if (v.low[f.src_e] == "it" || v.low[f.src_e] == "there") continue;
       // Content after the verb group.
