@@ -247,8 +247,10 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
       }
     }
     const uint16_t bits = n == 0 ? 0 : ner.gazetteer.Find(GazPhraseKey(hashes, n));
-    if (!keep_rule_mentions && !(bits & kKnown) &&
-        !BeforePlaceCue(model, *a, r)) {
+    // Unknown words of a heading line are the heading's, not a name the
+    // model missed ("Harbour Talks and Worries").
+    const bool known = (bits & kKnown) || BeforePlaceCue(model, *a, r);
+    if (!known && (!keep_rule_mentions || InHeadingLine(text, r.span))) {
       continue;
     }
     Mention m = r;
