@@ -42,6 +42,7 @@
 #include <tuple>
 #include <vector>
 
+#include "gum.h"
 #include "synoptic/actors/actors.h"
 #include "synoptic/core/env.h"
 #include "synoptic/nlp/nlp.h"
@@ -61,38 +62,7 @@ struct Tok {
 struct GoldMention {
   uint32_t first, last;  // token indexes, inclusive
   std::string type;      // PER, ORG, LOC
-  uint32_t min_lo = 0, min_hi = 0;  // GUM: minimal span, 1-based in mention
 };
-
-// GUM's minimal-span field ("1", "1,2", "3") as its lowest and highest
-// positions; 0 when absent.
-std::pair<uint32_t, uint32_t> MinSpan(const std::string& body) {
-  std::vector<std::string> f;
-  size_t start = 0;
-  for (int k = 0; k < 6; ++k) {
-    const size_t dash = body.find('-', start);
-    f.push_back(body.substr(start, dash == std::string::npos ? std::string::npos
-                                                             : dash - start));
-    if (dash == std::string::npos) break;
-    start = dash + 1;
-  }
-  if (f.size() < 6) return {0, 0};
-  // The head words may be discontinuous ("1,2,3,10,11" for "John Cam
-  // Hobhouse, who ... Club"): the name is their first run of consecutive
-  // positions, as the trainer reads it (ner_train.cc).
-  std::vector<uint32_t> pos;
-  std::stringstream ss(f[5]);
-  std::string n;
-  while (std::getline(ss, n, ',')) {
-    const auto v = static_cast<uint32_t>(std::atoi(n.c_str()));
-    if (v != 0) pos.push_back(v);
-  }
-  if (pos.empty()) return {0, 0};
-  std::sort(pos.begin(), pos.end());
-  uint32_t lo = pos[0], hi = pos[0];
-  for (size_t q = 1; q < pos.size() && pos[q] == hi + 1; ++q) hi = pos[q];
-  return {lo, hi};
-}
 
 struct Doc {
   std::string id;
@@ -189,104 +159,29 @@ Corpus ReadConll(const std::string& name, const std::string& path,
   return c;
 }
 
-// GUM: CoNLL-U with nested Entity= brackets in MISC.
-Corpus ReadGum(const std::string& dir, const std::set<std::string>& names) {
+// GUM (gum.h reads the files): person, place and organization mentions
+// that are names (their minimal span, without leading determiners, begins
+// and ends with a proper noun: "Mark Tedeschi" of "Mark Tedeschi, QC").
+Corpus ReadGumNames(const std::string& dir, const std::set<std::string>& names) {
   Corpus c;
   c.name = "GUM dev";
-  for (const std::string& n : names) {
-    std::ifstream in(dir + "/" + n + ".conllu");
-    if (!in) continue;
+  for (const synoptic_eval::GumDoc& g : synoptic_eval::ReadGum(dir, names)) {
     Doc doc;
-    doc.id = n;
-    std::vector<std::string> upos;
-    // Open mentions: entity id -> (first token, type).
-    std::vector<std::tuple<std::string, uint32_t, std::string,
-                           std::pair<uint32_t, uint32_t>>>
-        open;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) {
-        if (!doc.toks.empty()) doc.toks.back().sentence_end = true;
+    doc.id = g.id;
+    for (const synoptic_eval::GumToken& t : g.toks) {
+      doc.toks.push_back({t.text, t.space_after, t.sentence_end});
+    }
+    for (const synoptic_eval::GumMention& m : g.mentions) {
+      const std::string t = m.type == "person"         ? "PER"
+                            : m.type == "place"        ? "LOC"
+                            : m.type == "organization" ? "ORG"
+                                                       : "";
+      uint32_t first = 0, last = 0;
+      if (t.empty() || !synoptic_eval::GumNameSpan(g, m, &first, &last)) {
         continue;
       }
-      if (line[0] == '#') continue;
-      std::vector<std::string> f;
-      std::stringstream ss(line);
-      std::string col;
-      while (std::getline(ss, col, '\t')) f.push_back(col);
-      if (f.size() < 10 || f[0].find_first_of("-.") != std::string::npos) {
-        continue;
-      }
-      const auto idx = static_cast<uint32_t>(doc.toks.size());
-      doc.toks.push_back({f[1], f[9].find("SpaceAfter=No") == std::string::npos,
-                          false});
-      upos.push_back(f[3]);
-      const size_t e = f[9].find("Entity=");
-      if (e == std::string::npos) continue;
-      std::string spec = f[9].substr(e + 7);
-      spec = spec.substr(0, spec.find('|'));
-      // Parse "(id-type-...(id2-type-...)id)" left to right.
-      size_t i = 0;
-      while (i < spec.size()) {
-        if (spec[i] == '(') {
-          size_t j = i + 1;
-          while (j < spec.size() && spec[j] != '(' && spec[j] != ')') ++j;
-          const std::string body = spec.substr(i + 1, j - i - 1);
-          const size_t d1 = body.find('-');
-          const size_t d2 = body.find('-', d1 + 1);
-          const std::string id = body.substr(0, d1);
-          const std::string type = body.substr(d1 + 1, d2 - d1 - 1);
-          open.emplace_back(id, idx, type, MinSpan(body));
-          if (j < spec.size() && spec[j] == ')') {
-            // Single-token mention "(id-type-...)".
-            const auto [oid, first, t, ms] = open.back();
-            open.pop_back();
-            doc.gold.push_back({first, idx, t, ms.first, ms.second});
-            ++j;
-          }
-          i = j;
-        } else if (std::isdigit(static_cast<unsigned char>(spec[i]))) {
-          size_t j = i;
-          while (j < spec.size() && spec[j] != ')' && spec[j] != '(') ++j;
-          const std::string id = spec.substr(i, j - i);
-          for (size_t k = open.size(); k-- > 0;) {
-            if (std::get<0>(open[k]) == id) {
-              const auto ms = std::get<3>(open[k]);
-              doc.gold.push_back({std::get<1>(open[k]), idx,
-                                  std::get<2>(open[k]), ms.first, ms.second});
-              open.erase(open.begin() + static_cast<long>(k));
-              break;
-            }
-          }
-          i = j + 1;
-        } else {
-          ++i;
-        }
-      }
+      doc.gold.push_back({first, last, t});
     }
-    // Keep names of the scored types; trim leading determiners.
-    std::vector<GoldMention> named;
-    for (GoldMention m : doc.gold) {
-      std::string t;
-      if (m.type == "person") t = "PER";
-      if (m.type == "place") t = "LOC";
-      if (m.type == "organization") t = "ORG";
-      if (t.empty()) continue;
-      // The name is the mention's minimal span (its head words: "Mark
-      // Tedeschi" of "Mark Tedeschi, QC"), when that begins and ends with a
-      // proper noun.
-      if (m.min_lo > 0) {
-        const uint32_t a = m.first + m.min_lo - 1, b = m.first + m.min_hi - 1;
-        if (b > m.last) continue;
-        m.first = a;
-        m.last = b;
-      }
-      while (m.first < m.last && upos[m.first] == "DET") ++m.first;
-      if (upos[m.first] != "PROPN" || upos[m.last] != "PROPN") continue;
-      m.type = t;
-      named.push_back(m);
-    }
-    doc.gold = std::move(named);
     c.docs.push_back(std::move(doc));
   }
   return c;
@@ -430,17 +325,9 @@ int main(int argc, char** argv) {
   const std::string data = shared + "/data";
   std::vector<Corpus> corpora;
   {
-    // GUM dev names from splits.md (the "## dev" list).
-    std::set<std::string> dev;
-    std::ifstream in(data + "/gum-permissive/splits.md");
-    std::string line;
-    bool in_dev = false;
-    while (std::getline(in, line)) {
-      if (line.rfind("## ", 0) == 0) in_dev = line == "## dev";
-      const size_t star = line.find("* ");
-      if (in_dev && star != std::string::npos) dev.insert(line.substr(star + 2));
-    }
-    Corpus gum = ReadGum(data + "/gum-permissive/dep", dev);
+    const std::set<std::string> dev = synoptic_eval::GumSplit(
+        data + "/gum-permissive/splits.md", "dev");
+    Corpus gum = ReadGumNames(data + "/gum-permissive/dep", dev);
     if (gum.docs.empty()) {
       std::printf("skip: GUM dev (no %s/gum-permissive)\n", data.c_str());
     } else {

@@ -103,6 +103,31 @@ void BM_AnnotateRules(benchmark::State& state) {
 }
 BENCHMARK(BM_AnnotateRules);
 
+// The benchmark text's sentences as words with UPOS tags: from `tagger`,
+// or the lexicon rules' Token::pos when it is null. Adds their words to
+// *words.
+struct BenchSentence {
+  std::vector<std::string_view> words;
+  std::vector<Pos> tags;
+};
+std::vector<BenchSentence> TaggedSentences(const DocAnalysis& a,
+                                           const PosModel* tagger,
+                                           size_t* words) {
+  std::vector<BenchSentence> sents;
+  for (const Sentence& s : a.sentences) {
+    BenchSentence x;
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      x.words.push_back(std::string_view(a.doc.text).substr(
+          a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
+      x.tags.push_back(a.tokens[t].pos);
+    }
+    if (tagger != nullptr) TagWords(*tagger, x.words, x.tags);
+    *words += x.words.size();
+    sents.push_back(std::move(x));
+  }
+  return sents;
+}
+
 // The parser alone on the benchmark text's sentences, tagged beforehand by
 // the shipped tagger (models/pos_en.bin): words parsed per second on one
 // core. Golden check first: every sentence one tree, and the first
@@ -120,28 +145,14 @@ void BM_Parse(benchmark::State& state) {
   DocAnalysis a;
   for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
   Annotate(**model, options, &a);
-  struct Sent {
-    std::vector<std::string_view> words;
-    std::vector<Pos> tags;
-  };
-  std::vector<Sent> sents;
   size_t words = 0;
-  for (const Sentence& s : a.sentences) {
-    Sent x;
-    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-      x.words.push_back(std::string_view(a.doc.text).substr(
-          a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
-    }
-    x.tags.resize(x.words.size());
-    TagWords(**tagger, x.words, x.tags);
-    words += x.words.size();
-    sents.push_back(std::move(x));
-  }
+  const std::vector<BenchSentence> sents =
+      TaggedSentences(a, tagger->get(), &words);
   DepWorkspace ws;
   std::vector<uint32_t> heads(512);
   std::vector<uint8_t> labels(512);
   for (size_t k = 0; k < sents.size(); ++k) {
-    const Sent& s = sents[k];
+    const BenchSentence& s = sents[k];
     const size_t n = s.words.size();
     Parse(**parser, s.words, s.tags, {}, &ws, std::span(heads).first(n),
           std::span(labels).first(n));
@@ -159,7 +170,7 @@ void BM_Parse(benchmark::State& state) {
   }
   const size_t allocations_before = g_allocations.load();
   for (auto _ : state) {
-    for (const Sent& s : sents) {
+    for (const BenchSentence& s : sents) {
       const size_t n = s.words.size();
       Parse(**parser, s.words, s.tags, {}, &ws, std::span(heads).first(n),
             std::span(labels).first(n));
@@ -192,27 +203,9 @@ void BM_TagEntities(benchmark::State& state) {
   DocAnalysis a;
   for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
   Annotate(**model, options, &a);
-  struct Sent {
-    std::vector<std::string_view> words;
-    std::vector<Pos> tags;
-  };
-  std::vector<Sent> sents;
   size_t words = 0;
-  for (const Sentence& s : a.sentences) {
-    Sent x;
-    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-      x.words.push_back(std::string_view(a.doc.text).substr(
-          a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
-    }
-    x.tags.resize(x.words.size());
-    if (NerUsesRulePos(**ner)) {
-      for (uint32_t t = s.first_token; t < s.end_token; ++t) x.tags[t - s.first_token] = a.tokens[t].pos;
-    } else {
-      TagWords(**tagger, x.words, x.tags);
-    }
-    words += x.words.size();
-    sents.push_back(std::move(x));
-  }
+  const std::vector<BenchSentence> sents = TaggedSentences(
+      a, NerUsesRulePos(**ner) ? nullptr : tagger->get(), &words);
   NerWorkspace ws;
   std::vector<NerSpan> spans;
   spans.reserve(4096);
@@ -234,7 +227,7 @@ void BM_TagEntities(benchmark::State& state) {
   for (auto _ : state) {
     ws.BeginDocument();
     spans.clear();
-    for (const Sent& s : sents) TagEntities(**ner, s.words, s.tags, &ws, &spans);
+    for (const BenchSentence& s : sents) TagEntities(**ner, s.words, s.tags, &ws, &spans);
     benchmark::DoNotOptimize(spans.data());
   }
   state.counters["allocs_per_token"] =
