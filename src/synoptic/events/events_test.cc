@@ -1033,6 +1033,19 @@ TEST(Quotes, PollShareIsTheSource) {
   EXPECT_EQ(Str(a, a.quotes[1].span), "the talks will fail");
 }
 
+// A place after a speech verb is where it was said, not what: "speaking
+// outside the main gate" has no content; "spoke about the talks" has.
+TEST(Quotes, VenueAfterTheCueIsNoContent) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Karin Lund]{1} was speaking/V at the main gate. [Otto Brandt]{1} "
+      "spoke/V about the night shifts.",
+      &frames);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "the night shifts");
+  EXPECT_EQ(Str(a, frames[0].source), "Otto Brandt");
+}
+
 TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {
   DocAnalysis a = Analyze(
       "\xE2\x80\x9C[Ruritania]{8} attacked/V [Freedonia]{9} at "

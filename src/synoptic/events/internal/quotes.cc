@@ -1706,6 +1706,14 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       } else if (c + 1 < se && v.low[c] == "to" && !v.IsVerbLike(c + 1)) {
         f.cue_e = c;  // "referring to X", "pointed to X"
         ++c;
+      } else if (c < se && v.IsPreposition(c) && v.low[c] != "to") {
+        // "speaking outside the main gate", "spoke at a rally": a venue,
+        // not content; only a that-clause after it is ("spoke at a rally
+        // that ...").
+        uint32_t k = c;
+        while (k < se && k < c + 10 && v.low[k] != "that" && !v.IsPunct(k)) ++k;
+        if (k >= se || v.low[k] != "that") continue;
+        c = k;
       }
       // A time right after the cue belongs to the frame ("said Tuesday").
       for (bool moved = true; moved && c < se;) {
