@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "input.h"
 #include "synoptic/core/civil.h"
 #include "synoptic/core/env.h"
 #include "synoptic/core/utf8.h"
@@ -217,15 +218,8 @@ int CodeCommand::Run() const {
     return kExitFatal;
   }
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path_ != "-") {
-    file.open(path_, std::ios::binary);
-    if (!file) {
-      std::cerr << "synoptic: " << path_ << ": cannot open\n";
-      return kExitInputErrors;
-    }
-    in = &file;
-  }
+  std::istream* in = OpenInput(path_, &file);
+  if (in == nullptr) return kExitInputErrors;
   const bool jsonl = format_ == "jsonl";
   size_t line_no = 0, coded = 0, bad = 0, events = 0, quotes = 0;
   double seconds = 0;

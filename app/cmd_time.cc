@@ -15,6 +15,7 @@
 #include <optional>
 #include <sstream>
 
+#include "input.h"
 #include "synoptic/core/civil.h"
 #include "synoptic/core/types.h"
 #include "synoptic/core/utf8.h"
@@ -94,15 +95,8 @@ int TimeCommand::Run() const {
   }
   const std::string name = path_ == "-" ? "stdin" : path_;
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path_ != "-") {
-    file.open(path_, std::ios::binary);
-    if (!file) {
-      std::cerr << "synoptic: " << path_ << ": cannot open\n";
-      return kExitInputErrors;
-    }
-    in = &file;
-  }
+  std::istream* in = OpenInput(path_, &file);
+  if (in == nullptr) return kExitInputErrors;
   const bool jsonl_out = format_ == "jsonl";
   // The first non-blank character decides the input kind.
   int c = 0;

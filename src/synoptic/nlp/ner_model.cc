@@ -44,6 +44,7 @@
 namespace synoptic::nlp {
 
 using internal::Get;
+using internal::GetHeader;
 using internal::kNerLabels;
 using internal::Put;
 
@@ -523,14 +524,9 @@ Result<std::shared_ptr<NerModel>> NerParse(std::string_view in, const std::strin
   }
   in.remove_prefix(kMagic.size());
   auto m = std::make_shared<NerModel>();
-  while (!in.empty() && in[0] == '#') {
-    const size_t nl = in.find('\n');
-    if (nl == std::string_view::npos) return Corrupt(path + ": truncated header");
-    m->header += std::string(in.substr(std::min<size_t>(2, nl), nl - std::min<size_t>(2, nl))) + "\n";
-    in.remove_prefix(nl + 1);
+  if (const char* bad = GetHeader(&in, &m->header)) {
+    return Corrupt(path + ": " + bad);
   }
-  if (in.empty() || in[0] != '\n') return Corrupt(path + ": no header end");
-  in.remove_prefix(1);
   uint64_t len = 0;
   uint32_t crc = 0;
   if (!Get(&in, &len) || !Get(&in, &crc) || len != in.size()) {

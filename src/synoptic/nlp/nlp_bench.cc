@@ -103,6 +103,18 @@ void BM_AnnotateRules(benchmark::State& state) {
 }
 BENCHMARK(BM_AnnotateRules);
 
+// Per-word counters of a benchmark whose every iteration handles `words`
+// words: heap allocations since `allocations_before` (as `counter`) and
+// items per second.
+void ReportPerWord(benchmark::State& state, size_t allocations_before,
+                   size_t words, const char* counter) {
+  state.counters[counter] =
+      static_cast<double>(g_allocations.load() - allocations_before) /
+      static_cast<double>(static_cast<size_t>(state.iterations()) * words);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(words));
+}
+
 // The benchmark text's sentences as words with UPOS tags: from `tagger`,
 // or the lexicon rules' Token::pos when it is null. Adds their words to
 // *words.
@@ -177,11 +189,7 @@ void BM_Parse(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(heads.data());
   }
-  state.counters["allocs_per_word"] =
-      static_cast<double>(g_allocations.load() - allocations_before) /
-      static_cast<double>(static_cast<size_t>(state.iterations()) * words);
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(words));
+  ReportPerWord(state, allocations_before, words, "allocs_per_word");
 }
 BENCHMARK(BM_Parse);
 
@@ -230,11 +238,7 @@ void BM_TagEntities(benchmark::State& state) {
     for (const BenchSentence& s : sents) TagEntities(**ner, s.words, s.tags, &ws, &spans);
     benchmark::DoNotOptimize(spans.data());
   }
-  state.counters["allocs_per_token"] =
-      static_cast<double>(g_allocations.load() - allocations_before) /
-      static_cast<double>(static_cast<size_t>(state.iterations()) * words);
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(words));
+  ReportPerWord(state, allocations_before, words, "allocs_per_token");
 }
 BENCHMARK(BM_TagEntities);
 

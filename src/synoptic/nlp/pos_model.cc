@@ -326,6 +326,7 @@ class Trainer {
 };
 
 using internal::Get;
+using internal::GetHeader;
 using internal::Put;
 
 
@@ -585,14 +586,9 @@ Result<std::shared_ptr<const PosModel>> LoadPosModel(Env* env,
   }
   in.remove_prefix(kMagic.size());
   auto m = std::make_shared<PosModel>();
-  while (!in.empty() && in[0] == '#') {
-    const size_t nl = in.find('\n');
-    if (nl == std::string_view::npos) return Corrupt(path + ": truncated header");
-    m->header += std::string(in.substr(2, nl - 2)) + "\n";
-    in.remove_prefix(nl + 1);
+  if (const char* bad = GetHeader(&in, &m->header)) {
+    return Corrupt(path + ": " + bad);
   }
-  if (in.empty() || in[0] != '\n') return Corrupt(path + ": no header end");
-  in.remove_prefix(1);
   uint64_t len = 0;
   uint32_t crc = 0;
   if (!Get(&in, &len) || !Get(&in, &crc) || len != in.size()) {

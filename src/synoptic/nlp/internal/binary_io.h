@@ -24,6 +24,24 @@ bool Get(std::string_view* in, T* v) {
   return true;
 }
 
+// Reads the "# ..." provenance lines that follow a model file's magic line,
+// up to and including the blank line ending them, appending each to *header
+// without its "# " and with a newline. Returns null, or what is wrong
+// ("truncated header", "no header end").
+inline const char* GetHeader(std::string_view* in, std::string* header) {
+  while (!in->empty() && (*in)[0] == '#') {
+    const size_t nl = in->find('\n');
+    if (nl == std::string_view::npos) return "truncated header";
+    const size_t from = nl < 2 ? nl : 2;
+    header->append(in->substr(from, nl - from));
+    header->push_back('\n');
+    in->remove_prefix(nl + 1);
+  }
+  if (in->empty() || (*in)[0] != '\n') return "no header end";
+  in->remove_prefix(1);
+  return nullptr;
+}
+
 }  // namespace synoptic::nlp::internal
 
 #endif  // SYNOPTIC_NLP_INTERNAL_BINARY_IO_H_
