@@ -103,9 +103,26 @@ std::string Who(const ActorView& a) {
   return s;
 }
 
+// Each entity mention: its text, type and the entity it resolved to.
+json MentionJson(const DocAnalysis& a, const Mention& m) {
+  json j;
+  j["text"] = Slice(a.doc.text, m.span);
+  j["type"] = std::string(EntityTypeName(m.type));
+  ActorView e = Actor(a, m.entity);
+  j["entity"] = e.name;
+  j["code"] = e.code;
+  return j;
+}
+
 void PrintText(const std::string& id, const DocAnalysis& a,
-               const events::SentenceCoder& coder) {
+               const events::SentenceCoder& coder, bool mentions) {
   std::printf("%s\t%s\n", id.c_str(), a.doc.text.c_str());
+  for (const Mention& m : a.mentions) {
+    if (!mentions) break;
+    std::printf("  mention\t%s\t%s\t%s\n", Slice(a.doc.text, m.span).c_str(),
+                std::string(EntityTypeName(m.type)).c_str(),
+                Who(Actor(a, m.entity)).c_str());
+  }
   for (const Event& e : a.events) {
     ActorView src = Actor(a, e.source), tgt = Actor(a, e.target);
     std::string plover(coder.Plover(e.code));
@@ -188,6 +205,9 @@ CodeCommand::CodeCommand(CLI::App* app) {
   cmd_->add_flag("--bare-verbs", bare_verbs_,
                  "with --import-verbs: also write verb-alone rows (each verb "
                  "with its block's code)");
+  cmd_->add_flag("--mentions", mentions_,
+                 "also print each entity mention: text, type and the entity "
+                 "it resolved to");
   cmd_->add_flag("--verbose,-v", verbose_, "speed per 1000 lines on stderr");
   cmd_->add_flag("--quiet,-q", quiet_, "no summary on stderr");
 }
@@ -290,11 +310,16 @@ int CodeCommand::Run() const {
         out["events"].push_back(EventJson(a, e, **coder));
       out["quotes"] = json::array();
       for (const Quote& q : a.quotes) out["quotes"].push_back(QuoteJson(a, q));
+      if (mentions_) {
+        out["mentions"] = json::array();
+        for (const Mention& m : a.mentions)
+          out["mentions"].push_back(MentionJson(a, m));
+      }
       std::string s = out.dump(-1, ' ', false, json::error_handler_t::replace);
       std::fwrite(s.data(), 1, s.size(), stdout);
       std::fputc('\n', stdout);
     } else {
-      PrintText(id, a, **coder);
+      PrintText(id, a, **coder, mentions_);
     }
     if (verbose_ && coded % 1000 == 0) {
       std::fprintf(stderr, "code: %zu sentences, %.0f sentences/s\n", coded,

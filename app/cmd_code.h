@@ -28,6 +28,7 @@ class CodeCommand {
   std::string import_verbs_;
   bool bare_verbs_ = false;
   bool verbose_ = false;
+  bool mentions_ = false;
   bool quiet_ = false;
 };
 

@@ -221,7 +221,9 @@ std::vector<std::string> PhraseWords(std::string_view s, bool* exact_last) {
 
 // Reads a TABARI/PETRARCH actor or agent dictionary: "PHRASE [CODE]" rows,
 // "+SYNONYM" rows adding a phrase to the previous entry, tab-led "[CODE
-// <date]" rows adding dated codes, "{PLURAL}" forms; comments dropped.
+// <date]" rows adding dated codes, "{PLURAL}" forms, "!SET! = A, B"
+// substitution sets (a phrase naming !SET! stands for one phrase per word of
+// the set); comments dropped.
 std::vector<DictEntry> ReadDict(const std::string& text) {
   std::vector<DictEntry> out;
   std::istringstream in(text);
@@ -229,6 +231,7 @@ std::vector<DictEntry> ReadDict(const std::string& text) {
   bool in_comment = false;
   size_t group_begin = 0;
   std::vector<DictCode> group_codes;
+  std::map<std::string, std::vector<std::string>> sets;  // "!MINST!" -> words
   auto close_group = [&] {
     for (size_t i = group_begin; i < out.size(); ++i) {
       if (out[i].codes.empty()) out[i].codes = group_codes;
@@ -250,7 +253,25 @@ std::vector<DictEntry> ReadDict(const std::string& text) {
            (l.back() == ' ' || l.back() == '\r' || l.back() == '\t'))
       l.remove_suffix(1);
     if (l.empty()) continue;
-    if (l.find('!') != std::string_view::npos) continue;  // substitution sets
+    if (l.front() == '<') continue;  // "<! -- ... -->" written loosely
+    // A substitution set, "!MINST! = MINISTER, MINISTRY", stands for each
+    // of its words wherever "!MINST!" is written in a later phrase.
+    if (l.front() == '!' && l.find('=') != std::string_view::npos) {
+      const size_t close = l.find('!', 1);
+      if (close == std::string_view::npos) continue;
+      std::vector<std::string>& alts = sets[std::string(l.substr(0, close + 1))];
+      std::string_view rest = l.substr(l.find('=') + 1);
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view one = rest.substr(0, comma);
+        while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+        while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+        if (!one.empty()) alts.emplace_back(one);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+      continue;
+    }
     if (l.front() == '\t' || l.front() == ' ') {
       std::vector<DictCode> c = ParseCodes(l);
       group_codes.insert(group_codes.end(), c.begin(), c.end());
@@ -271,12 +292,24 @@ std::vector<DictEntry> ReadDict(const std::string& text) {
       group_codes = br == std::string_view::npos ? std::vector<DictCode>()
                                                  : ParseCodes(l.substr(br));
     }
-    auto add = [&](std::string_view p) {
+    auto add_one = [&](std::string_view p) {
       DictEntry e;
       e.words = PhraseWords(p, &e.exact_last);
       if (e.words.empty()) return;
       e.codes = group_codes;
       out.push_back(std::move(e));
+    };
+    auto add = [&](std::string_view p) {
+      const size_t open = p.find('!');
+      const size_t close =
+          open == std::string_view::npos ? open : p.find('!', open + 1);
+      if (close == std::string_view::npos) return add_one(p);
+      auto it = sets.find(std::string(p.substr(open, close - open + 1)));
+      if (it == sets.end()) return;  // an undefined set: no phrase
+      for (const std::string& alt : it->second) {
+        add_one(std::string(p.substr(0, open)) + alt +
+                std::string(p.substr(close + 1)));
+      }
     };
     add(phrase);
     if (cb != std::string_view::npos) {

@@ -36,6 +36,21 @@ s = rows[1]["events"]
 assert s and s[0]["modality"] in ("speculated", "reported"), s
 PY
 
+# --mentions shows what the coder saw: each mention, its type, its entity.
+echo "The Zembla Ministry of Fisheries and Forests condemned Freedonian raids on Monday." |
+  "$SYN" code -q --mentions - > "$WORK/men.txt"; rc=$?
+[[ $rc -eq 0 ]] && grep -q $'^  mention\tZembla Ministry of Fisheries and Forests\tORG\t' "$WORK/men.txt" &&
+  pass "--mentions lists typed mentions (an of-name as one ORG)" || fail "--mentions: exit $rc $(cat "$WORK/men.txt")"
+echo '{"id":"m1","text":"French President Jean Dorval met Malian envoys in Paris."}' |
+  "$SYN" code -q -f jsonl --mentions - > "$WORK/men.jsonl"; rc=$?
+python3 - "$WORK/men.jsonl" <<'PY' && pass "--mentions in JSON lines, unknown president coded FRAGOV" || fail "--mentions jsonl: exit $rc $(cat "$WORK/men.jsonl")"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+m = {x["text"]: x for x in r["mentions"]}
+assert m["Jean Dorval"]["type"] == "PERSON" and m["Jean Dorval"]["code"] == "FRAGOV", m
+assert m["Paris"]["type"] == "GPE", m
+PY
+
 printf '{"id": 5, "text": 7}\nnot json but text\n' > "$WORK/bad.jsonl"
 "$SYN" code -q "$WORK/bad.jsonl" > /dev/null 2> "$WORK/bad.err"; rc=$?
 [[ $rc -eq 1 ]] && grep -q ":1:" "$WORK/bad.err" && pass "bad JSON line named, exit 1" || fail "bad line: exit $rc, $(cat "$WORK/bad.err")"

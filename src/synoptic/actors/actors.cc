@@ -50,6 +50,9 @@ constexpr std::string_view kGovernmentNouns[] = {
     "defense minister",   "defence minister",
     "secretary of state", "senator",
     "lawmaker",           "national security adviser",
+    "president",          "vice president",
+    "prime minister",     "premier",
+    "chancellor",         "foreign secretary",
 };
 // Words that make "<country> ..." an institution of the state.
 constexpr std::string_view kGovernmentInstitutions[] = {
@@ -470,6 +473,11 @@ class Resolver {
       } else if (links_[nmi].actor < 0 &&
                  a_->mentions[nmi].type == EntityType::kPerson) {
         rl.same_as = static_cast<int32_t>(nmi);
+        // A person the KB does not know, named as a state's office holder
+        // ("Freedonian President Jane Roe"), acts for its government.
+        if (kb_.actor(anchor).kind == ActorKind::kCountry) {
+          links_[nmi].code = kb_.actor(anchor).id + "GOV";
+        }
       }
     }
     if (rl.actor < 0 && rl.same_as < 0) {
@@ -535,7 +543,7 @@ class Resolver {
         }
         break;
       }
-      if (name < 0) continue;
+      if (name < 0 || !links_[name].code.empty()) continue;  // a role did
       links_[name].code = kb_.actor(anchor).id + suffix;
       int32_t first = TokenAt(a_->mentions[i].span.begin);
       if (first > 0 &&

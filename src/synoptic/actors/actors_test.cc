@@ -267,6 +267,20 @@ TEST(Resolve, AffiliationGivesUnknownPersonsACountryCode) {
   EXPECT_EQ(Entity(a, "name:PERSON:jane marlow")->code, "USAGOV");
 }
 
+// A head of state or government the KB does not know acts for its
+// country's government, whether the office has KB holders ("French
+// President") or not ("Peru president").
+TEST(Resolve, UnknownOfficeHoldersGetTheGovernmentCode) {
+  DocAnalysis a = Resolve(
+      "[French] President [Jean Dorval|P] met [Peru] 's president , [Ana "
+      "Quispe|P] .",
+      kSep2023);
+  ASSERT_NE(Entity(a, "name:PERSON:jean dorval"), nullptr);
+  EXPECT_EQ(Entity(a, "name:PERSON:jean dorval")->code, "FRAGOV");
+  ASSERT_NE(Entity(a, "name:PERSON:ana quispe"), nullptr);
+  EXPECT_EQ(Entity(a, "name:PERSON:ana quispe")->code, "PERGOV");
+}
+
 TEST(Resolve, NonCapitalCitiesComeFromTheKb) {
   DocAnalysis a = Resolve("they met in [Vladivostok] and [Odessa] .");
   EXPECT_EQ(KeyOf(a, "Vladivostok"), "kb:city:vladivostok");

@@ -1,5 +1,6 @@
 // Tests for the events stage. Inputs are built by hand from a small markup:
-//   [Jana Novak]{0}    a mention of entity 0 ("{?GPE}": unresolved GPE)
+//   [Jana Novak]{0}    a mention of entity 0 ("{?GPE}": unresolved GPE;
+//                      "{0p}": a pronoun of entity 0)
 //   <Tuesday>{1}       the span of DocAnalysis::times[1]
 //   met/V              the POS of the preceding word (V N A P D)
 // The helper tokenises the plain text (whitespace, punctuation, quote marks,
@@ -39,6 +40,7 @@ const std::vector<Ent> kEntities = {
     {"name:ORG:freedonian army", "Freedonian army", EntityType::kOrg},  // 11
     {"name:NORP:ruritanian", "Ruritanian", EntityType::kNorp},          // 12
     {"name:PERSON:lena ortiz", "Lena Ortiz", EntityType::kPerson},      // 13
+    {"name:LOC:zembla", "Zembla", EntityType::kLoc},                    // 14
 };
 
 bool StartsWithAny(std::string_view s,
@@ -139,6 +141,7 @@ DocAnalysis Build(std::string_view markup,
         } else {
           m.entity = std::stoi(spec);
           m.type = a.entities[m.entity].type;
+          if (spec.back() == 'p') m.kind = MentionKind::kPronoun;
         }
         a.mentions.push_back(m);
       }
@@ -1527,6 +1530,47 @@ TEST(Events, AboutPhraseGivesTheTargetOfAWarning) {
   for (const Event& e : a.events)
     found = found || (e.source == 6 && e.target == 8 && e.root_code == "13");
   EXPECT_TRUE(found) << Dump(a);
+}
+
+}  // namespace
+}  // namespace synoptic::events
+
+namespace synoptic::events {
+namespace {
+
+// Taggers type unfamiliar states as places at random: a place name still
+// coordinates with actors, stands for its people after a group noun, and is
+// the host of "arrived in".
+TEST(Events, PlaceTypedNamesActWhereAStateWould) {
+  DocAnalysis a = Analyze(
+      "[Ruritania]{8} , [Zembla]{14} and [Freedonia]{9} condemned/V "
+      "[Japan]{6} .");
+  int from_zembla = 0;
+  for (const Event& e : a.events) from_zembla += e.source == 14 && e.target == 6;
+  EXPECT_EQ(a.events.size(), 3u) << Dump(a);
+  EXPECT_EQ(from_zembla, 1) << Dump(a);
+  a = Analyze("Rights activists/N in [Zembla]{14} condemned/V [Japan]{6} .");
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.events[0].source, 14) << Dump(a);
+  a = Analyze("[Jana Novak]{0} arrived/V in [Zembla]{14} on Monday .");
+  ASSERT_FALSE(a.events.empty()) << Dump(a);
+  EXPECT_EQ(a.events[0].source, 0) << Dump(a);
+  EXPECT_EQ(a.events[0].target, 14) << Dump(a);
+}
+
+// "her" before a noun is a determiner of the object, not the target; an
+// actor in the of-phrase of a locative phrase is the fallback target.
+TEST(Events, PossessivesAreNoTargetsAndVicinityPhrasesAre) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} condemned/V [her]{0p} rival/N [Lena Ortiz]{13} .");
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.events[0].target, 13) << Dump(a);
+  a = Analyze(
+      "[Ruritania]{8} condemned/V the shelling/N in the vicinity/N of "
+      "[Freedonia]{9} .");
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.events[0].source, 8) << Dump(a);
+  EXPECT_EQ(a.events[0].target, 9) << Dump(a);
 }
 
 }  // namespace

@@ -308,6 +308,40 @@ TEST(NerPipeline, HeadingWordsAreNoPersons) {
   EXPECT_TRUE(got.count("Hendriksen")) << all;
 }
 
+// Names built on "of" are one organisation ("the Zembla Ministry of
+// Fisheries and Forests", "the Bank of Zembla" without its article); after
+// a role word the words after "of" are a portfolio, not a person; a
+// sentence-initial word ending in "-an" is no nationality unless known.
+TEST(NerPipeline, OfNamesPortfoliosAndSentenceInitialWords) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  DocAnalysis a;
+  a.doc.text =
+      "The Zembla Ministry of Fisheries and Forests condemned the raid on Friday. "
+      "The Bank of Zembla raised its rates. "
+      "The Zembla Minister of Silly Walks resigned. "
+      "Human rights groups in Zembla protested. "
+      "Russian police detained two men.";
+  Annotate(**m, o, &a);
+  std::map<std::string, EntityType> got;
+  for (const Mention& x : a.mentions) {
+    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
+  }
+  std::string all;
+  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+  EXPECT_TRUE(got.count("Zembla Ministry of Fisheries and Forests")) << all;
+  EXPECT_EQ(got["Zembla Ministry of Fisheries and Forests"], EntityType::kOrg) << all;
+  EXPECT_FALSE(got.count("Fisheries and Forests")) << all;
+  EXPECT_TRUE(got.count("Bank of Zembla")) << all;
+  EXPECT_FALSE(got.count("The Bank of Zembla")) << all;
+  EXPECT_FALSE(got.count("Silly Walks")) << all;
+  EXPECT_FALSE(got.count("Minister")) << all;
+  EXPECT_FALSE(got.count("Human")) << all;
+  EXPECT_EQ(got["Russian"], EntityType::kNorp) << all;
+}
+
 TEST(NerPipeline, MissingModelIsAnError) {
   NlpOptions o;
   o.models_dir = SYN_SOURCE_DIR "/models";

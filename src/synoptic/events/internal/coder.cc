@@ -92,8 +92,21 @@ bool IsModifierComma(const DocView& v, uint32_t j) {
          !v.IsPunct(j + 2) && !v.IsVerbLike(j + 2);
 }
 
+// "his", "their" before a noun: a determiner of the object, not an actor
+// ("renewed his licence", "rescheduled their trip").
+bool IsPossessiveDeterminer(const DocView& v, uint32_t j) {
+  const std::string_view w = v.low[j];
+  if (!(w == "his" || w == "her" || w == "its" || w == "their" ||
+        w == "our" || w == "my" || w == "your")) {
+    return false;
+  }
+  return j + 1 < v.size() && !v.IsPunct(j + 1) && v.tok_mention[j + 1] < 0 &&
+         (v.IsNounLike(j + 1) || v.pos(j + 1) == Pos::kAdj);
+}
+
 bool GapTokenOk(const DocView& v, uint32_t j) {
   if (v.low[j] == "-" || IsModifierComma(v, j)) return true;
+  if (IsPossessiveDeterminer(v, j)) return true;
   if (v.IsPunct(j)) return false;
   Pos p = v.pos(j);
   return p != Pos::kVerb && p != Pos::kAux && p != Pos::kSconj &&
@@ -253,7 +266,8 @@ uint32_t GroupPhraseStart(const DocView& v, int32_t m, uint32_t sf) {
   if (!group) return kNone;
   uint32_t b = n;
   while (b > sf && b + 4 > n && v.tok_mention[b - 1] < 0 &&
-         (v.IsDeterminerLike(b - 1) || v.pos(b - 1) == Pos::kNoun) &&
+         (v.IsDeterminerLike(b - 1) || v.pos(b - 1) == Pos::kNoun ||
+          v.pos(b - 1) == Pos::kAdj || v.pos(b - 1) == Pos::kPropn) &&
          v.low[b - 1] != "and") {
     --b;
   }
@@ -305,10 +319,14 @@ Actor FindSubject(const DocView& v, uint32_t h, uint32_t sf, Actor* conj,
     }
     int32_t m = v.tok_mention[j];
     if (m >= 0) {
+      // A place name after a group noun ("activists in X") stands for
+      // its people as well: taggers type unfamiliar states as places.
+      const bool actor = v.IsActorMention(m);
+      const bool place_name = v.IsPlaceMention(m) &&
+                              v.a->mentions[m].kind == MentionKind::kName;
       const uint32_t group =
-          v.IsActorMention(m) ? GroupPhraseStart(v, m, sf) : UINT32_MAX;
-      if (v.IsActorMention(m) &&
-          (v.GoverningPrep(m).empty() || group != UINT32_MAX)) {
+          actor || place_name ? GroupPhraseStart(v, m, sf) : UINT32_MAX;
+      if ((actor && v.GoverningPrep(m).empty()) || group != UINT32_MAX) {
         Actor a = FromMention(v, m);
         // "X and (the) Y <verb>": remember X.
         uint32_t f = group != UINT32_MAX ? group : v.m_first[m];
@@ -403,15 +421,27 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
            p == "along" || p == "across" || p == "inside" || p == "outside" ||
            p == "around" || p == "within";
   };
-  bool object_noun = false;  // a common noun outside place phrases
+  // A common noun outside place phrases; the pattern's own last word may be
+  // one ("renewed * licence": "renewed his licence in X").
+  // A state or city there is the venue, not a target ("signed a trade
+  // agreement in X").
+  const bool pattern_noun = from > 0 && v.pos(from - 1) == Pos::kNoun &&
+                            v.tok_mention[from - 1] < 0 &&
+                            !(v.a->tokens[from - 1].flags & kTokCapitalized);
+  bool object_noun = pattern_noun;
   bool in_modifier = false;  // inside "the roads leading into X"
   bool other_prep = false;   // a preposition neither target nor locative
+  std::string_view place_prep;  // the last preposition other than "of"
   Actor fallback;
   for (uint32_t j = from; j < se; ++j) {
     if (IsModifierComma(v, j)) continue;
     if (IsClauseBreak(v, j) || v.low[j] == "," || v.low[j] == ".") break;
     if (IsClauseWord(v.low[j]) && v.tok_mention[j] < 0) break;
     int32_t m = v.tok_mention[j];
+    if (m >= 0 && v.a->mentions[m].kind == MentionKind::kPronoun &&
+        IsPossessiveDeterminer(v, j)) {
+      continue;  // "renewed his licence in X": "his" is no target
+    }
     if (m < 0) {
       // "adopt a set of resolutions": after an article a verb tag is wrong.
       if (j > from && v.pos(j) == Pos::kVerb && v.pos(j - 1) == Pos::kDet &&
@@ -438,6 +468,7 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
         break;
       }
       if (v.IsPreposition(j) && v.low[j] != "of") {
+        place_prep = v.low[j];
         in_place_pp = !target_prep(v.low[j]);
         if (in_place_pp && !locative(v.low[j])) other_prep = true;
       } else if (!in_place_pp && v.pos(j) == Pos::kNoun &&
@@ -450,7 +481,10 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
       const std::string_view gp = v.GoverningPrep(m);
       if (object_noun && !other_prep && !fallback.found &&
           v.IsActorMention(m) && m != exclude.mention &&
-          (locative(gp) || (in_modifier && (gp == "from" || gp == "by")))) {
+          !(pattern_noun && v.a->mentions[m].type == EntityType::kGpe) &&
+          // "in the vicinity of X": the of-phrase of a locative phrase.
+          (locative(gp) || (gp == "of" && locative(place_prep)) ||
+           (in_modifier && (gp == "from" || gp == "by")))) {
         fallback = FromMention(v, m);
       }
       j = v.m_last[m];
@@ -464,7 +498,13 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
     bool ok = prep.empty() ||
               (pattern_prep && from > 0 && v.IsPreposition(from - 1)) ||
               target_prep(prep);
-    if (ok && v.IsActorMention(m) && m != exclude.mention) {
+    // The object of the pattern's own preposition may be a place name:
+    // "arrived in X" is hosted by X however the tagger typed it.
+    const bool pattern_place =
+        pattern_prep && from > 0 && v.IsPreposition(from - 1) &&
+        v.IsPlaceMention(m) && v.a->mentions[m].kind == MentionKind::kName;
+    if (ok && (v.IsActorMention(m) || pattern_place) &&
+        m != exclude.mention) {
       int32_t head = PossessedMention(v, m, se);
       return FromMention(v, head >= 0 ? head : m);
     }
@@ -540,6 +580,14 @@ std::vector<int32_t> Conjuncts(const DocView& v, int32_t m, uint32_t sf,
     }
     return kind;
   };
+  // A name the tagger typed as a place is a conjunct of actors as well
+  // ("Arnor, Calenardhon and Gondor welcomed ...": taggers type unfamiliar
+  // state names as GPE, LOC or no type at random); a list that starts from
+  // an actor coordinates actors.
+  auto conjunct_ok = [&](int32_t n) {
+    return v.IsActorMention(n) ||
+           (v.IsPlaceMention(n) && v.a->mentions[n].kind == MentionKind::kName);
+  };
   // Rightwards: keep the chain up to its last conjunction link.
   std::vector<int32_t> right;
   size_t keep = 0;
@@ -549,7 +597,7 @@ std::vector<int32_t> Conjuncts(const DocView& v, int32_t m, uint32_t sf,
     if (j >= se || v.tok_mention[j] < 0) break;
     int32_t n = v.tok_mention[j];
     int kind = link(k, j);
-    if (kind == 0 || !v.IsActorMention(n)) break;
+    if (kind == 0 || !conjunct_ok(n)) break;
     right.push_back(n);
     if (kind == 2) {
       keep = right.size();
@@ -569,7 +617,7 @@ std::vector<int32_t> Conjuncts(const DocView& v, int32_t m, uint32_t sf,
     if (j <= sf || v.tok_mention[j - 1] < 0) break;
     int32_t n = v.tok_mention[j - 1];
     int kind = link(j, k);
-    if (kind == 0 || !v.IsActorMention(n)) break;
+    if (kind == 0 || !conjunct_ok(n)) break;
     if (!had_conj && kind != 2) break;
     if (had_conj && kind == 2) break;  // "A and B and C": stop at one list
     had_conj = true;
@@ -1179,7 +1227,9 @@ void CodeSentence(const DocView& v, uint32_t si,
         Actor obj;
         for (uint32_t k = mt.first + 1; k < mt.last && !obj.found; ++k) {
           int32_t m = v.tok_mention[k];
-          if (m >= 0 && v.IsActorMention(m) && v.GoverningPrep(m).empty())
+          if (m >= 0 && v.IsActorMention(m) && v.GoverningPrep(m).empty() &&
+              !(v.a->mentions[m].kind == MentionKind::kPronoun &&
+                IsPossessiveDeterminer(v, k)))
             obj = FromMention(v, m);
         }
         if (!obj.found) obj = FindObject(v, mt.last + 1, se, subj);

@@ -59,6 +59,13 @@ bool BeforePlaceCue(const NlpModel& model, const DocAnalysis& a, const Mention& 
          (r.type == EntityType::kGpe || r.type == EntityType::kLoc);
 }
 
+// The mention starts its sentence (its first token carries the flag).
+bool AtSentenceStart(const DocAnalysis& a, const ByteSpan& span) {
+  const auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), span.begin,
+                                   [](const Token& t, uint32_t pos) { return t.begin < pos; });
+  return it != a.tokens.end() && it->begin == span.begin && (it->flags & kTokSentenceStart);
+}
+
 // A heading line: the text line around a mention (to the nearest line
 // breaks) has no closing punctuation, at most 12 words, and every word of
 // four letters or more is capitalised ("Future Prospects and Concerns").
@@ -87,6 +94,130 @@ bool InHeadingLine(std::string_view text, const ByteSpan& span) {
     if (w[0] >= 'a' && w[0] <= 'z' && w.size() >= 4) return false;
   }
   return true;
+}
+
+// Names built on "of" ("the Calenardhon Ministry of Silly Walks", "the
+// Bank of England", "the Minister of Foreign Affairs"): taggers trained on
+// general text cut them at "of" and call the part after it a person. An
+// organisation word (the lexicon's org cue) followed by "of" or "for" and
+// capitalised words makes one ORG mention, reaching left over the
+// capitalised words before the head ("Russian", "Calenardhon") and right to
+// the end of the capitalised run (with "and", "the", "&" inside it; not over
+// a second "of", so "Ministry of Defence of Russia" keeps Russia apart).
+// After a role word ("Minister of ...") the words after "of" name a
+// portfolio, not a person: a person or untyped mention there goes, as does
+// the role word tagged as a person on its own; places stay ("President of
+// Russia" is a role of Russia).
+constexpr uint32_t kMaxOfWords = 6;
+
+bool IsFunctionWord(std::string_view lw) {
+  for (std::string_view f : {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                             "its", "their", "our", "my", "your", "in", "on", "at", "for", "and",
+                             "or", "but", "as", "with", "by", "from", "to", "of", "after",
+                             "before", "while", "when", "if", "since", "under", "over"}) {
+    if (lw == f) return true;
+  }
+  return false;
+}
+
+void MergeOfNames(const NlpModel& model, DocAnalysis* a) {
+  const std::string_view text = a->doc.text;
+  const auto& toks = a->tokens;
+  char buf[64];
+  const auto lower = [&](uint32_t i) {
+    return LowerInto(text.substr(toks[i].begin, toks[i].end - toks[i].begin), buf, sizeof buf);
+  };
+  const auto cap_word = [&](uint32_t i) {
+    return (toks[i].flags & kTokCapitalized) && !(toks[i].flags & kTokPunct);
+  };
+  struct Cut {
+    ByteSpan span;       // the merged name, or the portfolio after a role
+    ByteSpan head;       // the head word
+    uint32_t sentence;
+    bool org;
+  };
+  std::vector<Cut> cuts;
+  for (uint32_t si = 0; si < a->sentences.size(); ++si) {
+    const Sentence& s = a->sentences[si];
+    for (uint32_t i = s.first_token; i + 2 < s.end_token; ++i) {
+      if (!cap_word(i) || (toks[i].flags & kTokAllCaps)) continue;
+      const std::string_view of = lower(i + 1);
+      if (of != "of" && of != "for") continue;
+      std::string_view hw = lower(i);
+      const LexEntry* e = hw.empty() ? nullptr : model.Find(hw);
+      const bool org = e != nullptr && (e->cues & kCueOrg);
+      const bool role = !org && IsRoleWord(model, text.substr(toks[i].begin, toks[i].end - toks[i].begin));
+      if (!org && !role) continue;
+      // Right: capitalised words, joined by and / the / &.
+      uint32_t r = i + 2, last = 0;
+      while (r < s.end_token && r < i + 2 + kMaxOfWords) {
+        if (cap_word(r) && lower(r) != "of") {
+          last = r++;
+          continue;
+        }
+        const std::string_view w = lower(r);
+        if ((w == "and" || w == "the" || w == "&") && last != 0) {
+          ++r;
+          continue;
+        }
+        break;
+      }
+      if (last == 0) continue;
+      uint32_t l = i;
+      if (org) {
+        while (l > s.first_token && cap_word(l - 1) && !IsFunctionWord(lower(l - 1))) --l;
+      }
+      Cut c;
+      c.span = {toks[org ? l : i + 2].begin, toks[last].end};
+      c.head = {toks[i].begin, toks[i].end};
+      c.sentence = si;
+      c.org = org;
+      cuts.push_back(c);
+      i = last;
+    }
+  }
+  if (cuts.empty()) return;
+  std::vector<Mention> out;
+  out.reserve(a->mentions.size() + cuts.size());
+  size_t k = 0;
+  for (const Cut& c : cuts) {
+    // Mentions before the cut stay.
+    while (k < a->mentions.size() && a->mentions[k].span.end <= c.span.begin &&
+           !(c.org == false && a->mentions[k].span.begin == c.head.begin)) {
+      out.push_back(a->mentions[k++]);
+    }
+    if (c.org) {
+      // Every mention overlapping the name goes into it.
+      Mention m;
+      m.span = c.span;
+      m.type = EntityType::kOrg;
+      m.sentence = c.sentence;
+      while (k < a->mentions.size() && a->mentions[k].span.begin < c.span.end) {
+        m.span.begin = std::min(m.span.begin, a->mentions[k].span.begin);
+        m.span.end = std::max(m.span.end, a->mentions[k].span.end);
+        ++k;
+      }
+      // A tagger's span may bring a leading article ("The Bank"): the name
+      // starts after it.
+      for (std::string_view art : {"The ", "the "}) {
+        if (text.substr(m.span.begin, art.size()) == art && m.span.begin + art.size() < c.span.begin + 1) {
+          m.span.begin += static_cast<uint32_t>(art.size());
+        }
+      }
+      out.push_back(m);
+    } else {
+      while (k < a->mentions.size() && a->mentions[k].span.begin < c.span.end) {
+        const Mention& m = a->mentions[k++];
+        const bool lone_role = m.span.begin == c.head.begin && m.span.end == c.head.end &&
+                               m.type == EntityType::kPerson;
+        const bool in_portfolio = m.span.begin >= c.span.begin &&
+                                  (m.type == EntityType::kPerson || m.type == EntityType::kOther);
+        if (!lone_role && !in_portfolio) out.push_back(m);
+      }
+    }
+  }
+  while (k < a->mentions.size()) out.push_back(a->mentions[k++]);
+  a->mentions.swap(out);
 }
 
 }  // namespace
@@ -253,6 +384,14 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
     if (!known && (!keep_rule_mentions || InHeadingLine(text, r.span))) {
       continue;
     }
+    // The rule finder guesses a nationality word from its ending ("-an",
+    // "-ese"); for one word at a sentence start, where every word is
+    // capitalised, that is no evidence ("Human rights activists ..."): only
+    // a demonym the gazetteer knows stays.
+    if (r.type == EntityType::kNorp && n == 1 && !(bits & kGazDemonym) &&
+        AtSentenceStart(*a, r.span)) {
+      continue;
+    }
     Mention m = r;
     if (bits & kGazDemonym) m.type = EntityType::kNorp;
     a->mentions.push_back(m);
@@ -263,6 +402,7 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
                          return x.span.begin < y.span.begin;
                        });
   }
+  MergeOfNames(model, a);
 }
 
 }  // namespace synoptic::nlp::internal
