@@ -8,4 +8,29 @@ SEEDS="$SHARED/seeds"
 validate "$WORK/seeds.json" && pass "seeds report is schema-valid" || fail "schema"
 n=$(json "$WORK/seeds.json" 'len(r["documents"])')
 [[ $n -eq $(ls "$SEEDS" | wc -l) ]] && pass "$n documents" || fail "$n documents"
+
+# Issue 7's seed target: two real-world events (Kim's 2023 trip to Russia;
+# Putin's 2024 visit to Pyongyang, told by two undated articles) are two
+# event clusters of one storyline, and the two places given for the 2023
+# summit are a disagreement with both sides cited.
+python3 - "$WORK/seeds.json" <<'PY' && pass "seeds: two event clusters in one storyline, the place disagreement cited" || fail "seeds stories: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print([(c["title"], c["documents"]) for c in r["clusters"]], r["storylines"], [d["about"] for d in r["disagreements"]])' "$WORK/seeds.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+docs = {d["id"]: d for d in r["documents"]}
+clusters = r["clusters"]
+assert len(clusters) == 2, [c["documents"] for c in clusters]
+story = [s for s in r["storylines"] if len(s["clusters"]) == 2]
+assert story, r["storylines"]
+def visit_2024(d):  # the articles on Putin's trip to North Korea
+    t = docs[d]["text"]
+    return "visit to North Korea" in t or "Pyongyang visit" in t
+for c in clusters:
+    kinds = {visit_2024(d) for d in c["documents"]}
+    assert len(kinds) == 1, ("mixed cluster", c["title"], c["documents"])
+place = [d for d in r["disagreements"] if d["about"].startswith("location")]
+assert place, r["disagreements"]
+values = {c["value"] for c in place[0]["claims"]}
+assert {"Vladivostok", "Amur"} <= values, values
+assert len({c["doc"] for c in place[0]["claims"]}) >= 2, place[0]
+PY
 finish

@@ -1250,9 +1250,12 @@ TEST(Events, PairedRowAlsoCodesTheReverseEvent) {
   ExtractEvents(*lex, &a);
   bool visit = false, host = false;
   for (const Event& e : a.events) {
-    visit = visit || (e.code == "042" && e.source == 0 && e.target == 5);
-    host = host || (e.code == "043" && e.source == 5 && e.target == 0 &&
-                    e.quad_class == 1 && e.root_code == "04");
+    visit = visit || (e.code == "042" && e.type == "visit" && e.source == 0 &&
+                      e.target == 5);
+    // The reverse is the host's event in type too (who travels where reads
+    // types: "host" runs target -> source).
+    host = host || (e.code == "043" && e.type == "host" && e.source == 5 &&
+                    e.target == 0 && e.quad_class == 1 && e.root_code == "04");
   }
   EXPECT_TRUE(visit && host) << Dump(a);
 }

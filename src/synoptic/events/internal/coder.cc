@@ -1433,6 +1433,10 @@ void CodeSentence(const DocView& v, uint32_t si,
           reverse = e;
           std::swap(reverse.source, reverse.target);
           reverse.code = p.pair_code;
+          // The reverse of a visit is the host's event ("Y hosts X"), in
+          // type as in code: a reader of types (who travels where) must not
+          // take it for a visit by Y.
+          if (p.pair_code == "043") reverse.type = "host";
           if (e.code == "036" && p.pair_code.starts_with("04"))
             reverse.code = "036";
           reverse.quad_class = static_cast<uint8_t>(QuadOfCode(reverse.code));
