@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "synoptic/actors/country_table.h"
 #include "synoptic/core/env.h"
 #include "synoptic/nlp/dep_parser.h"
 #include "synoptic/nlp/ner_model.h"
@@ -285,6 +286,49 @@ int RunTrainNer(const NerFlags& f, const std::string& command_line) {
   return 0;
 }
 
+struct KbFlags {
+  std::string gazetteers;  // shared/data/gazetteers
+  std::string actors_kb = "models/actors_kb.tsv";
+  std::string iso_codes = "/usr/share/iso-codes/json";
+  std::string out = "models/actors_countries.tsv";
+};
+
+int RunTrainKb(const KbFlags& f, const std::string& command_line) {
+  Env* env = DefaultEnv();
+  constexpr uint64_t kMax = 64u << 20;
+  const std::string list_path = f.gazetteers + "/world-countries.json";
+  auto list = env->ReadFile(list_path, kMax);
+  if (!list.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", list_path.c_str(),
+                 list.status().message().c_str());
+    return 1;
+  }
+  auto iso = env->ReadFile(f.iso_codes + "/iso_3166-1.json", kMax);
+  auto hand = env->ReadFile(f.actors_kb, kMax);
+  if (!iso.ok() || !hand.ok()) {
+    std::fprintf(stderr, "synoptic: %s\n",
+                 (!iso.ok() ? iso.status() : hand.status()).message().c_str());
+    return 1;
+  }
+  actors::CountryTableStats stats;
+  auto table = actors::BuildCountryTable(*list, *iso, *hand, "made by: " + command_line, &stats);
+  if (!table.ok()) {
+    std::fprintf(stderr, "synoptic: %s\n", table.status().message().c_str());
+    return 1;
+  }
+  const Status w = env->WriteFile(f.out, *table);
+  if (!w.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
+    return 1;
+  }
+  std::printf(
+      "%s: %zu countries, %zu demonyms, %zu capitals; left out: %zu described by %s, %zu "
+      "without an ISO 3166 code\n",
+      f.out.c_str(), stats.countries, stats.demonyms, stats.capitals, stats.skipped_hand,
+      fs::path(f.actors_kb).filename().c_str(), stats.skipped_no_iso);
+  return 0;
+}
+
 }  // namespace
 
 std::function<int()> AddTrainCommand(CLI::App* app) {
@@ -363,7 +407,21 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
   ner->add_option("--min-weight", nflags->options.min_abs_weight,
                   "drop quantised weights of smaller magnitude")
       ->check(CLI::Range(0, 30000));
-  return [pos, flags, parser, pflags, ner, nflags]() -> int {
+  auto kflags = std::make_shared<KbFlags>();
+  auto* kb = train->add_subcommand(
+      "kb", "the actor KB's country table (capitals, demonyms, names) from a country list");
+  kb->add_option("--gazetteers", kflags->gazetteers,
+                 "shared/data/gazetteers folder (its world-countries.json is read)")
+      ->required();
+  kb->add_option("--actors-kb", kflags->actors_kb,
+                 "hand-written actor KB TSV: its countries, names and cities are left out");
+  kb->add_option("--iso-codes", kflags->iso_codes, "Debian iso-codes JSON folder");
+  kb->add_option("--out,-o", kflags->out, "table to write");
+  return [pos, flags, parser, pflags, ner, nflags, kb, kflags]() -> int {
+    if (*kb) {
+      return RunTrainKb(*kflags, "synoptic train kb --gazetteers " +
+                                     fs::path(kflags->gazetteers).filename().string());
+    }
     if (*ner) {
       const auto& o = nflags->options;
       std::string cl = "synoptic train ner";

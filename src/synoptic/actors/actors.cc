@@ -731,7 +731,33 @@ Result<std::shared_ptr<const ActorKb>> LoadActorKb(
   SYN_ASSIGN_OR_RETURN(
       std::string tsv,
       env->ReadFile(options.models_dir + "/actors_kb.tsv", kMaxKbBytes));
-  SYN_ASSIGN_OR_RETURN(ActorKb kb, ActorKb::Build(iso, tsv));
+  // The built country table is optional: without it the KB knows the
+  // countries of iso-codes and of actors_kb.tsv only.
+  std::string countries;
+  const std::string countries_path = options.models_dir + "/actors_countries.tsv";
+  if (env->Exists(countries_path)) {
+    SYN_ASSIGN_OR_RETURN(countries, env->ReadFile(countries_path, kMaxKbBytes));
+    if (countries.rfind("# synoptic actors_countries v1 ", 0) != 0) {
+      return NotSupported(countries_path + ": not an actors_countries v1 table");
+    }
+  }
+  SYN_ASSIGN_OR_RETURN(ActorKb kb, ActorKb::Build(iso, tsv, countries));
+  // The built table's self-check: its first country is found by its name.
+  if (const size_t row = countries.find("\ncountry\t"); row != std::string::npos) {
+    const size_t b = row + 9;
+    const size_t t1 = countries.find('\t', b);
+    const size_t t2 = t1 == std::string::npos ? t1 : countries.find('\t', t1 + 1);
+    bool found = false;
+    if (t2 != std::string::npos) {
+      const std::string code = countries.substr(b, t1 - b);
+      const auto* hits =
+          kb.FindAlias(internal::NormalizeKey(countries.substr(t1 + 1, t2 - t1 - 1)));
+      for (size_t k = 0; hits != nullptr && k < hits->size(); ++k) {
+        found = found || kb.actor((*hits)[k]).id == code;
+      }
+    }
+    if (!found) return Corrupt(countries_path + ": self-check failed");
+  }
   // Self-check: the KB must answer a few facts it is built to know.
   const auto* rus = kb.FindAlias(internal::NormalizeKey("Russia"));
   if (rus == nullptr || kb.actor((*rus)[0]).code != "RUS" ||

@@ -181,6 +181,11 @@ TEST(Resolve, DemonymsBecomeCountryMentions) {
   EXPECT_EQ(KeyOf(a, "North Korean", &kind), "kb:PRK");
   EXPECT_EQ(kind, MentionKind::kDemonym);
   EXPECT_EQ(KeyOf(a, "Russian"), "kb:RUS");
+  // Countries of the built table (models/actors_countries.tsv) too.
+  a = Resolve("[Malian] troops met [Nigerien] envoys in [Niamey|G] .");
+  EXPECT_EQ(KeyOf(a, "Malian"), "kb:MLI");
+  EXPECT_EQ(KeyOf(a, "Nigerien"), "kb:NER");
+  EXPECT_EQ(KeyOf(a, "Niamey"), "kb:city:niamey");
 }
 
 TEST(Resolve, RolesResolveToTheHolderAtTheDate) {
@@ -315,6 +320,28 @@ TEST(Load, RejectsBrokenKbFiles) {
   env.AddFile("/iso/iso_3166-1.json", "{\"3166-1\": []}");
   env.AddFile("/m/actors_kb.tsv", "# empty\n");
   EXPECT_FALSE(LoadActorKb(&env, o).ok());
+  // A built country table of another format is refused by name.
+  MemEnv env2;
+  ActorOptions o2;
+  o2.models_dir = "/m";
+  auto iso = DefaultEnv()->ReadFile(o2.iso_codes_dir + "/iso_3166-1.json", 16u << 20);
+  auto hand = DefaultEnv()->ReadFile(SYN_SOURCE_DIR "/models/actors_kb.tsv", 16u << 20);
+  ASSERT_TRUE(iso.ok() && hand.ok());
+  o2.iso_codes_dir = "/iso";
+  env2.AddFile("/iso/iso_3166-1.json", *iso);
+  env2.AddFile("/m/actors_kb.tsv", *hand);
+  EXPECT_TRUE(LoadActorKb(&env2, o2).ok());  // no table: fine
+  env2.AddFile("/m/actors_countries.tsv", "# synoptic actors_countries v9\n");
+  auto r = LoadActorKb(&env2, o2);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
+  // A table whose first row does not resolve fails the self-check.
+  env2.AddFile("/m/actors_countries.tsv",
+               "# synoptic actors_countries v1 -- test\ncountry\tNRU\tNauru\t\t\t\n");
+  EXPECT_TRUE(LoadActorKb(&env2, o2).ok());
+  env2.AddFile("/m/actors_countries.tsv",
+               "# synoptic actors_countries v1 -- test\ncountry\tNRU\t\t\t\t\n");
+  EXPECT_FALSE(LoadActorKb(&env2, o2).ok());
 }
 
 }  // namespace

@@ -64,7 +64,8 @@ void ActorKb::AddAlias(std::string_view surface, uint32_t actor) {
 }
 
 Result<ActorKb> ActorKb::Build(std::string_view iso_json,
-                               std::string_view tsv) {
+                               std::string_view tsv,
+                               std::string_view countries_tsv) {
   ActorKb kb;
   // 1. Countries from iso-codes.
   try {
@@ -110,12 +111,19 @@ Result<ActorKb> ActorKb::Build(std::string_view iso_json,
     kb.AddAlias(kb.actors_[i].name + " government", gi);
   }
 
-  // 2. Our TSV.
+  // 2. The built country table, then our hand-written TSV (whose display
+  // names win).
   int line_no = 0;
+  std::string_view file;
   auto bad = [&](const std::string& why) {
-    return Corrupt("actors_kb.tsv:" + std::to_string(line_no) + ": " + why);
+    return Corrupt(std::string(file) + ":" + std::to_string(line_no) + ": " + why);
   };
-  for (std::string_view line : Split(tsv, '\n')) {
+  for (const auto& [name, text] :
+       {std::pair<std::string_view, std::string_view>{"actors_countries.tsv", countries_tsv},
+        std::pair<std::string_view, std::string_view>{"actors_kb.tsv", tsv}}) {
+  file = name;
+  line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
@@ -240,6 +248,7 @@ Result<ActorKb> ActorKb::Build(std::string_view iso_json,
     } else {
       return bad("unknown record kind '" + std::string(kind) + "'");
     }
+  }
   }
   // Person codes: the government code of their latest office.
   for (const Term& t : kb.terms_) {

@@ -44,8 +44,11 @@ struct Term {
 
 class ActorKb {
  public:
-  // Builds the KB from the iso-codes JSON text and our TSV text.
-  static Result<ActorKb> Build(std::string_view iso_json, std::string_view tsv);
+  // Builds the KB from the iso-codes JSON text, the country table built by
+  // `synoptic train kb` (actors_countries.tsv; may be empty) and our
+  // hand-written TSV, read in that order.
+  static Result<ActorKb> Build(std::string_view iso_json, std::string_view tsv,
+                               std::string_view countries_tsv = {});
 
   const Actor& actor(uint32_t i) const { return actors_[i]; }
   size_t size() const { return actors_.size(); }
