@@ -235,6 +235,11 @@ class Tagger {
   bool MatchTheYear(size_t i, Cand* c);
   bool MatchApproxTime(size_t i, Cand* c);
   bool MatchAtPresent(size_t i, Cand* c);
+  bool MatchEraYear(size_t i, Cand* c);
+  bool MatchVagueFuture(size_t i, Cand* c);
+  // The end of an era marker at j ("AD", "A.D.", "BC", "B.C.", "BCE",
+  // "CE"), or 0; *bc is set for the years before the era.
+  size_t EraAt(size_t j, bool* bc) const;
 
   // ---- resolution ----
   Tense TenseAt(size_t first, size_t end);
@@ -447,6 +452,26 @@ Tense Tagger::TenseAt(size_t first, size_t end) {
     return Tense::kFuture;
   size_t s = 0, e = 0;
   SentenceRange(first, &s, &e);
+  // "postponed until Tuesday", "gave them until 9 a.m. Tuesday", "extended
+  // the deadline till Friday": the end of a deferral lies ahead of it,
+  // whatever the tense of the deferring.
+  // A clock before the day ("until 9 a.m. Tuesday") is skipped.
+  size_t b = first;
+  while (b > 0 && b + 6 > first &&
+         (Is(b - 1, Cat::kThe) || Num(b - 1) || Is(b - 1, Cat::kAmPm) ||
+          Is(b - 1, Cat::kZone) || Is(b - 1, Cat::kPartOfDay) ||
+          P(b - 1, '.') || P(b - 1, ':')))
+    --b;
+  if (b > 0 && (WordIs(b - 1, "until") || WordIs(b - 1, "till"))) {
+    for (size_t k = b - 1; k > s && k + 12 > b; --k) {
+      static constexpr std::string_view kDefer[] = {
+          "postponed", "postpone", "postpones", "delayed",   "deferred",
+          "extended",  "extend",   "extends",   "given",     "gave",
+          "adjourned", "recessed", "deadline",  "suspended", "put"};
+      for (std::string_view w : kDefer)
+        if (WordIs(k - 1, w)) return Tense::kFuture;
+    }
+  }
   // First the expression's own clause (up to "and", "but", ";"), then the
   // whole sentence: "X fell on Monday, but trading will resume Friday".
   auto clause_end = [&](size_t k) {
@@ -515,6 +540,11 @@ size_t Tagger::ParseCount(size_t j, int* value) const {
       if (v->value == 2 && Is(k, Cat::kOf)) ++k;
       return k;
     }
+    // "a pair of minutes": two.
+    if (R(j + 3, Cat::kUnit) && Is(j + 2, Cat::kOf) && WordIs(j + 1, "pair")) {
+      *value = 2;
+      return j + 3;
+    }
     *value = 1;
     return j + 1;
   }
@@ -579,6 +609,22 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
       ++k;
     }
   }
+  // "at 3 15", "at 12 45": after "at", an hour and two-digit minutes
+  // written apart (not "at 3 15-year-olds", "at 12 50 cents").
+  if (!colon && h <= 12 && PlainNum(k, 2) && toks_[k].ndigits == 2 &&
+      toks_[k].num < 60 && !Adj(k) && j > 0 && WordIs(j - 1, "at") &&
+      !(Dash(k + 1) && Adj(k + 1)) && !(P(k + 1, '.') && Adj(k + 1)) &&
+      !(P(k + 1, ',') && Adj(k + 1)) &&
+      !(k + 1 < n() && toks_[k + 1].kind == TokKind::kWord &&
+        !Is(k + 1, Cat::kAmPm) && !Is(k + 1, Cat::kZone) &&
+        toks_[k + 1].lex.r[0].cat == Cat::kNone)) {
+    m = toks_[k].num;
+    colon = true;
+    ++k;
+  }
+  // "3ish pm": an approximate hour keeps its am/pm.
+  if (!colon && h <= 12 && Adj(k) && Is(k + 1, Cat::kAmPm) && WordIs(k, "ish"))
+    ++k;
   // "3 o'clock", "3 oclock": a clock, with or without am/pm after it.
   if (!colon && h <= 12 && WordIs(k, "oclock")) {
     colon = true;
@@ -604,14 +650,25 @@ size_t Tagger::ParseClock(size_t j, int* hour, int* minute) const {
     if (WordIs(k, "a") && h == 12) h = 0;
     ampm = true;
     k += 2;
-  } else if (colon && Adj(k) && (WordIs(k, "p") || WordIs(k, "a")) && h >= 1 &&
-             h <= 12) {
-    // "3:30p", "9:15a".
+  } else if (Adj(k) && h >= 1 && h <= 12 &&
+             (WordIs(k, "p") || WordIs(k, "a")) &&
+             (colon ||
+              (j > 0 && (WordIs(j - 1, "at") || WordIs(j - 1, "from") ||
+                         WordIs(j - 1, "to") || WordIs(j - 1, "until"))))) {
+    // "3:30p", "9:15a", "at 3p", "from 9a".
     if (WordIs(k, "p") && h != 12) h += 12;
     if (WordIs(k, "a") && h == 12) h = 0;
     ampm = true;
     ++k;
     if (P(k, '.') && Adj(k)) ++k;
+  }
+  // "3 in the AM", "4 in the p.m.".
+  if (!ampm && h >= 1 && h <= 12 && WordIs(k, "in") && Is(k + 1, Cat::kThe) &&
+      Is(k + 2, Cat::kAmPm)) {
+    if (R(k + 2, Cat::kAmPm)->value == 1 && h != 12) h += 12;
+    if (R(k + 2, Cat::kAmPm)->value == 0 && h == 12) h = 0;
+    ampm = true;
+    k += 3;
   }
   // "3:15 in the afternoon", "8 in the evening", "3 in the morning".
   if (!ampm && h >= 1 && h <= 12 && WordIs(k, "in") && Is(k + 1, Cat::kThe)) {
@@ -903,6 +960,54 @@ bool Tagger::MatchTheYear(size_t i, Cand* c) {
 // "the quarter", "the weekend", "the week": the current one, or the one the
 // text is about (a quarter just reported on is the previous one).
 bool Tagger::MatchTheUnit(size_t i, Cand* c) {
+  // "the year 2000", "the year two thousand": the year named.
+  if (const auto* yu = toks_[i].Get(Cat::kUnit);
+      yu && static_cast<Unit>(yu->value) == Unit::kYear &&
+      !(yu->flags & internal::kFlagPlural)) {
+    int y = 0;
+    size_t e = 0;
+    if (YearTok(i + 1) && !(Adj(i + 2) && (Num(i + 2) || Dash(i + 2)))) {
+      y = toks_[i + 1].num;
+      e = i + 2;
+    } else if (Is(i + 1, Cat::kNumWord)) {
+      e = ParseSpelledYear(i + 1, &y);
+    }
+    if (e && y >= 1000 && y <= 2999) {
+      c->end = e;
+      c->type = TimexType::kDate;
+      c->value = Y(y);
+      c->the_ok = true;
+      c->has_ref = true;
+      c->ref = Date{y, 1, 1};
+      c->ref_gran = Gran::kYear;
+      return true;
+    }
+  }
+  // "the day before last Tuesday", "the day after Christmas": the day next
+  // to a named day ("the day before yesterday" is MatchDeictic's).
+  if (i > 0 && Is(i - 1, Cat::kThe) && WordIs(i, "day") &&
+      (WordIs(i + 1, "before") || WordIs(i + 1, "after")) &&
+      !Is(i + 2, Cat::kDeictic)) {
+    Cand d;
+    d.first = i + 2;
+    if (i + 2 < n() && MatchAt(i + 2, &d) && d.first == i + 2 &&
+        d.type == TimexType::kDate && d.value.size() == 10) {
+      if (auto day = civil::ParseIsoDate(d.value)) {
+        const Date x = civil::AddDays(*day, WordIs(i + 1, "after") ? 1 : -1);
+        const bool rel = d.relative, res = d.resolved;
+        *c = std::move(d);
+        c->first = i;
+        c->value = YMD(x);
+        c->relative = true;
+        c->resolved = res || (!rel && dct_.has_value());
+        c->the_ok = true;
+        c->has_ref = true;
+        c->ref = x;
+        c->ref_gran = Gran::kDay;
+        return true;
+      }
+    }
+  }
   // "that year", "later that year", "earlier that day": the period of the
   // date the text last mentioned.
   if (i > 0 && WordIs(i - 1, "that") && have_ref_) {
@@ -1060,6 +1165,63 @@ bool Tagger::MatchYearEnd(size_t i, Cand* c) {
   return true;
 }
 
+size_t Tagger::EraAt(size_t j, bool* bc) const {
+  // "A.D." / "B.C." written with dots, in either case.
+  if ((WordIs(j, "a") || WordIs(j, "b")) && P(j + 1, '.') && Adj(j + 1) &&
+      (WordIs(j + 2, "d") || WordIs(j + 2, "c")) && Adj(j + 2) &&
+      WordIs(j, "b") == WordIs(j + 2, "c")) {
+    *bc = WordIs(j, "b");
+    return P(j + 3, '.') && Adj(j + 3) ? j + 4 : j + 3;
+  }
+  // Undotted markers only in capitals ("ad" and "ce" are words).
+  if (j < n() && toks_[j].cap &&
+      (WordIs(j, "ad") || WordIs(j, "bc") || WordIs(j, "bce") ||
+       WordIs(j, "ce"))) {
+    const Tok& t = toks_[j];
+    if (t.end - t.begin >= 2 && text_[t.begin + 1] >= 'A' &&
+        text_[t.begin + 1] <= 'Z') {
+      *bc = WordIs(j, "bc") || WordIs(j, "bce");
+      return j + 1;
+    }
+  }
+  return 0;
+}
+
+// "14 A.D.", "1066 AD", "44 BC": a year of the era, any number of digits
+// (TIMEX3 writes the years before it with "BC": "BC0044").
+bool Tagger::MatchEraYear(size_t i, Cand* c) {
+  if (!PlainNum(i, 4) || toks_[i].num <= 0) return false;
+  bool bc = false;
+  size_t e = EraAt(i + 1, &bc);
+  if (!e) return false;
+  c->end = e;
+  c->type = TimexType::kDate;
+  c->value = (bc ? "BC" : "") + Pad(toks_[i].num, 4);
+  return true;
+}
+
+// "at a later date", "in the short term", "over the near term": some time
+// ahead (FUTURE_REF).
+bool Tagger::MatchVagueFuture(size_t i, Cand* c) {
+  if (i == 0) return false;
+  if (Is(i, Cat::kA) && WordIs(i + 1, "later") && WordIs(i + 2, "date") &&
+      (WordIs(i - 1, "at") || WordIs(i - 1, "until") || WordIs(i - 1, "to"))) {
+    c->end = i + 3;
+  } else if (Is(i, Cat::kThe) &&
+             (WordIs(i + 1, "short") || WordIs(i + 1, "near")) &&
+             WordIs(i + 2, "term") && !(Dash(i + 2) || Dash(i + 3)) &&
+             (WordIs(i - 1, "in") || WordIs(i - 1, "over") ||
+              WordIs(i - 1, "for"))) {
+    c->end = i + 3;
+  } else {
+    return false;
+  }
+  c->type = TimexType::kDate;
+  c->value = "FUTURE_REF";
+  c->relative = true;
+  return true;
+}
+
 // "at the moment": the time of speaking.
 bool Tagger::MatchAtPresent(size_t i, Cand* c) {
   if (!WordIs(i, "at") || !Is(i + 1, Cat::kThe) || !WordIs(i + 2, "moment"))
@@ -1123,10 +1285,32 @@ bool Tagger::MatchNumericDate(size_t i, Cand* c) {
       return false;
     int y = toks_[i + 4].num;
     if (toks_[i + 4].ndigits == 2) y += y < 50 ? 2000 : 1900;
-    if (toks_[i + 4].ndigits == 2 && toks_[i + 1].punct != '/') return false;
     int a = t.num, b = toks_[i + 2].num;
+    // "9.13.23", "3-4-05" may be other numbers; with a dash, a two-digit
+    // year needs a day past 12 to read as a date ("10-31-74").
+    if (toks_[i + 4].ndigits == 2 && toks_[i + 1].punct != '/' &&
+        !(toks_[i + 1].punct == '-' && (a > 12 || b > 12)))
+      return false;
     Date d{y, a, b};
     if (!civil::IsValid(d)) d = Date{y, b, a};
+    if (!civil::IsValid(d)) return false;
+    c->end = i + 5;
+    c->value = YMD(d);
+    c->has_ref = true;
+    c->ref = d;
+    TryTimeAfter(c->value, c);
+    return true;
+  }
+  // Day, month name and year joined by slashes or dashes: "31/Oct/1974",
+  // "31-Oct-74".
+  if (t.ndigits <= 2 && (P(i + 1, '/') || P(i + 1, '-')) && Adj(i + 1) &&
+      R(i + 2, Cat::kMonth) && Adj(i + 2) && P(i + 3, toks_[i + 1].punct) &&
+      Adj(i + 3) && Num(i + 4) && Adj(i + 4) && !toks_[i + 4].ordinal &&
+      !toks_[i + 4].plural_s &&
+      (toks_[i + 4].ndigits == 4 || toks_[i + 4].ndigits == 2)) {
+    int y = toks_[i + 4].num;
+    if (toks_[i + 4].ndigits == 2) y += y < 50 ? 2000 : 1900;
+    Date d{y, R(i + 2, Cat::kMonth)->value, t.num};
     if (!civil::IsValid(d)) return false;
     c->end = i + 5;
     c->value = YMD(d);
@@ -1211,7 +1395,13 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
   if (Is(j, Cat::kThe) && !dot &&
       (toks_[j + 1 < n() ? j + 1 : j].ordinal || Is(j + 1, Cat::kOrdWord)))
     ++j;
-  if (int day = DayAt(j, !lower_weak, &k); day > 0) {
+  // "march third 2015": a lower-case "march" or "may" takes a spelled
+  // ordinal when a year follows ("they may first ..." is no date).
+  int day = DayAt(j, !lower_weak, &k);
+  if (day <= 0 && lower_weak && !abbrev && R(j, Cat::kOrdWord) &&
+      (YearTok(j + 1) || (P(j + 1, ',') && YearTok(j + 2))))
+    day = DayAt(j, true, &k);
+  if (day > 0) {
     if (lower_weak && Is(k, Cat::kUnit)) return false;
     // "Sept. 13-15": a range; keep the first day only.
     if ((P(k, ',') && YearTok(k + 1)) || YearTok(k)) {
@@ -1227,6 +1417,14 @@ bool Tagger::MatchMonthFirst(size_t i, Cand* c) {
     if (day > civil::DaysInMonth(2000, month)) return false;
     c->end = k;
     FillDayMonth(-1, month, day, c);
+    // "Jul 18, Fri": a weekday after the date picks its year, as before it
+    // ("Sunday, Feb 10").
+    if (const auto* w = R(k + 1, Cat::kWeekday);
+        w && P(k, ',') && !(w->flags & internal::kFlagPlural) && !Num(k + 2)) {
+      c->end = k + 2;
+      MatchWeekdayYear(w->value, c);
+      return true;
+    }
     if (c->has_ref) TryTimeAfter(c->value, c);
     return true;
   }
@@ -1393,7 +1591,9 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
     if (day2 > day) {
       if (Is(k2, Cat::kOf)) ++k2;
       const auto* m2 = R(k2, Cat::kMonth);
-      if (m2 && (toks_[k2].cap || !(m2->flags & internal::kFlagAbbrev))) {
+      // A lower-case abbreviation after ordinals: "19th to 21st aug".
+      if (m2 && (toks_[k2].cap || !(m2->flags & internal::kFlagAbbrev) ||
+                 (toks_[i].ordinal && toks_[k].ordinal))) {
         range_end = j;
         j = k2;
         mr = m2;
@@ -1407,7 +1607,8 @@ bool Tagger::MatchDayFirst(size_t i, Cand* c) {
   const bool foreign_month = toks_[j].foreign;
   if (!toks_[j].cap && !(foreign_month && !abbrev) &&
       (abbrev || month == 5 || month == 3) &&
-      !(of && (word || toks_[i].ordinal) && !abbrev))
+      !(of && (word || toks_[i].ordinal) && !abbrev) &&
+      !(range_end && toks_[i].ordinal && toks_[range_end + 1].ordinal))
     return false;
   if (of && !toks_[i].ordinal && !word && abbrev) return false;
   ++j;
@@ -1455,6 +1656,10 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
           p.Has(Cat::kMonth);
     // "1950-1953": either side of a dash between two years.
     if (Dash(i - 1) && (YearTok(i - 2) || Is(i - 2, Cat::kMid))) ctx = true;
+    // "post-1959", "pre-1990 levels": the year bounds a period.
+    const bool pre_post = i >= 2 && Dash(i - 1) && Adj(i - 1) && Adj(i) &&
+                          (WordIs(i - 2, "pre") || WordIs(i - 2, "post"));
+    if (pre_post) ctx = true;
     // "bonds due 1993".
     if (WordIs(i - 1, "due")) ctx = true;
     // "in 1994, 1995 and 1997": a year after another one in a list.
@@ -1507,6 +1712,9 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
   c->ref_gran = Gran::kYear;
   // "fiscal 1989"
   if (i > 0 && Is(i - 1, Cat::kFiscal)) c->first = i - 1;
+  if (i >= 2 && Dash(i - 1) && Adj(i - 1) && Adj(i) &&
+      (WordIs(i - 2, "pre") || WordIs(i - 2, "post")))
+    c->first = i - 2;
   return true;
 }
 
@@ -1663,6 +1871,11 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   Rel rel = static_cast<Rel>(toks_[i].Get(Cat::kRel)->value);
   bool with_the = i > 0 && Is(i - 1, Cat::kThe);
   size_t j = i + 1;
+  // "past week" with no article ("beginning of past week") is the last
+  // one; "the past week" is a length (below).
+  if (rel == Rel::kPast && !with_the && !(i > 0 && Is(i - 1, Cat::kDet)) &&
+      R(j, Cat::kUnit) && !(R(j, Cat::kUnit)->flags & internal::kFlagPlural))
+    rel = Rel::kLast;
   // "this past weekend", "this coming week": the last / next one.
   if (rel == Rel::kThis) {
     if (const auto* r2 = R(j, Cat::kRel);
@@ -1702,6 +1915,27 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
         return true;
       }
     }
+    // An assistant's "next Friday" is the Friday of next week (the
+    // nearest one would be "this Friday" or plain "Friday"); news keeps
+    // the nearest one ahead.
+    if (rel == Rel::kNext && dct_ && options_.unknown_tense_is_future) {
+      const int cur = civil::Weekday(*dct_);
+      Date d = civil::AddDays(*dct_, 7 - cur + wr->value);
+      SetResolved(c, YMD(d));
+      c->has_ref = true;
+      c->ref = d;
+      return true;
+    }
+    // "the previous Friday": the one before the day the text is about.
+    if (rel == Rel::kPrevious && dct_ && have_ref_ && ref_gran_ == Gran::kDay) {
+      int back = (civil::Weekday(ref_) - wr->value + 7) % 7;
+      if (back == 0) back = 7;
+      Date d = civil::AddDays(ref_, -back);
+      SetResolved(c, YMD(d));
+      c->has_ref = true;
+      c->ref = d;
+      return true;
+    }
     if (dir < 0 && dct_) {
       // Strictly before the DCT.
       int cur = civil::Weekday(*dct_);
@@ -1725,6 +1959,24 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
       return true;
     }
     return false;
+  }
+  // "this season", "last season", "next season": the season of the year
+  // under way (December to February is winter), or the one before / after.
+  if (WordIs(j, "season") && dct_ &&
+      (rel == Rel::kThis || rel == Rel::kCurrent || rel == Rel::kLast ||
+       rel == Rel::kPast || rel == Rel::kPrevious || rel == Rel::kNext ||
+       rel == Rel::kComing)) {
+    const int m = dct_->month;
+    const int cur_idx = m == 12 || m <= 2 ? 3 : (m - 3) / 3;
+    int target = 4 * (m <= 2 ? dct_->year - 1 : dct_->year) + cur_idx;
+    if (rel == Rel::kLast || rel == Rel::kPast || rel == Rel::kPrevious)
+      --target;
+    else if (rel == Rel::kNext || rel == Rel::kComing)
+      ++target;
+    c->end = j + 1;
+    SetResolved(c,
+                Y(target / 4) + "-" + std::string(kSeasonCode[target % 4 + 1]));
+    return true;
   }
   // Season: "last fall", "this summer".
   if (const auto* sr = R(j, Cat::kSeason)) {
@@ -1818,6 +2070,12 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
   bool plural = ur->flags & internal::kFlagPlural;
   c->end = j + 1;
   c->the_ok = true;
+  // "this week-end": the weekend.
+  if (u == Unit::kWeek && !plural && Dash(j + 1) && Adj(j + 1) &&
+      WordIs(j + 2, "end") && Adj(j + 2)) {
+    u = Unit::kWeekend;
+    c->end = j + 3;
+  }
   if (plural) {
     // "recent years", "the past weeks", "the coming months": a vague length
     // (TimeBank also reads some as PAST_REF / FUTURE_REF; the length is the
@@ -1894,6 +2152,20 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
       base = civil::AddMonths(base, -3);
   }
   Date d = Shift(base, u, shift);
+  // "last week's Sunday", "next week's Monday": that day of the week.
+  if (u == Unit::kWeek && (P(c->end, '\'') || P(c->end, internal::kQuote)) &&
+      Adj(c->end) && WordIs(c->end + 1, "s") && Adj(c->end + 1)) {
+    if (const auto* wr = R(c->end + 2, Cat::kWeekday);
+        wr && !(wr->flags & internal::kFlagPlural)) {
+      d = civil::AddDays(d, wr->value - civil::Weekday(d));
+      c->end += 3;
+      SetResolved(c, YMD(d));
+      c->has_ref = true;
+      c->ref = d;
+      c->ref_gran = Gran::kDay;
+      return true;
+    }
+  }
   SetResolved(c, UnitValue(d, u));
   c->has_ref = true;
   c->ref = d;
@@ -1979,6 +2251,15 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
     }
     case Deictic::kTonight:
     case Deictic::kOvernight:
+      // "overnight losses" after "closed lower Friday": the night before
+      // the day the text is about (the DCT's when it named none); it sets
+      // no new reference.
+      if (d == Deictic::kOvernight && dct_ && have_ref_ &&
+          ref_gran_ == Gran::kDay && !(ref_ == *dct_)) {
+        SetResolved(c, YMD(civil::AddDays(ref_, -1)) + "TNI");
+        c->type = TimexType::kTime;
+        return true;
+      }
       day(d == Deictic::kTonight ? 0 : -1);
       c->type = TimexType::kTime;
       c->value += "TNI";
@@ -2090,6 +2371,29 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
     c->ref = d;
     return true;
   }
+  // "two upcoming weeks", "3 coming days" with no article: the unit that
+  // many steps ahead, as "two weeks from now" ("the two coming weeks" is a
+  // length, below).
+  if (!hyphen && count > 0 && count < 100 && R(k + 1, Cat::kUnit) &&
+      (WordIs(k, "upcoming") || WordIs(k, "coming")) &&
+      !(i > 0 && (Is(i - 1, Cat::kThe) || Is(i - 1, Cat::kDet)))) {
+    const Unit u = static_cast<Unit>(R(k + 1, Cat::kUnit)->value);
+    if (u >= Unit::kDay && u != Unit::kWeekend && u <= Unit::kYear) {
+      c->end = k + 2;
+      c->type = TimexType::kDate;
+      c->relative = true;
+      if (!dct_) {
+        c->value = UnitUnknown(u);
+        return true;
+      }
+      Date d = Shift(*dct_, u, count);
+      SetResolved(c, UnitValue(d, u));
+      c->has_ref = true;
+      c->ref = d;
+      c->ref_gran = GranOf(u);
+      return true;
+    }
+  }
   // "20 more years", "two more weeks", "three further days": a count of
   // units beyond some other span is still that length.
   if (!hyphen && count > 1) {
@@ -2100,9 +2404,18 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
       ++k;
   }
   const auto* ur = R(k, Cat::kUnit);
-  if (!ur) return false;
-  Unit u = static_cast<Unit>(ur->value);
-  bool plural = ur->flags & internal::kFlagPlural;
+  // "a fortnight", "three fortnights": two weeks each.
+  const bool fortnight = !ur && count > 0 && count < 1000 &&
+                         (WordIs(k, "fortnight") || WordIs(k, "fortnights"));
+  if (!ur && !fortnight) return false;
+  Unit u = fortnight ? Unit::kWeek : static_cast<Unit>(ur->value);
+  bool plural = fortnight ? WordIs(k, "fortnights")
+                          : (ur->flags & internal::kFlagPlural) != 0;
+  if (fortnight) {
+    if (plural != (count > 1) || hyphen) return false;
+    count *= 2;
+    plural = true;
+  }
   if (hyphen && plural) return false;
   // "a two day visit": a singular unit after a count > 1 is an attribute.
   bool attributive = !hyphen && !plural && count > 1 && k + 1 < n() &&
@@ -2168,6 +2481,14 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
         vu = Unit::kDay;
       }
       if (u == Unit::kWeekend) vu = Unit::kWeek;
+      // "a week ago", "three months ago" said at a known instant (the
+      // anchor has a time of day: an assistant's "now", not a news DCT)
+      // count from that instant, one grain finer than the unit: the day
+      // so far back, the month for years. A news DCT is a day, and TimeML
+      // keeps the unit's grain there ("two years ago" = 1987).
+      if (ago && options_.anchor_minute_of_day >= 0 &&
+          (u == Unit::kWeek || u == Unit::kMonth || u == Unit::kYear))
+        vu = u == Unit::kYear ? Unit::kMonth : Unit::kDay;
       Date d = Shift(base, u, sign * count);
       SetResolved(c, UnitValue(d, vu));
       // A year-ago quarter is a comparison, not a new topic: the next "a
@@ -2208,6 +2529,22 @@ bool Tagger::MatchDuration(size_t i, Cand* c) {
     c->type = TimexType::kSet;
     c->value = DurationValue(1, u);
     return true;
+  }
+  // "in 7 days at 5pm", "in two weeks at 9:30": a clock on the day so far
+  // ahead.
+  if (!hyphen && !lead_ord && count > 0 && mod == ModKind::kNone && i > 0 &&
+      WordIs(i - 1, "in") && (u == Unit::kDay || u == Unit::kWeek) &&
+      (WordIs(e, "at") || P(e, '@')) && dct_) {
+    int h = 0, m = 0;
+    if (size_t ce = ParseClock(e + 1, &h, &m)) {
+      Date d = Shift(*dct_, u, count);
+      c->end = ce;
+      c->type = TimexType::kTime;
+      SetResolved(c, YMD(d) + "T" + Pad(h, 2) + ":" + Pad(m, 2));
+      c->has_ref = true;
+      c->ref = d;
+      return true;
+    }
   }
   c->end = e;
   c->type = TimexType::kDuration;
@@ -2350,6 +2687,18 @@ bool Tagger::MatchQuarter(size_t i, Cand* c) {
     q = toks_[j + 1].num;
     q_form = true;
     ++j;
+    // "2018Q4": the year written against the quarter.
+    if (j == i + 1 && i > 0 && Adj(i) && YearTok(i - 1) &&
+        !(Adj(j + 1) && j + 1 < n() && toks_[j + 1].kind != TokKind::kPunct) &&
+        q >= 1 && q <= 4) {
+      c->first = i - 1;
+      c->end = j + 1;
+      c->value = Quarter(toks_[i - 1].num, q);
+      c->has_ref = true;
+      c->ref = Date{toks_[i - 1].num, (q - 1) * 3 + 1, 1};
+      c->ref_gran = Gran::kQuarter;
+      return true;
+    }
   } else {
     return false;
   }
@@ -2430,6 +2779,19 @@ bool Tagger::MatchPhase(size_t i, Cand* c) {
   size_t j = i + 1;
   bool noun = false;
   if (Is(i, Cat::kMid)) {
+    // "mid day", "mid-day": midday, noon.
+    if (WordIs(Dash(j) && Adj(j) ? j + 1 : j, "day") &&
+        !Is(Dash(j) && Adj(j) ? j + 2 : j + 1, Cat::kOf)) {
+      c->end = (Dash(j) && Adj(j) ? j + 1 : j) + 1;
+      c->type = TimexType::kTime;
+      if (dct_) {
+        SetResolved(c, YMD(*dct_) + "T12:00");
+      } else {
+        c->value = "XXXX-XX-XXT12:00";
+        c->relative = true;
+      }
+      return true;
+    }
     mod = "MID";
     if (Dash(j) && Adj(j)) ++j;
   } else {
@@ -2922,6 +3284,11 @@ bool Tagger::MatchHolidayName(size_t i, Holiday* hp, size_t* ep) {
         : WordIs(i, "memorial") ? Holiday::kMemorialDay
                                 : Holiday::kBoxingDay;
     ++e;
+  } else if (WordIs(i, "election") && cap_word(e, "day")) {
+    // "Election Day" in capitals: the American one (a lower-case "election
+    // day" is any election's).
+    h = Holiday::kElectionDay;
+    ++e;
   } else if ((WordIs(i, "mother") || WordIs(i, "father")) && possessive(e) &&
              cap_word(e + 2, "day")) {
     h = WordIs(i, "mother") ? Holiday::kMothersDay : Holiday::kFathersDay;
@@ -3038,6 +3405,9 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
     attempt(&Tagger::MatchDuration);
     attempt(&Tagger::MatchClockOffset);
     attempt(&Tagger::MatchFraction);
+    if (i + 1 < n() && toks_[i + 1].kind == TokKind::kWord &&
+        toks_[i + 1].end - toks_[i + 1].begin <= 3)
+      attempt(&Tagger::MatchEraYear);
     if (t.ordinal) {
       attempt(&Tagger::MatchQuarter);
       attempt(&Tagger::MatchCentury);
@@ -3140,6 +3510,10 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
   }
   if (!found && WordIs(i, "q")) attempt(&Tagger::MatchQuarter);
   if (t.Has(Cat::kHoliday)) attempt(&Tagger::MatchHoliday);
+  // "at a later date", "in the short term" (both end in a 4-letter noun).
+  if (!found && i + 2 < n() && toks_[i + 2].end - toks_[i + 2].begin == 4 &&
+      (t.Has(Cat::kA) || t.Has(Cat::kThe)))
+    attempt(&Tagger::MatchVagueFuture);
   if (!found && t.Has(Cat::kUnit) &&
       (t.lex.r[0].flags & internal::kFlagPlural)) {
     // Bare plural after "for"/"in": "for years", "in months".
@@ -3190,13 +3564,44 @@ void Tagger::QuarterOfYear(Cand* c) {
 // part of day says which half of the day the bare clock number means. A day
 // followed by "in the morning" takes that part of day.
 void Tagger::ClockAfterPartOfDay(Cand* c) {
-  if (c->value.size() == 10 && c->value[4] == '-' && c->value[7] == '-' &&
-      WordIs(c->end, "in") && Is(c->end + 1, Cat::kThe)) {
+  // The extensions below all start with a word after a day.
+  const bool day = c->value.size() == 10 && c->value[4] == '-' &&
+                   c->value[7] == '-' && c->end < n() &&
+                   toks_[c->end].kind == TokKind::kWord;
+  if (day && WordIs(c->end, "in") && Is(c->end + 1, Cat::kThe)) {
     if (const auto* pd = R(c->end + 2, Cat::kPartOfDay);
         pd && pd->value <= static_cast<uint8_t>(PartOfDay::kNight)) {
       c->value += "T" + std::string(kPartCode[pd->value]);
       c->type = TimexType::kTime;
       c->end += 3;
+    } else if (WordIs(c->end + 2, "early") && WordIs(c->end + 3, "hours") &&
+               Is(c->end + 4, Cat::kOf) && Is(c->end + 5, Cat::kThe) &&
+               R(c->end + 6, Cat::kPartOfDay) &&
+               R(c->end + 6, Cat::kPartOfDay)->value ==
+                   static_cast<uint8_t>(PartOfDay::kMorning)) {
+      // "Monday in the early hours of the morning".
+      c->value += "TMO";
+      c->type = TimexType::kTime;
+      c->end += 7;
+    }
+  } else if (day && WordIs(c->end, "early")) {
+    // "Monday early morning", "Monday early in the morning".
+    size_t k = c->end + 1;
+    if (WordIs(k, "in") && Is(k + 1, Cat::kThe)) k += 2;
+    if (const auto* pd = R(k, Cat::kPartOfDay);
+        pd && pd->value == static_cast<uint8_t>(PartOfDay::kMorning)) {
+      c->value += "TMO";
+      c->type = TimexType::kTime;
+      c->end = k + 1;
+    }
+  } else if (day && c->relative) {
+    // "tomorrow lunch", "Friday at lunchtime": midday of that day.
+    size_t k = c->end;
+    if (WordIs(k, "at") || WordIs(k, "for")) ++k;
+    if (WordIs(k, "lunch") || WordIs(k, "lunchtime")) {
+      c->value += "T12:00";
+      c->type = TimexType::kTime;
+      c->end = k + 1;
     }
   }
   const std::string& v = c->value;
@@ -3207,8 +3612,13 @@ void Tagger::ClockAfterPartOfDay(Cand* c) {
   size_t k = c->end;
   if (!(WordIs(k, "at") || P(k, '@'))) return;
   ++k;
-  if (!PlainNum(k, 2)) return;
-  int h = toks_[k].num, m = 0;
+  int h = 0, m = 0;
+  if (PlainNum(k, 2))
+    h = toks_[k].num;
+  else if (const auto* w = R(k, Cat::kNumWord))  // "in the evening at eight"
+    h = w->value;
+  else
+    return;
   if (h < 1 || h > 12) return;
   ++k;
   if (P(k, ':') && Adj(k) && PlainNum(k + 1, 2) && toks_[k + 1].ndigits == 2 &&
@@ -3233,9 +3643,11 @@ void Tagger::ClockAfterPartOfDay(Cand* c) {
 // those of its Saturdays.
 bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
   int nth = 0;
-  if (Num(i) && toks_[i].ordinal && toks_[i].num >= 1 && toks_[i].num <= 5)
+  // Up to the fifth of weekdays and weeks; days up to the 31st ("the 20th
+  // day of next month").
+  if (Num(i) && toks_[i].ordinal && toks_[i].num >= 1 && toks_[i].num <= 31)
     nth = toks_[i].num;
-  else if (const auto* o = R(i, Cat::kOrdWord); o && o->value <= 5)
+  else if (const auto* o = R(i, Cat::kOrdWord); o && o->value <= 31)
     nth = o->value;
   else if (WordIs(i, "last"))
     nth = -1;
@@ -3269,6 +3681,7 @@ bool Tagger::MatchNthInMonth(size_t i, Cand* c) {
   } else {
     return false;
   }
+  if (nth > 5 && (wd || unit != Unit::kDay)) return false;
   // "last week" alone is MatchRel's; this needs "of"/"in" and a period.
   ++j;
   if (!(Is(j, Cat::kOf) || WordIs(j, "in"))) return false;
@@ -3434,7 +3847,9 @@ bool Tagger::MatchClockOffset(size_t i, Cand* c) {
       (WordIs(j, "to") || WordIs(j, "till") || WordIs(j, "before")))
     return false;
   int sign = 0;
-  if (WordIs(j, "past") || WordIs(j, "after"))
+  // "15 minutes from 1pm" (with the unit and a stated clock only).
+  if (WordIs(j, "past") || WordIs(j, "after") ||
+      (minute_word && WordIs(j, "from")))
     sign = 1;
   else if (WordIs(j, "to") || WordIs(j, "till") || WordIs(j, "before"))
     sign = -1;
@@ -3537,6 +3952,16 @@ bool Tagger::ClockWithoutColon(size_t i, Cand* c) {
       if (pm == 0 && h == 12) h = 0;
       c->end = k;
       ClockOnAnchorDay(h, m, true, c);
+      return true;
+    }
+    // "at three twenty", "at ten forty-five": after "at", hour and minutes
+    // with no am/pm (not "at three twenty dollars").
+    if (at && m >= 10 && m < 60 &&
+        !(k < n() && toks_[k].kind == TokKind::kWord &&
+          toks_[k].lex.r[0].cat == Cat::kNone) &&
+        !(k < n() && (Num(k) || R(k, Cat::kUnit) || R(k, Cat::kMultiplier)))) {
+      c->end = k;
+      ClockOnAnchorDay(h, m, false, c);
       return true;
     }
   }
@@ -3740,30 +4165,41 @@ void Tagger::Emit(const Cand& c) {
   }
 }
 
-void Tagger::ToAnchorZone(Cand* c) const {
-  if (!options_.anchor_utc_offset_minutes) return;
-  std::string& v = c->value;
+// Moves a "YYYY-MM-DDTHH:MM" value by `minutes` (no-op on other values).
+void ShiftClockValue(std::string& v, int minutes) {
   if (v.size() != 16 || v[10] != 'T' || v[13] != ':') return;
-  const internal::Reading* z = nullptr;
-  for (size_t k = c->first; k < c->end && !z; ++k) z = R(k, Cat::kZone);
-  if (!z) return;
   auto d = civil::ParseIsoDate(std::string_view(v).substr(0, 10));
   if (!d) return;
-  int t = std::atoi(v.c_str() + 11) * 60 + std::atoi(v.c_str() + 14) -
-          internal::ZoneOffsetMinutes(z->value) +
-          *options_.anchor_utc_offset_minutes;
+  int t = std::atoi(v.c_str() + 11) * 60 + std::atoi(v.c_str() + 14) + minutes;
   int days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
   t -= days * 1440;
   v = YMD(civil::AddDays(*d, days)) + "T" + Pad(t / 60, 2) + ":" +
       Pad(t % 60, 2);
 }
 
+void Tagger::ToAnchorZone(Cand* c) const {
+  if (!options_.anchor_utc_offset_minutes) return;
+  const internal::Reading* z = nullptr;
+  for (size_t k = c->first; k < c->end && !z; ++k) z = R(k, Cat::kZone);
+  if (!z) return;
+  ShiftClockValue(c->value, *options_.anchor_utc_offset_minutes -
+                                internal::ZoneOffsetMinutes(z->value));
+}
+
 void Tagger::ShareRangeDay(size_t done, Cand* c) {
-  if (out_->empty() || done == 0 || c->first != done + 1 ||
-      c->value.size() != 16)
-    return;
+  if (out_->empty() || done == 0 || c->value.size() != 16) return;
   Timex& prev = out_->back();
   if (prev.span.end != toks_[done - 1].end) return;
+  // "Thursday 9-11am": the first clock of a range right after a day (a
+  // clock alone would have joined the day's expression).
+  if (c->first == done && c->clock_on_anchor && prev.type == TimexType::kDate &&
+      prev.value.size() == 10 && prev.value[0] >= '0' && prev.value[0] <= '9' &&
+      prev.value[4] == '-' && prev.value[7] == '-') {
+    c->value.replace(0, 10, prev.value);
+    c->clock_on_anchor = false;
+    return;
+  }
+  if (c->first != done + 1) return;
   const size_t k = done;
   // "Thursday from 9:30", "Friday between 9 and 11 a.m.".
   if ((WordIs(k, "from") || WordIs(k, "between")) && c->clock_on_anchor &&
@@ -3778,6 +4214,18 @@ void Tagger::ShareRangeDay(size_t done, Cand* c) {
         WordIs(k, "untill") || WordIs(k, "and")))
     return;
   if (prev.type != TimexType::kTime || prev.value.size() != 16) return;
+  // "9:30 - 11:00 CST": the zone named after the range holds for both
+  // clocks (converted when the anchor's zone is known).
+  if (options_.anchor_utc_offset_minutes) {
+    const internal::Reading* z = nullptr;
+    for (size_t q = c->first; q < c->end && !z; ++q) z = R(q, Cat::kZone);
+    bool prev_zone = false;
+    for (size_t q = done; q-- > 0 && toks_[q].begin >= prev.span.begin;)
+      prev_zone = prev_zone || Is(q, Cat::kZone);
+    if (z && !prev_zone)
+      ShiftClockValue(prev.value, *options_.anchor_utc_offset_minutes -
+                                      internal::ZoneOffsetMinutes(z->value));
+  }
   if (c->clock_on_anchor && !last_clock_on_anchor_) {
     c->value.replace(0, 10, prev.value, 0, 10);
     c->clock_on_anchor = false;

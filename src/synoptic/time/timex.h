@@ -45,13 +45,15 @@ struct TimeOptions {
   // false the day of the anchor's own week.
   bool unknown_tense_is_past = true;
   // Any expression with no tense cue reads as future (an assistant's
-  // requests: "friday" is the next Friday, "third quarter" the coming one).
-  // Takes precedence over unknown_tense_is_past. Off for news.
+  // requests: "friday" is the next Friday, "third quarter" the coming one;
+  // "next friday" is next week's). Takes precedence over
+  // unknown_tense_is_past. Off for news.
   bool unknown_tense_is_future = false;
   // Time of day of the anchor in minutes (0..1439), or -1 when unknown (a
   // news DCT is a day). When known, a clock with no day of its own that
   // reads as future is the next such time: "at 3am" said at 04:30 is
-  // tomorrow's, a bare "3:30" is 15:30.
+  // tomorrow's, a bare "3:30" is 15:30; "a week ago" is then a day (counted
+  // from an instant), not the week TimeML gives it from a DCT.
   int anchor_minute_of_day = -1;
   // The anchor's UTC offset in minutes, when known. A clock stated in a
   // named zone ("8:00 GMT", "4pm CET") is then converted to the anchor's

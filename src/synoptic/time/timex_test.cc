@@ -1073,5 +1073,215 @@ TEST(Timex, SpelledDayOfMonth) {
             "(none)");
 }
 
+// ---- issue 5, fourth part: assistant phrasing, numeric forms ----
+
+TEST(Timex, AgoFromAKnownInstantIsADay) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  const TimeOptions at_1000 = Assistant(10 * 60, std::nullopt);
+  EXPECT_EQ(OneValue("I called her two weeks ago", dct, at_1000), "2021-04-20");
+  EXPECT_EQ(OneValue("we moved three months ago", dct, at_1000), "2021-02-04");
+  EXPECT_EQ(OneValue("they married four years ago", dct, at_1000), "2017-05");
+  // A news DCT is a day: the unit's own grain, as TimeML writes it.
+  EXPECT_EQ(OneValue("The plant closed two weeks ago.", dct, {}), "2021-W16");
+  EXPECT_EQ(OneValue("The plant closed four years ago.", dct, {}), "2017");
+}
+
+TEST(Timex, CountOfUpcomingUnitsIsTheUnitThatFarAhead) {
+  const Date dct{2021, 5, 4};  // ISO week 18
+  EXPECT_EQ(OneValue("book it three upcoming weeks", dct, {}), "2021-W21");
+  EXPECT_EQ(OneValue("remind me 2 coming days", dct, {}), "2021-05-06");
+  EXPECT_EQ(OneValue("four upcoming months", dct, {}), "2021-09");
+  // With an article it is a length.
+  auto t = TagText("over the two coming weeks", dct, {});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].type, TimexType::kDuration);
+}
+
+TEST(Timex, DeicticSeason) {
+  EXPECT_EQ(OneValue("plant them this season", Date{2021, 5, 4}, {}),
+            "2021-SP");
+  EXPECT_EQ(OneValue("it rained last season", Date{2021, 5, 4}, {}), "2020-WI");
+  EXPECT_EQ(OneValue("next season we travel", Date{2021, 5, 4}, {}), "2021-SU");
+  // In January the winter under way began the December before.
+  EXPECT_EQ(OneValue("cold this season", Date{2021, 1, 10}, {}), "2020-WI");
+  EXPECT_EQ(OneValue("next season", Date{2021, 1, 10}, {}), "2021-SP");
+}
+
+TEST(Timex, ChatClockForms) {
+  const Date dct{2021, 5, 4};
+  const TimeOptions at_0430 = Assistant(4 * 60 + 30, std::nullopt);
+  EXPECT_EQ(OneValue("ring me at 3p", dct, at_0430), "2021-05-04T15:00");
+  EXPECT_EQ(OneValue("catch the bus at 3 15", dct, at_0430),
+            "2021-05-04T15:15");
+  EXPECT_EQ(OneValue("lunch at 12 45", dct, at_0430), "2021-05-04T12:45");
+  EXPECT_EQ(OneValue("dinner 7ish pm", dct, at_0430), "2021-05-04T19:00");
+  EXPECT_EQ(OneValue("wake me at 2 in the AM", dct, at_0430),
+            "2021-05-05T02:00");
+  EXPECT_EQ(OneValue("meet in 3 days at 6pm", dct, at_0430),
+            "2021-05-07T18:00");
+  EXPECT_EQ(
+      ValueOf("We eat in the evening at seven.", dct, "the evening at seven"),
+      "2021-05-04T19:00");
+  // Two numbers after "at" with a noun after them are no clock.
+  for (const Timex& t : TagText("They sold at 3 45 cents each.", dct, {}))
+    EXPECT_NE(t.type, TimexType::kTime);
+}
+
+TEST(Timex, NumericAndAbbreviatedDateForms) {
+  const Date dct{2021, 5, 4};
+  EXPECT_EQ(OneValue("She was born 10-31-74.", dct, {}), "1974-10-31");
+  EXPECT_EQ(OneValue("Filed on 17/Mar/2003.", dct, {}), "2003-03-17");
+  EXPECT_EQ(OneValue("Filed on 17-Mar-03.", dct, {}), "2003-03-17");
+  // With dashes and no day past 12 it may be a score or a code.
+  EXPECT_TRUE(TagText("They won 3-4-05 overall.", dct, {}).empty());
+  EXPECT_EQ(OneValue("due march fifth 2019", dct, {}), "2019-03-05");
+  EXPECT_TRUE(TagText("They may first ask.", dct, {}).empty());
+  // A weekday after the date picks the year in which they agree.
+  EXPECT_EQ(OneValue("Aug 6, Fri", dct, {}), "2021-08-06");
+  EXPECT_EQ(OneValue("Aug 6, Sat", dct, {}), "2022-08-06");
+  EXPECT_EQ(OneValue("sales in 2019Q3 fell", dct, {}), "2019-Q3");
+  EXPECT_EQ(OneValue("the last wkend of June", dct, {}), "2021-W25-WE");
+}
+
+TEST(Timex, ZoneAfterAClockRangeHoldsForBoth) {
+  const Date dct{2021, 5, 4};
+  const auto t = TagText("open 9:30 - 11:00 GMT", dct, Assistant(-1, -120));
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "2021-05-04T07:30");
+  EXPECT_EQ(t[1].value, "2021-05-04T09:00");
+  // Without the anchor's zone the wall-clock times stay.
+  const auto n = TagText("open 9:30 - 11:00 GMT", dct, {});
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[0].value, "2021-05-04T09:30");
+}
+
+TEST(Timex, NextWeekdayAndPastWeek) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  TimeOptions future;
+  future.unknown_tense_is_future = true;
+  // An assistant's "next Friday" is next week's; news keeps the nearest.
+  EXPECT_EQ(OneValue("see you next friday", dct, future), "2021-05-14");
+  EXPECT_EQ(OneValue("They will meet next Friday.", dct, {}), "2021-05-07");
+  // "past week" with no article is the last week; "the past week" a length.
+  EXPECT_EQ(OneValue("at the end of past week", dct, {}), "2021-W17");
+  EXPECT_EQ(OneValue("Prices rose over the past week.", dct, {}), "P1W");
+}
+
+TEST(Timex, EndOfADeferralLiesAhead) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  // Past narration, but what is put off until a day is ahead of it.
+  EXPECT_EQ(OneValue("The court adjourned the hearing until Friday.", dct, {}),
+            "2021-05-07");
+  EXPECT_EQ(OneValue("Officials gave the owners until 10 a.m. Thursday to "
+                     "leave.",
+                     dct, {}),
+            "2021-05-06T10:00");
+  // Without a deferral, "until" keeps the narration's past.
+  EXPECT_EQ(OneValue("The court heard the case until Friday.", dct, {}),
+            "2021-04-30");
+}
+
+TEST(Timex, FortnightAndPairOf) {
+  const Date dct{2021, 5, 4};
+  EXPECT_EQ(OneValue("The talks lasted a fortnight.", dct, {}), "P2W");
+  EXPECT_EQ(OneValue("The talks lasted three fortnights.", dct, {}), "P6W");
+  EXPECT_EQ(OneValue("She left a fortnight ago.", dct, {}), "2021-W16");
+  EXPECT_EQ(OneValue("It took a pair of hours.", dct, {}), "PT2H");
+  EXPECT_TRUE(TagText("He bought a pair of shoes.", dct, {}).empty());
+}
+
+TEST(Timex, PartsOfANamedDay) {
+  const Date dct{2021, 5, 4};
+  EXPECT_EQ(OneValue("We met Friday early morning.", dct, {}), "2021-04-30TMO");
+  EXPECT_EQ(OneValue("We met Friday early in the morning.", dct, {}),
+            "2021-04-30TMO");
+  EXPECT_EQ(
+      OneValue("They left Friday in the early hours of the morning.", dct, {}),
+      "2021-04-30TMO");
+  EXPECT_EQ(OneValue("Let us meet tomorrow at lunch.", dct, {}),
+            "2021-05-05T12:00");
+  EXPECT_EQ(OneValue("The sun was high at mid day.", dct, {}),
+            "2021-05-04T12:00");
+}
+
+TEST(Timex, IslamicFeastsBeforeUmmAlQuraUseTheAstronomicalCalendar) {
+  const Date dct{2021, 5, 4};
+  // 10 Dhu al-Hijjah 1393 AH: 1974-01-03 astronomically (Umm al-Qura's
+  // tables give the 4th); from 1420 AH Umm al-Qura decides.
+  EXPECT_EQ(
+      ValueOf("Eid al-Adha 1974 fell on a Thursday.", dct, "Eid al-Adha 1974"),
+      "1974-01-03");
+  EXPECT_EQ(
+      ValueOf("Eid al-Fitr 2023 fell on a Friday.", dct, "Eid al-Fitr 2023"),
+      "2023-04-21");
+}
+
+TEST(Timex, WeeksDaysAndEras) {
+  const Date dct{2021, 5, 4};  // Tuesday, ISO week 18
+  EXPECT_EQ(OneValue("We go away this week-end.", dct, {}), "2021-W18-WE");
+  EXPECT_EQ(OneValue("We went away last week's Monday.", dct, {}),
+            "2021-04-26");
+  EXPECT_EQ(OneValue("Rent is due the 20th day of next month.", dct, {}),
+            "2021-06-20");
+  EXPECT_EQ(OneValue("He came in 1066 A.D. and left.", dct, {}), "1066");
+  EXPECT_EQ(OneValue("Caesar died in 44 BC.", dct, {}), "BC0044");
+  // "ad" in lower case is a word.
+  EXPECT_TRUE(TagText("They ran 200 ad spots.", dct, {}).empty());
+}
+
+TEST(Timex, MoreClockForms) {
+  const Date dct{2021, 5, 4};
+  EXPECT_EQ(OneValue("I said it at ten forty-five.", dct, {}),
+            "2021-05-04T10:45");
+  EXPECT_TRUE(TagText("It costs three twenty.", dct, {}).empty());
+  EXPECT_EQ(OneValue("The bus left 10 minutes from 6pm.", dct, {}),
+            "2021-05-04T18:10");
+  // A range of bare hours right after a day takes that day.
+  const auto t = TagText("Come on Fri 2-4pm.", dct, {});
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].value, "2021-04-30T14:00");
+  EXPECT_EQ(t[2].value, "2021-04-30T16:00");
+  EXPECT_EQ(ValueOf("The fair runs from the 19th to 21st aug.", dct, "19th"),
+            "2021-08-19");
+}
+
+TEST(Timex, DaysCountedFromTheDayInFocus) {
+  const Date dct{2021, 5, 4};  // Tuesday
+  EXPECT_EQ(ValueOf("We met the day after Christmas.", dct,
+                    "the day after Christmas"),
+            "2020-12-26");
+  // "the previous Friday" and "overnight" look back from the day the text
+  // is about, not from the DCT.
+  EXPECT_EQ(ValueOf("Shares rose on Friday, up from the previous Friday.", dct,
+                    "previous Friday"),
+            "2021-04-23");
+  EXPECT_EQ(ValueOf("Shares fell on Friday after overnight losses in Asia.",
+                    dct, "overnight"),
+            "2021-04-29TNI");
+  EXPECT_EQ(OneValue("Shares fell after overnight losses in Asia.", dct, {}),
+            "2021-05-03TNI");
+}
+
+TEST(Timex, NamedYearsElectionDayAndVagueFuture) {
+  const Date dct{2021, 5, 4};
+  EXPECT_EQ(ValueOf("Computers may fail in the year two thousand.", dct,
+                    "the year two thousand"),
+            "2000");
+  EXPECT_EQ(
+      ValueOf("Computers may fail in the year 2000.", dct, "the year 2000"),
+      "2000");
+  EXPECT_EQ(ValueOf("Output is below pre-1990 levels.", dct, "pre-1990"),
+            "1990");
+  // "Election Day" in capitals is the American one; "election day" is
+  // anyone's.
+  EXPECT_EQ(OneValue("Voters go to the polls on Election Day.", dct, {}),
+            "2021-11-02");
+  EXPECT_TRUE(TagText("It was election day in Peru.", dct, {}).empty());
+  EXPECT_EQ(OneValue("Talks resume at a later date.", dct, {}), "FUTURE_REF");
+  EXPECT_EQ(OneValue("Rates will stay low in the short term.", dct, {}),
+            "FUTURE_REF");
+  EXPECT_TRUE(TagText("He took a short-term loan.", dct, {}).empty());
+}
+
 }  // namespace
 }  // namespace synoptic::time

@@ -25,18 +25,23 @@ constexpr int64_t kUnixJdn = 2440588;
 
 // Which ICU calendar a feast lives in. Islamic: "islamic-umalqura" (the
 // Umm al-Qura calendar of Saudi Arabia, by which most states and
-// newsrooms announce Ramadan and the Eids), for all years. Checked against
-// the 45 Islamic-feast phrases of the Duckling corpus (Ramadan, both Eids,
-// Mawlid, Ashura, Laylat al-Qadr... over 1950-2050): Umm al-Qura gives 36
-// right, the astronomical "islamic" 33, "islamic-civil" 28 and
-// "islamic-tbla" 24. Umm al-Qura's misses are all before 1990 and a day
-// or two later than Duckling's dates.
-const char* IcuLocale(FeastCal cal) {
+// newsrooms announce Ramadan and the Eids) from 1420 AH (1999), when Saudi
+// Arabia adopted its present form; before that the astronomical "islamic"
+// calendar (months from the mean conjunction), since the older Umm al-Qura
+// tables ran a day or two late against the feasts as they were kept.
+// Checked against the 45 Islamic-feast phrases of the Duckling corpus
+// (Ramadan, both Eids, Mawlid, Ashura, Laylat al-Qadr... over 1950-2050):
+// Umm al-Qura for all years gives 36 right, the astronomical "islamic" 33,
+// "islamic-civil" 28, "islamic-tbla" 24; all Umm al-Qura misses were
+// before 1990.
+constexpr int kUmmAlQuraFrom = 1420;  // AH
+const char* IcuLocale(FeastCal cal, bool islamic_before_umm_al_qura = false) {
   switch (cal) {
     case FeastCal::kHebrew:
       return "en@calendar=hebrew";
     case FeastCal::kIslamic:
-      return "en@calendar=islamic-umalqura";
+      return islamic_before_umm_al_qura ? "en@calendar=islamic"
+                                        : "en@calendar=islamic-umalqura";
     case FeastCal::kChinese:
       return "en@calendar=chinese";
     default:
@@ -44,8 +49,9 @@ const char* IcuLocale(FeastCal cal) {
   }
 }
 
-std::unique_ptr<icu::Calendar> MakeCalendar(FeastCal cal) {
-  const char* loc = IcuLocale(cal);
+std::unique_ptr<icu::Calendar> MakeCalendar(FeastCal cal,
+                                            bool islamic_early = false) {
+  const char* loc = IcuLocale(cal, islamic_early);
   if (!loc) return nullptr;
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> c(icu::Calendar::createInstance(
@@ -369,8 +375,13 @@ std::vector<Date> FeastDays(const Feast& f, int y) {
       auto y0 = CalendarYearAt(cal.get(), Date{y, 1, 1});
       if (!y0) return out;
       // A Gregorian year meets two or three years of a lunar calendar.
+      std::unique_ptr<icu::Calendar> early;
+      if (f.cal == FeastCal::kIslamic && *y0 < kUmmAlQuraFrom)
+        early = MakeCalendar(f.cal, true);
       for (int cy = *y0; cy <= *y0 + 2; ++cy) {
-        auto d = CalendarDay(cal.get(), f.cal, cy, f.month, f.day);
+        icu::Calendar* use =
+            early && cy < kUmmAlQuraFrom ? early.get() : cal.get();
+        auto d = CalendarDay(use, f.cal, cy, f.month, f.day);
         if (!d) continue;
         Date g = ApplyRule(f.rule, *d);
         // A Hebrew day begins at the sunset before it.

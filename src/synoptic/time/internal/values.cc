@@ -267,6 +267,8 @@ Date HolidayDate(Holiday h, int y) {
       return civil::AddDays(OrthodoxEaster(y), -48);
     case Holiday::kLazarusSaturday:
       return civil::AddDays(OrthodoxEaster(y), -8);
+    case Holiday::kElectionDay:
+      return civil::AddDays(NthWeekday(y, 11, 1, 1), 1);
     case Holiday::kChristmas:
       return Date{y, 12, 25};
     case Holiday::kChristmasEve:

@@ -93,6 +93,7 @@ enum class Holiday : uint8_t {
   kOrthodoxGoodFriday,    // Orthodox Easter - 2
   kCleanMonday,           // Orthodox Easter - 48
   kLazarusSaturday,       // Orthodox Easter - 8
+  kElectionDay,           // US: the Tuesday after the first Monday of November
 };
 
 civil::Date HolidayDate(Holiday h, int y);
