@@ -1018,7 +1018,8 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
     }
     // Error listing (stderr), for studying categories of error: MISS (no
     // predicted content overlaps the gold content), SPAN (matched, but a role
-    // differs), EXTRA (a predicted quote matching no gold content).
+    // differs), EXTRA (a predicted quote matching no gold content), and the
+    // source role's own misses and extras (SRCMISS, SRCEXTRA; below).
     auto txt = [&](const Frags& f) {
       std::string o;
       for (size_t i = 0; i < f.size(); ++i) {
@@ -1058,6 +1059,29 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
                    stem.c_str(), txt(pred[pi].cue).c_str(),
                    txt(pred[pi].source).c_str(), txt(pred[pi].content).c_str());
     }
+    // The source role scored on its own (as the table scores it): SRCMISS
+    // is a gold source no predicted source overlaps one to one, SRCEXTRA a
+    // predicted source overlapping no gold one; each with its attribution's
+    // cue and content for context.
+    const std::vector<int> sg2p = MatchOneToOne(gs, ps);
+    for (size_t gi = 0; gi < gold.size() && errors > 0; ++gi) {
+      if (gs[gi].empty() || sg2p[gi] >= 0) continue;
+      --errors;
+      // "nested": the gold source stands inside one of our contents.
+      bool nested = false;
+      for (const Frags& c : pt) nested = nested || Shared(gs[gi], c) > 0;
+      std::fprintf(stderr, "SRCMISS %s%s | src=%s | cue=%s | con=%s\n",
+                   stem.c_str(), nested ? " nested" : "", txt(gs[gi]).c_str(),
+                   txt(gc[gi]).c_str(), txt(gt[gi]).c_str());
+    }
+    const std::vector<int> sp2g = MatchOneToOne(ps, gs);
+    for (size_t pi = 0; pi < pred.size() && errors > 0; ++pi) {
+      if (ps[pi].empty() || sp2g[pi] >= 0) continue;
+      --errors;
+      std::fprintf(stderr, "SRCEXTRA %s | src=%s | cue=%s | con=%s\n",
+                   stem.c_str(), txt(ps[pi]).c_str(), txt(pc[pi]).c_str(),
+                   txt(pt[pi]).c_str());
+    }
     ++docs;
   }
   std::printf(
@@ -1095,6 +1119,7 @@ int main(int argc, char** argv) {
   std::string only_set;  // "shipped": --errors lists the shipped-lexicon run
   int errors = 0;
   std::string split = "dev";
+  std::string show;  // --show FILE: print the quote frames of one text file
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--errors" && i + 1 < argc) {
@@ -1105,6 +1130,8 @@ int main(int argc, char** argv) {
       only_set = argv[++i];
     } else if (a == "--only" && i + 1 < argc) {
       only = argv[++i];
+    } else if (a == "--show" && i + 1 < argc) {
+      show = argv[++i];
     } else {
       shared = a;
     }
@@ -1114,8 +1141,6 @@ int main(int argc, char** argv) {
     shared = e && *e ? e : SYN_SHARED_DIR;
   }
   const fs::path data = fs::path(shared) / "data";
-  std::printf(
-      "## Events: event coding and quote attribution (eval_events)\n\n");
   events::SentenceCoderOptions options;
   const char* m = std::getenv("SYNOPTIC_MODELS");
   options.models_dir = m && *m ? m : SYN_MODELS_DIR;
@@ -1124,6 +1149,27 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "eval_events: %s\n", coder.status().message().c_str());
     return 1;
   }
+  if (!show.empty()) {
+    // For studying single sentences: one line per quote, content [source]
+    // {cue}.
+    const std::string text = ReadAll(show);
+    std::vector<events::QuoteFrame> frames;
+    DocAnalysis a = (*coder)->Code(text, std::nullopt, &frames);
+    auto cut = [&](ByteSpan s) {
+      return s.empty() ? std::string() : text.substr(s.begin, s.end - s.begin);
+    };
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      const events::QuoteFrame f =
+          i < frames.size() ? frames[i] : events::QuoteFrame{};
+      std::printf("%s [%s] {%s} %s%s\n", a.quotes[i].direct ? "Q" : "IQ",
+                  cut(f.source).c_str(), cut(f.cue).c_str(),
+                  cut(a.quotes[i].span).c_str(),
+                  f.continues >= 0 ? " (continues)" : "");
+    }
+    return 0;
+  }
+  std::printf(
+      "## Events: event coding and quote attribution (eval_events)\n\n");
   const fs::path ud = data / "event-coding-petrarch" / "ud-petrarch-validate";
   if (only.empty() || only == "petrarch") {
     if (!fs::exists(ud / "PETR_Validate_records_2_02.xml")) {

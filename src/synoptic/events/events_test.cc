@@ -1049,6 +1049,178 @@ TEST(Quotes, VenueAfterTheCueIsNoContent) {
   EXPECT_EQ(Str(a, frames[0].source), "Otto Brandt");
 }
 
+// Helpers for the tests below: the index of the quote whose content is
+// `span`, or -1.
+int QuoteWithSpan(const DocAnalysis& a, std::string_view span) {
+  for (size_t i = 0; i < a.quotes.size(); ++i)
+    if (Str(a, a.quotes[i].span) == span) return static_cast<int>(i);
+  return -1;
+}
+
+// "told X" reports a clause only when one follows the addressee (issue #6):
+// "told reporters she ...", "told Reuters's reporter in Vienna that ...";
+// "told the anchor on Sunday: “...”" gives no indirect quote of its own.
+TEST(Quotes, ToldTakesTheClauseAfterTheAddressee) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} told/V reporters she was/V confident. [Otto Brandt]{1} "
+      "told/V [Reuters]{10} 's reporter in [Vienna]{2} that the talks had/V "
+      "failed/V.\n\n[Jana Novak]{0} told/V the anchor on Sunday: "
+      "\xE2\x80\x9CWe will not sign this deal.\xE2\x80\x9D",
+      &frames);
+  int i = QuoteWithSpan(a, "she was confident");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+  EXPECT_EQ(Str(a, frames[i].cue), "told");
+  i = QuoteWithSpan(a, "that the talks had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
+  for (const Quote& q : a.quotes) {
+    EXPECT_FALSE(Str(a, q.span).starts_with("reporters")) << Dump(a);
+    EXPECT_FALSE(Str(a, q.span).starts_with("'s")) << Dump(a);
+    EXPECT_FALSE(Str(a, q.span).starts_with("the anchor")) << Dump(a);
+  }
+  EXPECT_GE(QuoteWithSpan(a, "We will not sign this deal."), 0) << Dump(a);
+}
+
+// A quote that ends its own sentence is not framed by a verb that has a
+// clause of its own after it: "“...” She said the talks ..." is a new
+// attribution.
+TEST(Quotes, SaidWithItsOwnClauseAfterAClosedQuote) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "\xE2\x80\x9CWe have lost the vote in the assembly.\xE2\x80\x9D She "
+      "said/V the talks would/V resume/V in May.",
+      &frames);
+  const int i = QuoteWithSpan(a, "the talks would resume in May");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "She");
+  EXPECT_EQ(Str(a, frames[i].cue), "said");
+  const int d = QuoteWithSpan(a, "We have lost the vote in the assembly.");
+  ASSERT_GE(d, 0) << Dump(a);
+  EXPECT_TRUE(frames[d].cue.empty()) << Str(a, frames[d].cue);
+}
+
+// "A, X said, B": both parts are the content (B continues A); B alone when
+// A is too short to stand as a quote.
+TEST(Quotes, FrameInTheMiddleOfTheContent) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "After the long winter, the officials said/V, prices will/V rise/V "
+      "again. Many days, former workers said/V, she stayed/V late.",
+      &frames);
+  int i = QuoteWithSpan(a, "After the long winter");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "the officials");
+  const int j = QuoteWithSpan(a, "prices will rise again");
+  ASSERT_GE(j, 0) << Dump(a);
+  EXPECT_EQ(frames[j].continues, i);
+  i = QuoteWithSpan(a, "she stayed late");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "former workers");
+  EXPECT_LT(frames[i].continues, 0);
+}
+
+// A subject set off from its verb by an age and a relative clause, or by a
+// party tag and a relative clause after an introductory phrase, is still
+// the source; the relative clause's own attribution ends at its closing
+// comma. (The test tokenizer would split "(D-Md.)" at its period.)
+TEST(Quotes, SourceBeforeAppositionsAndRelativeClauses) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0}, 58, who lives/V in [Vienna]{2}, says/V the plan "
+      "failed/V. Speaking/V on the radio, [Otto Brandt]{1} (D-Maryland), who "
+      "has/V endorsed/V the mayor, said/V the vote would/V pass/V.",
+      &frames);
+  int i = QuoteWithSpan(a, "the plan failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak, 58, who lives in Vienna");
+  EXPECT_EQ(Str(a, frames[i].cue), "says");
+  i = QuoteWithSpan(a, "the vote would pass");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source),
+            "Otto Brandt (D-Maryland), who has endorsed the mayor");
+  i = QuoteWithSpan(a, "the mayor");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "who");
+}
+
+// Attribution verbs the tagger called nouns count as verbs before "that" or
+// after a subject pronoun; participles modifying a noun ("pledged
+// delegates") are no cues; an aspectual verb joins the cue.
+TEST(Quotes, MistaggedVerbsModifiersAndAspectualCues) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "The new poll also suggests/N that the senators would/V lose/V. She "
+      "predicts/N it could/V end/V soon. The new pledged/V delegates met/V "
+      "in [Vienna]{2}. [Jana Novak]{0} continued/V to suggest/V that the "
+      "plan had/V failed/V.",
+      &frames);
+  int i = QuoteWithSpan(a, "that the senators would lose");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "The new poll");
+  EXPECT_EQ(Str(a, frames[i].cue), "also suggests");
+  i = QuoteWithSpan(a, "it could end soon");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "She");
+  i = QuoteWithSpan(a, "that the plan had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].cue), "continued to suggest");
+  for (size_t k = 0; k < a.quotes.size(); ++k)
+    EXPECT_NE(Str(a, frames[k].cue), "pledged") << Dump(a);
+}
+
+// A poll is the source of its findings, with "in" as the cue.
+TEST(Quotes, PollAsSourceWithIn) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "In a new poll released/V on Monday, [Jana Novak]{0} had/V a wide "
+      "lead. [Otto Brandt]{1} has/V a narrow lead in the polls.",
+      &frames);
+  int i = QuoteWithSpan(a, "Jana Novak had a wide lead");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "a new poll released on Monday");
+  EXPECT_EQ(Str(a, frames[i].cue), "In");
+  i = QuoteWithSpan(a, "Otto Brandt has a narrow lead");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "the polls");
+}
+
+// More verbs of stance and criticism ("downplayed", "sees ... as"), and the
+// passive "is seen as" with no source.
+TEST(Quotes, StanceVerbsAndSeenAs) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Otto Brandt]{1} downplayed/V the risk of a strike. Analysts see/V "
+      "the deal as a setback. The mayor is seen/V as a reformer.",
+      &frames);
+  int i = QuoteWithSpan(a, "the risk of a strike");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
+  i = QuoteWithSpan(a, "the deal as a setback");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Analysts");
+  i = QuoteWithSpan(a, "a reformer");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_TRUE(frames[i].source.empty());
+  EXPECT_EQ(Str(a, frames[i].cue), "is seen as");
+}
+
+// "..., saying the city ...": the subject of the reported clause is not an
+// inverted speaker of the quote before it; the clause's subject is.
+TEST(Quotes, ParticipleAfterAQuoteTakesTheClauseSubject) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} defended/V the \xE2\x80\x9Cold harbour plan,"
+      "\xE2\x80\x9D saying/V the city needed/V jobs.",
+      &frames);
+  for (size_t k = 0; k < a.quotes.size(); ++k)
+    EXPECT_NE(Str(a, frames[k].source), "the city") << Dump(a);
+  const int i = QuoteWithSpan(a, "the city needed jobs");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+}
+
 TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {
   DocAnalysis a = Analyze(
       "\xE2\x80\x9C[Ruritania]{8} attacked/V [Freedonia]{9} at "

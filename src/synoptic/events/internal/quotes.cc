@@ -24,9 +24,11 @@
 // Indirect quotes are read from tokens: "X said (that) CLAUSE", "X told Y
 // (that) CLAUSE", "X warned/insisted/... that CLAUSE", "X believes that
 // CLAUSE", "CLAUSE, X said.", "CLAUSE, X said, CLAUSE", "According to X,
-// CLAUSE" and "CLAUSE, according to X". Reported speech holding a short
-// quotation ("called it a “disaster”") is kept whole as a mixed quote. Each
-// quote can also report where its speaker phrase and cue stand (QuoteFrame).
+// CLAUSE", "CLAUSE, according to X" and a poll with "in" ("In a new poll,
+// CLAUSE"). "A, X said, B" gives B as a continuation of A. Reported speech
+// holding a short quotation ("called it a “disaster”") is kept whole as a
+// mixed quote. Each quote can also report where its speaker phrase and cue
+// stand (QuoteFrame).
 #include "synoptic/events/internal/quotes.h"
 
 #include <algorithm>
@@ -407,6 +409,31 @@ Speaker ApposedSpeaker(const DocView& v, uint32_t after, uint32_t k) {
   return s;
 }
 
+// True when the speech verb at k is followed by words of its own (a
+// complement), not by the end of its clause: adverbs and a time right after
+// it do not count ("he said Tuesday.").
+bool HasComplement(const DocView& v, uint32_t k) {
+  const uint32_t se = v.sentences[v.tok_sentence[k]].end_token;
+  uint32_t j = k + 1;
+  for (bool moved = true; moved && j < se;) {
+    moved = false;
+    if (IsAdverbLike(v, j)) {
+      ++j;
+      moved = true;
+      continue;
+    }
+    for (const Timex& t : v.a->times) {
+      if (t.span.begin <= v.a->tokens[j].begin &&
+          v.a->tokens[j].begin < t.span.end) {
+        while (j < se && v.a->tokens[j].begin < t.span.end) ++j;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return j < se && !v.IsPunct(j) && !v.IsQuoteMark(j) && !v.IsPreposition(j);
+}
+
 Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
                       ByteSpan prev_para, uint32_t close_para_end) {
   Found f;
@@ -419,6 +446,15 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
   // Weaver, Sanders’ campaign manager, said", "...,” Rep. Earl Blumenauer
   // (D-Ore.) said".
   constexpr uint32_t kNearVerb = 6, kFarVerb = 30;
+  bool ends_sentence = false;
+  {
+    uint32_t e = q.content.end;
+    while (e > q.content.begin &&
+           (v.a->doc.text[e - 1] == ' ' || v.a->doc.text[e - 1] == '\n'))
+      --e;
+    const char last = e > q.content.begin ? v.a->doc.text[e - 1] : 0;
+    ends_sentence = last == '.' || last == '!' || last == '?';
+  }
   for (uint32_t k = after; k < n && k < after + kFarVerb; ++k) {
     if (v.a->tokens[k].begin >= close_para_end) break;
     if (IsQuoteBreak(v, k)) break;
@@ -432,8 +468,18 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
           inverted_ok = v.IsPunct(j) || IsAdverbLike(v, j);
         inverted_ok = inverted_ok && v.low[s.first] != "it" &&
                       v.low[s.first] != "there" && v.low[s.first] != "that";
+        // "..., saying the city embodied ...": a subject with its own verb
+        // opens a reported clause; it is not an inverted speaker.
+        const uint32_t nx = s.last + 1;
+        inverted_ok =
+            inverted_ok &&
+            !(nx < n && (v.pos(nx) == Pos::kVerb || v.pos(nx) == Pos::kAux));
       }
       if (k >= after + kNearVerb) s = ApposedSpeaker(v, after, k);
+      // "...my heart.” He said he recognizes ...": after a quote that ends
+      // its own sentence, a verb with a complement of its own opens a new
+      // attribution; it is not this quote's frame.
+      if (s.found && s.first < k && ends_sentence && HasComplement(v, k)) break;
       if (s.found && s.first >= after && inverted_ok) {
         Rebind(v, open_tok, &s);
         f.speaker = std::move(s);
@@ -498,6 +544,16 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
           s.first = pb;
           s.last = pe;
         }
+        // "saying it is time to have a “...”": a subject after the verb
+        // opens the reported clause the quote stands in (a mixed quote,
+        // left to the indirect frames); only a speaker right before the
+        // open is inverted ("said Smith: “").
+        if (s.found && s.first > k) {
+          bool adjacent = true;
+          for (uint32_t j = s.last + 1; j < from && adjacent; ++j)
+            adjacent = v.IsPunct(j) && !IsTerminal(v, j);
+          if (!adjacent) return false;
+        }
         if (s.found && s.last < from) {
           f.speaker = std::move(s);
           f.cue = std::string(v.low[k]);
@@ -541,43 +597,49 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
 
 // Sorted (checked below) base forms.
 constexpr std::string_view kAttributionVerbs[] = {
-    "accept",    "accuse",       "acknowledge", "add",        "admit",
-    "advise",    "advocate",     "affirm",      "agree",      "allege",
-    "allude",    "announce",     "answer",      "anticipate", "apologise",
-    "apologize", "applaud",      "appoint",     "approve",    "argue",
-    "ask",       "assail",       "assert",      "assume",     "assure",
-    "attack",    "back",         "believe",     "blame",      "blast",
-    "boast",     "brag",         "call",        "caution",    "challenge",
-    "champion",  "characterize", "charge",      "cite",       "claim",
-    "comment",   "complain",     "concede",     "conclude",   "concur",
-    "condemn",   "confirm",      "consider",    "contend",    "convince",
-    "criticise", "criticize",    "debate",      "decide",     "declare",
-    "decline",   "decry",        "deem",        "defend",     "demand",
-    "denounce",  "deny",         "describe",    "disagree",   "disclose",
-    "discuss",   "dismiss",      "dispute",     "doubt",      "dread",
-    "dub",       "echo",         "emphasise",   "emphasize",  "encourage",
-    "endorse",   "envision",     "estimate",    "expect",     "explain",
-    "express",   "favor",        "favour",      "fear",       "feel",
-    "find",      "forecast",     "hail",        "highlight",  "hint",
-    "hope",      "imagine",      "imply",       "indicate",   "insist",
-    "instruct",  "intend",       "joke",        "know",       "label",
-    "lament",    "lash",         "learn",       "lobby",      "maintain",
-    "mention",   "mock",         "muse",        "nominate",   "note",
-    "object",    "observe",      "oppose",      "order",      "persuade",
-    "plan",      "pledge",       "point",       "portray",    "praise",
-    "predict",   "prefer",       "proclaim",    "promise",    "propose",
-    "protest",   "question",     "quip",        "rail",       "realize",
-    "recall",    "recognize",    "recommend",   "recount",    "refer",
-    "refuse",    "regard",       "regret",      "reiterate",  "reject",
-    "remark",    "remember",     "remind",      "repeat",     "reply",
-    "report",    "request",      "respond",     "reveal",     "rule",
-    "say",       "scoff",        "seek",        "shout",      "show",
-    "signal",    "slam",         "speak",       "speculate",  "state",
-    "stress",    "suggest",      "support",     "suspect",    "swear",
-    "talk",      "testify",      "think",       "threaten",   "tout",
-    "tweet",     "understand",   "urge",        "view",       "vote",
-    "vouch",     "vow",          "want",        "warn",       "welcome",
-    "wish",      "wonder",       "worry",       "write",      "yell",
+    "accept",       "accuse",    "acknowledge", "add",        "admit",
+    "admonish",     "advise",    "advocate",    "affirm",     "agree",
+    "allege",       "allude",    "announce",    "answer",     "anticipate",
+    "apologise",    "apologize", "applaud",     "appoint",    "approve",
+    "argue",        "ask",       "assail",      "assert",     "assume",
+    "assure",       "attack",    "back",        "believe",    "berate",
+    "blame",        "blast",     "boast",       "brag",       "call",
+    "castigate",    "caution",   "challenge",   "champion",   "chant",
+    "characterize", "charge",    "chide",       "cite",       "claim",
+    "comment",      "compare",   "complain",    "concede",    "conclude",
+    "concur",       "condemn",   "confirm",     "consider",   "contend",
+    "convince",     "criticise", "criticize",   "debate",     "decide",
+    "declare",      "decline",   "decry",       "deem",       "defend",
+    "demand",       "denounce",  "deny",        "describe",   "disagree",
+    "disclose",     "discuss",   "dismiss",     "dispute",    "doubt",
+    "downplay",     "dread",     "dub",         "echo",       "email",
+    "emphasise",    "emphasize", "encourage",   "endorse",    "envision",
+    "estimate",     "expect",    "explain",     "express",    "fault",
+    "favor",        "favour",    "fear",        "feel",       "find",
+    "forecast",     "guess",     "hail",        "highlight",  "hint",
+    "hope",         "imagine",   "imply",       "indicate",   "insist",
+    "instruct",     "intend",    "invoke",      "joke",       "know",
+    "label",        "lambaste",  "lament",      "lash",       "laud",
+    "learn",        "lobby",     "maintain",    "mention",    "mock",
+    "muse",         "nominate",  "note",        "object",     "observe",
+    "offer",        "oppose",    "order",       "persuade",   "plan",
+    "pledge",       "point",     "portray",     "post",       "praise",
+    "predict",      "prefer",    "presume",     "proclaim",   "promise",
+    "propose",      "protest",   "publish",     "question",   "quip",
+    "quote",        "rail",      "realize",     "rebuke",     "recall",
+    "reckon",       "recognize", "recommend",   "recount",    "refer",
+    "refuse",       "regard",    "regret",      "reiterate",  "reject",
+    "remark",       "remember",  "remind",      "repeat",     "reply",
+    "report",       "request",   "resent",      "respond",    "retweet",
+    "reveal",       "ridicule",  "rule",        "say",        "scoff",
+    "scold",        "see",       "seek",        "share",      "shout",
+    "show",         "signal",    "slam",        "speak",      "speculate",
+    "state",        "stress",    "suggest",     "support",    "surmise",
+    "suspect",      "swear",     "talk",        "testify",    "think",
+    "threaten",     "tout",      "tweet",       "understand", "urge",
+    "view",         "vote",      "vouch",       "vow",        "want",
+    "warn",         "welcome",   "wish",        "wonder",     "worry",
+    "write",        "yell",
 };
 static_assert(std::is_sorted(std::begin(kAttributionVerbs),
                              std::end(kAttributionVerbs)));
@@ -598,6 +660,8 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"knew", "know"},
     {"known", "know"},
     {"said", "say"},
+    {"saw", "see"},
+    {"seen", "see"},
     {"sought", "seek"},
     {"shown", "show"},
     {"swore", "swear"},
@@ -672,7 +736,7 @@ bool IsAuxLike(const DocView& v, uint32_t k) {
          w == "previously" || w == "later" || w == "recently" || w == "again" ||
          w == "then" || w == "once" || w == "even" || w == "just" ||
          w == "only" || w == "now" || w == "often" || w == "long" ||
-         w == "first" ||
+         w == "first" || w.ends_with("n't") || w.ends_with("n\u2019t") ||
          (w.size() > 4 && w.ends_with("ly") && v.pos(k) == Pos::kAdv);
 }
 
@@ -693,7 +757,8 @@ bool InNounPhrase(const DocView& v, uint32_t k) {
     return false;
   if (v.IsPunct(k)) return false;
   if (w == "that" || w == "who" || w == "which" || w == "it" || w == "there" ||
-      w == "this" || w == "what")
+      w == "this" || w == "what" || w.ends_with("n't") ||
+      w.ends_with("n\u2019t"))
     return false;
   return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj ||
          p == Pos::kNum || p == Pos::kDet || p == Pos::kPron || p == Pos::kX;
@@ -703,12 +768,29 @@ bool InNounPhrase(const DocView& v, uint32_t k) {
 // phrase tokens, "of", "and", "for", "in", "from" and "at" between them
 // ("a spokesman for the campaign", "farmers in the north"); a subject
 // pronoun stands alone.
+bool IsPossessive(std::string_view w);
+
+// A gerund the tagger called a verb inside a noun phrase: a modifier before
+// a noun ("fundraising documents") or a head after a modifier ("exit
+// polling", "the polling").
+bool NominalIng(const DocView& v, uint32_t k) {
+  if (v.pos(k) != Pos::kVerb || v.tok_mention[k] >= 0 ||
+      !v.low[k].ends_with("ing") || k == 0 || k + 1 >= v.size())
+    return false;
+  const Pos next = v.pos(k + 1), prev = v.pos(k - 1);
+  return ((next == Pos::kNoun || next == Pos::kPropn) &&
+          v.tok_mention[k + 1] < 0) ||
+         ((prev == Pos::kDet || prev == Pos::kAdj || prev == Pos::kNoun ||
+           prev == Pos::kPropn || v.tok_mention[k - 1] >= 0) &&
+          !IsPossessive(v.low[k - 1]) && !v.IsPunct(k - 1));
+}
+
 bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
   if (IsSubjectPronoun(v.low[j])) {
     *b = j;
     return true;
   }
-  if (!InNounPhrase(v, j)) return false;
+  if (!InNounPhrase(v, j) && !NominalIng(v, j)) return false;
   if (v.pos(j) == Pos::kDet || v.pos(j) == Pos::kAdj) return false;
   uint32_t f = j;
   while (f > sf && j - f < 14) {
@@ -720,7 +802,8 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
       f = k;
       continue;
     }
-    if (!InNounPhrase(v, k) || IsSubjectPronoun(w)) break;
+    if ((!InNounPhrase(v, k) && !NominalIng(v, k)) || IsSubjectPronoun(w))
+      break;
     f = k;
   }
   *b = f;
@@ -733,6 +816,8 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
 // saying ...") the first noun phrase after a comma that its verb follows.
 bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
                        uint32_t* src_b, uint32_t* src_e) {
+  // The comma may stand inside a closing quotation mark ("values,” saying").
+  if (g > sf + 2 && v.IsQuoteMark(g - 1) && v.low[g - 2] == ",") --g;
   if (g <= sf + 1 || v.low[g - 1] != ",") return false;
   uint32_t e = sf;
   while (e + 1 < g && InNounPhrase(v, e + 1) && e < sf + 10) ++e;
@@ -775,6 +860,19 @@ bool IsParticle(std::string_view w) {
          w == "over" || w == "of" || w == "with" || w == "out";
 }
 
+// True when tokens [b, comma) are an introductory phrase before a subject
+// ("Speaking later on the same show, X ...", "In a statement, X ..."): they
+// open with a preposition, a subordinator, an adverb or a participle and hold
+// no other comma.
+bool IntroductoryPhrase(const DocView& v, uint32_t b, uint32_t comma) {
+  if (comma <= b) return false;
+  for (uint32_t k = b; k < comma; ++k)
+    if (v.low[k] == "," || v.IsQuoteMark(k) || IsTerminal(v, k)) return false;
+  const Pos p = v.pos(b);
+  return v.IsPreposition(b) || p == Pos::kSconj || p == Pos::kAdv ||
+         (p == Pos::kVerb && v.low[b].ends_with("ing"));
+}
+
 // The source phrase right before the verb group starting at token g (not
 // before token `floor`): a subject noun phrase, with an identifying
 // apposition ("X, a Republican from Ohio, said") but not a relative clause
@@ -808,17 +906,41 @@ bool SourceBefore(const DocView& v, uint32_t g, uint32_t floor, uint32_t* b,
     return true;
   }
   if (v.low[j] == "," && j > floor + 1) {
-    uint32_t k = j - 1;
-    while (k > floor && k + 30 > j && v.low[k] != "," &&
-           !(v.pos(k) == Pos::kVerb && v.low[k - 1] != "who"))
-      --k;
-    uint32_t nb = 0;
-    if (v.low[k] == "," && k > floor && SubjectEndingAt(v, k - 1, floor, &nb) &&
-        !(nb > floor && v.low[nb - 1] == ",")) {
-      const bool relative = v.low[k + 1] == "who" || v.low[k + 1] == "which";
-      *b = nb;
-      *e = relative ? k - 1 : j - 1;
-      return true;
+    // Walk back over up to three comma-separated segments, each an
+    // apposition ("a Republican from Ohio", "58") or a relative clause
+    // ("who lives outside Minneapolis"), to the subject they describe:
+    // "Woodrow Benford, 58, who lives outside Minneapolis, says",
+    // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said".
+    // The source keeps them (PolNeAR's sources do).
+    uint32_t end = j;
+    for (int seg = 0; seg < 3; ++seg) {
+      uint32_t k = end - 1;
+      while (k > floor && k + 30 > end && v.low[k] != ",") --k;
+      if (v.low[k] != "," || k <= floor || k + 1 >= end) return false;
+      const std::string_view w = v.low[k + 1];
+      const bool relative = w == "who" || w == "which" || w == "whose";
+      // A finite verb outside a relative clause makes the segment a clause
+      // of its own ("The deal failed, Smith said" is not an apposition).
+      if (!relative)
+        for (uint32_t t = k + 1; t < end; ++t)
+          if (v.pos(t) == Pos::kVerb || v.pos(t) == Pos::kAux ||
+              IsTerminal(v, t) || v.IsQuoteMark(t))
+            return false;
+      uint32_t t = k - 1;
+      if (v.low[t] == ")" && t > floor) {  // a party tag: "(D-Md.)"
+        uint32_t o = t;
+        while (o > floor && o + 8 > t && v.low[o] != "(") --o;
+        if (v.low[o] == "(" && o > floor) t = o - 1;
+      }
+      uint32_t nb = 0;
+      if (SubjectEndingAt(v, t, floor, &nb) &&
+          !(nb > floor && v.low[nb - 1] == "," &&
+            !IntroductoryPhrase(v, floor, nb - 1))) {
+        *b = nb;
+        *e = j - 1;
+        return true;
+      }
+      end = k;
     }
     return false;
   }
@@ -850,6 +972,10 @@ bool SourceAfter(const DocView& v, uint32_t r, uint32_t se, uint32_t* b,
     ++k;
   while (k > r && (v.IsPunct(k) || v.IsPreposition(k) || v.low[k] == "and"))
     --k;
+  // "saying the city embodied ...": a noun phrase with a verb of its own is
+  // the subject of a reported clause, not an inverted source.
+  if (k + 1 < se && (v.pos(k + 1) == Pos::kVerb || v.pos(k + 1) == Pos::kAux))
+    return false;
   *b = r;
   *e = k;
   return true;
@@ -900,6 +1026,9 @@ bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
       }
     if (quoted) continue;
     if (v.low[k] == ";" || IsTerminal(v, k)) break;
+    // A subject pronoun before the nearest verb opens the first conjunct's
+    // clause ("When X was asked ..., he laughed and said").
+    if (nearest != g && IsSubjectPronoun(v.low[k])) break;
     if (v.pos(k) != Pos::kVerb || v.tok_mention[k] >= 0) continue;
     if (nearest == g) nearest = k;
     if (!AttributionBase(v.low[k]).empty()) {
@@ -1275,16 +1404,76 @@ bool Overlaps(const std::vector<ByteSpan>& spans, uint32_t b, uint32_t e) {
   return false;
 }
 
-bool IsObjectWord(std::string_view w) {
+bool IsObjectPronoun(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "us" || w == "me" ||
-         w == "reporters" || w == "journalists" || w == "lawmakers" ||
-         w == "parliament" || w == "the" || w == "a" || w == "state" ||
-         w == "media" || w == "television" || w == "radio" || w == "tv" ||
-         w == "news" || w == "agency" || w == "an" || w == "interviewer" ||
-         w == "audience" || w == "crowd" || w == "supporters";
+         w == "you";
 }
 
-void Emit(const DocView& v, const Speaker& s, std::string cue,
+// The end (exclusive) of the addressee after "told" starting at token c: an
+// object pronoun, or one noun phrase ("reporters", "CNN's Anna Berg", "the
+// crowd"). A subject pronoun or a new determiner after the head noun starts
+// the reported clause instead ("told reporters she ...", "told the crowd
+// the plan ..."). Returns c when there is no addressee.
+uint32_t AddresseeEnd(const DocView& v, uint32_t c, uint32_t se) {
+  if (c >= se) return c;
+  if (IsObjectPronoun(v.low[c])) return c + 1;
+  uint32_t k = c;
+  bool head = false;  // a noun (or name) has been seen since the last "'s"
+  while (k < se && k < c + 8) {
+    const std::string_view w = v.low[k];
+    const bool split =
+        (w == "'" || w == "\u2019") && k + 1 < se && v.low[k + 1] == "s";
+    if (w == "'s" || w == "\u2019s" || split) {  // "CNN's Anna Berg"
+      if (!head) break;
+      k += split ? 2 : 1;
+      head = false;
+      continue;
+    }
+    if (IsSubjectPronoun(w) || v.IsQuoteMark(k) || !InNounPhrase(v, k)) break;
+    if (head && v.tok_mention[k] < 0 && v.pos(k) == Pos::kDet) break;
+    const Pos p = v.pos(k);
+    head = head || v.tok_mention[k] >= 0 || p == Pos::kNoun ||
+           p == Pos::kPropn || p == Pos::kPron;
+    ++k;
+  }
+  return head ? k : c;
+}
+
+// "told reporters at a rally in Ohio on Sunday that ...": the "that" within
+// a few words after the addressee, with no punctuation before it; se when
+// there is none.
+uint32_t ThatAfterAddressee(const DocView& v, uint32_t k, uint32_t se) {
+  for (uint32_t j = k; j < se && j < k + 12; ++j) {
+    if (v.low[j] == "that") return j;
+    if (v.IsPunct(j) || v.IsQuoteMark(j) || v.pos(j) == Pos::kVerb ||
+        v.pos(j) == Pos::kAux)
+      break;
+  }
+  return se;
+}
+
+// True when tokens [c, se) read as a reported clause: they open with a
+// subject (a pronoun or a noun phrase, not a preposition, time or quote)
+// and hold a finite verb before any quotation mark.
+bool ClauseFollows(const DocView& v, uint32_t c, uint32_t se) {
+  if (c >= se || v.IsPunct(c) || v.IsQuoteMark(c) || v.IsPreposition(c) ||
+      v.low[c] == "to")
+    return false;
+  for (const Timex& t : v.a->times)
+    if (t.span.begin <= v.a->tokens[c].begin &&
+        v.a->tokens[c].begin < t.span.end)
+      return false;
+  if (!IsSubjectPronoun(v.low[c]) && !InNounPhrase(v, c)) return false;
+  for (uint32_t k = c + 1; k < se && k < c + 20; ++k) {
+    if (v.IsQuoteMark(k) || IsTerminal(v, k)) return false;
+    if (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux) return true;
+  }
+  return false;
+}
+
+// Appends the reported speech [c, e] with its frame; false when nothing was
+// appended (too short, or inside or around a direct quote).
+bool Emit(const DocView& v, const Speaker& s, std::string cue,
           uint32_t cue_first, uint32_t cue_last, uint32_t c, uint32_t e,
           const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
           std::vector<QuoteFrame>* frames) {
@@ -1303,13 +1492,14 @@ void Emit(const DocView& v, const Speaker& s, std::string cue,
     if (c <= e && v.low[c] == "," && moved) ++c;
   }
   while (e > c && v.IsPunct(e) && !v.IsQuoteMark(e)) --e;
-  if (e < c || e - c + 1 < 3) return;
+  if (e < c || e - c + 1 < 3) return false;
   uint32_t b = v.a->tokens[c].begin, end = v.a->tokens[e].end;
   // Quoted words inside reported speech ("called it a “disaster”") make a
   // mixed quote, kept whole; reported speech inside a direct quote is not a
   // quote of its own.
   for (const ByteSpan& d : direct) {
-    if (d.begin < end && b < d.end && (d.begin <= b || d.end > end)) return;
+    if (d.begin < end && b < d.end && (d.begin <= b || d.end > end))
+      return false;
   }
   Quote q;
   q.span = {b, end};
@@ -1319,6 +1509,7 @@ void Emit(const DocView& v, const Speaker& s, std::string cue,
   q.cue = std::move(cue);
   out->push_back(std::move(q));
   if (frames != nullptr) frames->push_back(FrameOf(v, s, cue_first, cue_last));
+  return true;
 }
 
 // Poll shares as speakers: "52 percent said ...", "some 56 percent of
@@ -1385,6 +1576,56 @@ Speaker QuantitySpeaker(const DocView& v, uint32_t i, uint32_t sf) {
   return s;
 }
 
+bool IsPollNoun(std::string_view w) {
+  return w == "poll" || w == "polls" || w == "survey" || w == "surveys" ||
+         w == "polling";
+}
+
+// A poll as the source of its findings, with "in" as the cue: "In a Des
+// Moines Register poll released Monday, CLAUSE" and "CLAUSE in the latest
+// polls." The noun phrase after "in" must end in (or, before the comma,
+// hold) a poll noun.
+void PollFrame(const DocView& v, uint32_t sf, uint32_t se,
+               const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
+               std::vector<QuoteFrame>* frames) {
+  if (se < sf + 5) return;
+  auto speaker = [&](uint32_t b, uint32_t e) {
+    Speaker s;
+    s.found = true;
+    s.first = b;
+    s.last = e;
+    s.text = std::string(v.Text(b, e));
+    return s;
+  };
+  if (v.low[sf] == "in") {
+    uint32_t k = sf + 1;
+    bool poll = false;
+    while (k < se && k < sf + 16 && v.low[k] != "," && !IsTerminal(v, k) &&
+           !v.IsQuoteMark(k)) {
+      poll = poll || IsPollNoun(v.low[k]);
+      ++k;
+    }
+    if (poll && k + 3 < se && v.low[k] == "," && k > sf + 1 &&
+        !(v.pos(sf + 1) == Pos::kVerb || v.pos(sf + 1) == Pos::kAux))
+      Emit(v, speaker(sf + 1, k - 1), "in", sf, sf, k + 1,
+           ContentEnd(v, k + 1, se) - 1, direct, out, frames);
+    return;
+  }
+  // The clause's last phrase: "... lead in the polls."
+  uint32_t e = se;
+  while (e > sf && v.IsPunct(e - 1)) --e;
+  if (e <= sf + 4 || !IsPollNoun(v.low[e - 1])) return;
+  uint32_t in = e - 1;
+  while (in > sf + 3 && e - in < 10 && v.low[in] != "in" && !v.IsPunct(in) &&
+         v.pos(in) != Pos::kVerb)
+    --in;
+  if (v.low[in] != "in" || in + 2 > e) return;
+  uint32_t last = in;
+  while (last > sf && v.IsPunct(last - 1)) --last;
+  Emit(v, speaker(in + 1, e - 1), "in", in, in, sf, last - 1, direct, out,
+       frames);
+}
+
 void AddIndirect(const DocView& v, const QuoteOptions& opt,
                  const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
                  std::vector<QuoteFrame>* frames) {
@@ -1410,6 +1651,7 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
         Emit(v, s, "according to", sf, sf + 1, k + 1, se - 1, direct, out,
              frames);
     }
+    PollFrame(v, sf, se, direct, out, frames);
     // "CLAUSE, according to X.", "CLAUSE according to X", "A, according to
     // X, B."
     for (uint32_t k = sf + 2; k + 2 < se; ++k) {
@@ -1484,16 +1726,13 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
             if (verb || !tagged) c = i + 1;
           }
         } else if (lemma == "tell") {
-          uint32_t k = i + 1;
-          while (k < se && k < i + 5 &&
-                 (v.tok_mention[k] >= 0 || IsObjectWord(v.low[k]) ||
-                  v.pos(k) == Pos::kAdj)) {
-            ++k;
-          }
-          if (k < se && v.low[k] == "that") {
+          // "told reporters (that) CLAUSE"; "told CNN's X on Sunday, “...”"
+          // reports no clause here (the direct quote is its content).
+          const uint32_t k = AddresseeEnd(v, i + 1, se);
+          if (k > i + 1 && ClauseFollows(v, k, se)) {
             c = k;
-          } else if (k > i + 1 && k < se && !v.IsPunct(k) && v.low[k] != "to") {
-            c = k;
+          } else if (k > i + 1) {
+            c = ThatAfterAddressee(v, k, se);
           }
         } else if (belief || v.lex->IsCue(CueKind::kThatSpeech, lemma)) {
           uint32_t t = find_that(i + 1, 4);
@@ -1511,12 +1750,31 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
       uint32_t g = std::min(after.first, i);
       uint32_t tail = std::max(after.last, i) + 1;
       while (tail < se && v.IsPunct(tail) && !v.IsQuoteMark(tail)) ++tail;
-      // "CLAUSE, X said." and "CLAUSE, X said, CLAUSE." (the first part;
-      // the second continues the same content).
-      if (g > sf + 1 && v.low[g - 1] == "," &&
-          (tail >= se || (std::max(after.last, i) + 1 < se &&
-                          v.low[std::max(after.last, i) + 1] == ","))) {
-        Emit(v, after, cue, i, i, sf, g - 2, direct, out, frames);
+      // "CLAUSE, X said." and "A, X said, B." (A, then B continuing the
+      // same content; B alone when A is too short to stand as a quote:
+      // "Many days, former employees said, she would ...").
+      const uint32_t frame_end = std::max(after.last, i);
+      const bool middle =
+          after.first < i && frame_end + 2 < se && v.low[frame_end + 1] == ",";
+      // The speaker's determiner and modifiers ("the officials").
+      while (g > sf + 1 && v.low[g - 1] != "," && !v.IsPunct(g - 1) &&
+             (v.IsDeterminerLike(g - 1) || v.pos(g - 1) == Pos::kAdj))
+        --g;
+      if (g > sf + 1 && v.low[g - 1] == "," && (tail >= se || middle)) {
+        const size_t first = out->size();
+        const bool head =
+            Emit(v, after, cue, i, i, sf, g - 2, direct, out, frames);
+        if (middle) {
+          const uint32_t b = frame_end + 2;
+          const size_t second = out->size();
+          if (Emit(v, after, cue, i, i, b, ContentEnd(v, b, se) - 1, direct,
+                   out, frames) &&
+              head && frames != nullptr && second < frames->size()) {
+            (*frames)[second].continues = static_cast<int32_t>(first);
+            (*frames)[second].source = {};
+            (*frames)[second].cue = {};
+          }
+        }
       }
     }
   }
@@ -1550,6 +1808,59 @@ bool AskedFrame(const DocView& v, uint32_t sf, uint32_t i, uint32_t se,
   uint32_t c = q + 1;
   while (c < se && c < q + 40 && v.low[c] != ",") ++c;
   return c < se && v.low[c] == "," && c > q;
+}
+
+// Verbs of aspect and effort that take an attribution verb as infinitive
+// and are part of its cue ("continued to suggest").
+bool IsAspectual(std::string_view w) {
+  static constexpr std::string_view kForms[] = {
+      "attempt",   "attempted", "attempting", "attempts", "began",
+      "begin",     "beginning", "begins",     "begun",    "continue",
+      "continued", "continues", "continuing", "fail",     "failed",
+      "fails",     "start",     "started",    "starting", "starts",
+      "tend",      "tended",    "tends",      "tried",    "tries",
+      "try",       "trying",
+  };
+  return std::binary_search(std::begin(kForms), std::end(kForms), w);
+}
+
+// A participle inside a noun phrase, modifying the noun after it: "400
+// pledged delegates", "four Republican nominating contests", "strict voting
+// laws" (a number, adjective, determiner or possessive before it).
+bool ModifierParticiple(const DocView& v, uint32_t sf, uint32_t i,
+                        uint32_t se) {
+  const std::string_view w = v.low[i];
+  if (i == sf || i + 1 >= se || !(w.ends_with("ed") || w.ends_with("ing")))
+    return false;
+  if (v.pos(i + 1) != Pos::kNoun || v.tok_mention[i + 1] >= 0) return false;
+  const Pos p = v.pos(i - 1);
+  return p == Pos::kNum || p == Pos::kAdj || p == Pos::kDet ||
+         IsPossessive(v.low[i - 1]);
+}
+
+// An attribution verb the tagger called a noun or an adjective ("The poll
+// also suggests that ...", "supporters argue that ...", "She predicts it
+// ..."): an inflected or base form of a verb of the list, not after a
+// determiner, number or possessive, with "that" right after it, a subject
+// pronoun right before it, or an auxiliary or adverb of the verb group
+// right before it and a pronoun subject or "to" after it.
+bool MistaggedVerb(const DocView& v, uint32_t sf, uint32_t i, uint32_t se) {
+  const Pos p = v.pos(i);
+  if ((p != Pos::kNoun && p != Pos::kAdj) || v.tok_mention[i] >= 0 || i == sf ||
+      i + 1 >= se)
+    return false;
+  const std::string_view base = AttributionBase(v.low[i]);
+  if (base.empty()) return false;
+  const std::string_view prev = v.low[i - 1];
+  if (v.pos(i - 1) == Pos::kDet || v.pos(i - 1) == Pos::kAdj ||
+      (v.pos(i - 1) == Pos::kAdp && prev != "to") ||
+      v.pos(i - 1) == Pos::kNum || IsPossessive(prev) || prev == "'s" ||
+      prev == "\u2019s")
+    return prev == "both" || prev == "all";
+  if (v.low[i + 1] == "that") return true;
+  if (IsSubjectPronoun(prev)) return true;  // "She predicts it could ..."
+  return IsAuxLike(v, i - 1) && v.lem[i - 1] != "be" &&
+         (IsSubjectPronoun(v.low[i + 1]) || v.low[i + 1] == "to");
 }
 
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
@@ -1621,7 +1932,8 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         if (EvidentialFrame(v, sf, i, se, &ef)) add(ef, sent);
         continue;
       }
-      if (v.pos(i) == Pos::kNoun &&
+      const bool mistagged = MistaggedVerb(v, sf, i, se);
+      if (v.pos(i) == Pos::kNoun && !mistagged &&
           !Overlaps(taken, toks[i].begin, toks[i].end)) {
         Frame nf;
         if (NominalFrame(v, sf, i, se, &nf)) add(nf, sent);
@@ -1643,8 +1955,10 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       }
       std::string_view base = AttributionBase(v.low[i]);
       if (base.empty() || v.tok_mention[i] >= 0) continue;
+      if (ModifierParticiple(v, sf, i, se)) continue;
       const Pos p = v.pos(i);
-      if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX) continue;
+      if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX && !mistagged)
+        continue;
       // An attribution nested in reported speech is kept when its cue is a
       // verb of saying ("said Y told him that Z").
       const bool nested_ok = base == "say" || base == "tell";
@@ -1660,7 +1974,14 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         --g;
       }
       // "to" before the verb: an infinitive under another verb ("wants to
-      // say"); the outer verb is the attribution, if any.
+      // say"); the outer verb is the attribution, if any. An aspectual verb
+      // is part of the cue instead ("continued to suggest", "began to
+      // argue", "tried to explain").
+      if (g > sf + 1 && v.low[g - 1] == "to" && IsAspectual(v.low[g - 2]) &&
+          v.tok_mention[g - 2] < 0) {
+        g -= 2;
+        while (g > sf && IsAuxLike(v, g - 1)) --g;
+      }
       if (g > sf && v.low[g - 1] == "to") continue;
       if (passive) {
         // "X is expected to ...", "it is believed that ...", "was asked
@@ -1726,8 +2047,23 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
           }
         }
       }
-      // The addressee is not content ("told reporters that ...").
-      if (InSorted(kAddresseeVerbs, base)) {
+      // The addressee is not content ("told reporters that ..."); "told X"
+      // with no clause after it is no attribution of its own (its content,
+      // if any, is a direct quote).
+      if (base == "tell") {
+        uint32_t k = AddresseeEnd(v, c, se);
+        if (k == c) continue;
+        const bool complement =
+            k < se &&
+            (v.low[k] == "to" || v.low[k] == "not" || v.low[k] == "whether" ||
+             v.low[k] == "if" || v.low[k] == "about" || v.low[k] == "how" ||
+             v.low[k] == "what" || v.low[k] == "why");
+        if (!complement && !ClauseFollows(v, k, se)) {
+          k = ThatAfterAddressee(v, k, se);
+          if (k >= se) continue;
+        }
+        c = k;
+      } else if (InSorted(kAddresseeVerbs, base)) {
         uint32_t k = c;
         while (k < se && k < c + 6 &&
                (InNounPhrase(v, k) || v.low[k] == "him" || v.low[k] == "her" ||
@@ -1741,7 +2077,17 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       }
       // "X criticized Y and said Z": the second verb starts its own
       // attribution.
-      const uint32_t ce = ContentEnd(v, c, se);
+      uint32_t ce = ContentEnd(v, c, se);
+      // "X, who has endorsed Clinton, said ...": a relative clause set off
+      // by commas ends at its closing comma.
+      if (f.src_b == f.src_e && f.src_b > sf && v.low[f.src_b - 1] == "," &&
+          (v.low[f.src_b] == "who" || v.low[f.src_b] == "which")) {
+        for (uint32_t k = c + 1; k < ce; ++k)
+          if (v.low[k] == ",") {
+            ce = k;
+            break;
+          }
+      }
       uint32_t e = c;
       while (e < ce && !IsTerminal(v, e)) ++e;
       uint32_t last = e;  // exclusive
