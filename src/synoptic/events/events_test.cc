@@ -1740,6 +1740,13 @@ TEST(Events, PossessivesAreNoTargetsAndVicinityPhrasesAre) {
       "[Jana Novak]{0} condemned/V [her]{0p} rival/N [Lena Ortiz]{13} .");
   ASSERT_EQ(a.events.size(), 1u) << Dump(a);
   EXPECT_EQ(a.events[0].target, 13) << Dump(a);
+  // A consultation's place is its venue ("signed a trade agreement in
+  // X", in ReciprocalSubjectsAndMultiwordPattern); an exercise in X is
+  // aimed at X, as PETRARCH codes it.
+  a = Analyze("[Ruritania]{8} held/V military exercises/N in [Japan]{6} .");
+  ASSERT_EQ(a.events.size(), 1u) << Dump(a);
+  EXPECT_EQ(a.events[0].code, "150") << Dump(a);
+  EXPECT_EQ(a.events[0].target, 6) << Dump(a);
   a = Analyze(
       "[Ruritania]{8} condemned/V the shelling/N in the vicinity/N of "
       "[Freedonia]{9} .");

@@ -374,8 +374,11 @@ int32_t PossessedMention(const DocView& v, int32_t m, uint32_t se) {
 
 bool InTimex(const DocView& v, uint32_t j);
 
+// venue_like: the event is a consultation or agreement (CAMEO roots 03-05),
+// whose place is where the parties met, not a party ("signed a trade
+// agreement in X"); a protest or an exercise in X is aimed at X.
 Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
-                 const Actor& exclude) {
+                 const Actor& exclude, bool venue_like = false) {
   Actor none;
   auto target_prep = [](std::string_view p) {
     return p == "with" || p == "to" || p == "against" || p == "on" ||
@@ -423,8 +426,8 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
   };
   // A common noun outside place phrases; the pattern's own last word may be
   // one ("renewed * licence": "renewed his licence in X").
-  // A state or city there is the venue, not a target ("signed a trade
-  // agreement in X").
+  // For a consultation or agreement a state or city there is the venue,
+  // not a target ("signed a trade agreement in X").
   const bool pattern_noun = from > 0 && v.pos(from - 1) == Pos::kNoun &&
                             v.tok_mention[from - 1] < 0 &&
                             !(v.a->tokens[from - 1].flags & kTokCapitalized);
@@ -481,7 +484,8 @@ Actor FindObject(const DocView& v, uint32_t from, uint32_t se,
       const std::string_view gp = v.GoverningPrep(m);
       if (object_noun && !other_prep && !fallback.found &&
           v.IsActorMention(m) && m != exclude.mention &&
-          !(pattern_noun && v.a->mentions[m].type == EntityType::kGpe) &&
+          !(venue_like && pattern_noun &&
+            v.a->mentions[m].type == EntityType::kGpe) &&
           // "in the vicinity of X": the of-phrase of a locative phrase.
           (locative(gp) || (gp == "of" && locative(place_prep)) ||
            (in_modifier && (gp == "from" || gp == "by")))) {
@@ -1232,7 +1236,9 @@ void CodeSentence(const DocView& v, uint32_t si,
                 IsPossessiveDeterminer(v, k)))
             obj = FromMention(v, m);
         }
-        if (!obj.found) obj = FindObject(v, mt.last + 1, se, subj);
+        const bool venue_like = p.code.size() >= 2 && p.code[0] == '0' &&
+                                p.code[1] >= '3' && p.code[1] <= '5';
+        if (!obj.found) obj = FindObject(v, mt.last + 1, se, subj, venue_like);
         // "victims killed by X": a participle after a common noun with a
         // by-phrase is a reduced passive relative; X is the source and the
         // noun (no actor) the target, not the sentence's subject.
