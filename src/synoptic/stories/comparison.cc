@@ -137,7 +137,10 @@ void BuildComparison(Context* ctx) {
       const int32_t a = ctx->Global(ref.doc, e.source);
       const int32_t b = ctx->Global(ref.doc, e.target);
       if (a < 0 && b < 0) continue;
-      const auto key = std::make_tuple(e.type, std::min(a, b), std::max(a, b));
+      // "X hosts Y" and "Y visits X" are one happening told from either
+      // side (a visit row codes both): one claim.
+      const std::string type = e.type == "host" ? std::string("visit") : e.type;
+      const auto key = std::make_tuple(type, std::min(a, b), std::max(a, b));
       Acc& acc = claims[key];
       if (acc.about.empty()) {
         std::vector<std::string> names;
@@ -145,7 +148,7 @@ void BuildComparison(Context* ctx) {
           if (g >= 0) names.push_back(r.entities[g].name);
         }
         std::sort(names.begin(), names.end());
-        acc.about = e.type + ":";
+        acc.about = type + ":";
         for (size_t i = 0; i < names.size(); ++i) {
           acc.about += (i ? ", " : " ") + names[i];
         }

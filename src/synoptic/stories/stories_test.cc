@@ -1043,11 +1043,43 @@ TEST(BuildStories, ComparisonCountsOutletsAndFlagsSingleSourceClaims) {
     e.evidence = {begin, static_cast<uint32_t>(r2.doc.text.size())};
     r2.events.push_back(e);
   }
+  // R1 tells Kim's visit, R3 Putin hosting him: one claim of two outlets.
+  auto local = [](const DocAnalysis& d, const char* key) {
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+      if (d.entities[i].key == key) return static_cast<int32_t>(i);
+    }
+    return int32_t{-1};
+  };
+  for (auto [doc, type, code] : {std::tuple<size_t, const char*, const char*>{0, "visit", "042"},
+                                 {2, "host", "043"}}) {
+    DocAnalysis& d = docs[doc];
+    const int32_t kim = local(d, "kb:kim_jong_un"), putin = local(d, "kb:putin_vladimir");
+    ASSERT_GE(kim, 0);
+    ASSERT_GE(putin, 0);
+    Event e;
+    e.type = type;
+    e.code = code;
+    e.root_code = "04";
+    e.quad_class = 1;
+    e.source = std::string(type) == "visit" ? kim : putin;
+    e.target = std::string(type) == "visit" ? putin : kim;
+    e.evidence = d.sentences.empty() ? ByteSpan{0, 10} : d.sentences[0].span;
+    d.events.push_back(e);
+  }
   const StoryResult r = BuildStories(&docs, StoryOptions());
   SCOPED_TRACE(Dump(r, docs));
   ASSERT_EQ(r.clusters.size(), 1u);
   const Cluster& c = r.clusters[0];
   ASSERT_GE(c.comparison.size(), 2u);
+  bool visit_claim = false;
+  for (const ClaimComparison& cc : c.comparison) {
+    EXPECT_NE(cc.about.rfind("host:", 0), 0u) << cc.about;
+    if (cc.about == "visit: Kim Jong Un, Vladimir Putin") {
+      visit_claim = true;
+      EXPECT_EQ(cc.outlets, (std::vector<std::string>{"one.example", "three.example"}));
+    }
+  }
+  EXPECT_TRUE(visit_claim);
   // The meeting is reported by all three outlets, first.
   EXPECT_EQ(c.comparison[0].about, "meet: Kim Jong Un, Vladimir Putin");
   EXPECT_EQ(c.comparison[0].outlets,
