@@ -922,6 +922,204 @@ TEST(ExtractHtml, UtcDayIsKeptWhenThePageShowsBothDays) {
   EXPECT_EQ(e.published.substr(0, 10), "2022-05-04");
 }
 
+// Five long paragraphs: an article whose box stands out.
+const char kLongDateBody[] =
+    "<p>Die Stadt hat am Montag drei neue Radwege in der Altstadt "
+    "freigegeben, nachdem die Bauarbeiten wegen des nassen Herbstes länger "
+    "gedauert hatten als geplant und der Winter früh kam.</p>"
+    "<p>Die Wege verbinden den Bahnhof mit dem Marktplatz und der "
+    "Universität, und an jeder Kreuzung gibt es nun eigene Ampeln, die "
+    "Radfahrern einige Sekunden vor den Autos Grün geben.</p>"
+    "<p>Der Gemeinderat will im Frühjahr über zwei weitere Wege beraten, "
+    "die den Stadtpark und das Schwimmbad an das Netz anschließen sollen, "
+    "sobald die Planung des Landes vorliegt.</p>"
+    "<p>Die Kosten trägt zur Hälfte das Land, den Rest zahlt die Stadt "
+    "aus den Rücklagen, die sie in den letzten Jahren für den Umbau der "
+    "Innenstadt und ihrer Straßen gebildet hat.</p>"
+    "<p>Die Polizei will die neuen Ampeln in den ersten Wochen besonders "
+    "im Blick behalten und bittet alle, die dort unterwegs sind, um "
+    "Rücksicht auf den neuen Wegen.</p>";
+
+TEST(ExtractHtml, BareWebPageDateNeedsASecondStatement) {
+  // Yoast-style graphs stamp every page, a shop's "about" page too, with a
+  // WebPage datePublished: alone it says nothing about a publication.
+  std::string head =
+      "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+      "\"WebPage\", \"datePublished\": \"2019-03-04T09:00:00+00:00\"}]}"
+      "</script>";
+  std::string page = std::string(
+                         "<div class=\"story\"><h1>Neue Radwege in "
+                         "der Altstadt</h1>") +
+                     kDateBody + "</div>";
+  Document d = MustExtract(Record(Shell(page, head), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "");
+  // The same day shown in the article, or in the URL, seconds it.
+  std::string shown = std::string(
+                          "<div class=\"story\"><h1>Neue Radwege in "
+                          "der Altstadt</h1><p class=\"meta\">4. "
+                          "März 2019</p>") +
+                      kDateBody + "</div>";
+  Document e = MustExtract(Record(Shell(shown, head), InputFormat::kHtml));
+  EXPECT_EQ(e.published, "2019-03-04T09:00:00Z");
+  EXPECT_EQ(e.published_from, DateSource::kJsonLd);
+  Document u = MustExtract(Record(Shell(page, head), InputFormat::kHtml,
+                                  "https://rad.example/2019/03/04/altstadt"));
+  EXPECT_EQ(u.published, "2019-03-04T09:00:00Z");
+  // An Article's own date beats the WebPage's, whichever comes first.
+  std::string both =
+      "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+      "\"WebPage\", \"datePublished\": \"2019-03-04T09:00:00+00:00\"}, "
+      "{\"@type\": \"NewsArticle\", \"datePublished\": "
+      "\"2019-03-02T08:00:00+01:00\"}]}</script>";
+  Document a = MustExtract(Record(Shell(page, both), InputFormat::kHtml));
+  EXPECT_EQ(a.published, "2019-03-02T08:00:00+01:00");
+}
+
+TEST(ExtractHtml, ReadsThePublicationTimeInAHeaderAside) {
+  // The byline box of the article header is an <aside>; the sidebar after
+  // the article is one too, and its dates are other stories'.
+  std::string sidebar =
+      "<aside class=\"more\"><p><time itemprop=\"datePublished\" "
+      "datetime=\"2022-01-30T10:00:00+01:00\">30. Januar 2022</time> "
+      "Orcas jagen vor Norwegen</p></aside>";
+  std::string page = std::string(
+                         "<div class=\"story\"><header><aside "
+                         "class=\"meta\"><p>Von Jana Berg</p><time "
+                         "itemprop=\"datePublished\" "
+                         "datetime=\"2022-02-04T15:29:27+01:00\">04. Februar "
+                         "2022, 15:29 Uhr</time></aside><h1>Neue Radwege in "
+                         "der Altstadt</h1></header>") +
+                     kDateBody + "</div>" + sidebar;
+  Document d = MustExtract(Record(Shell(page), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-02-04T15:29:27+01:00");
+  EXPECT_EQ(d.published_from, DateSource::kTime);
+  std::string no_header = std::string(
+                              "<div class=\"story\"><h1>Neue Radwege "
+                              "in der Altstadt</h1>") +
+                          kDateBody + "</div>" + sidebar;
+  Document s = MustExtract(Record(Shell(no_header), InputFormat::kHtml));
+  EXPECT_EQ(s.published, "");
+}
+
+TEST(ExtractHtml, ReadsThePublicationTimeInAnArticleFooter) {
+  // A CMS's meta footer inside the article; the site footer after it holds
+  // another page's date.
+  std::string site_footer =
+      "<footer class=\"site\"><p>Zuletzt: <time itemprop=\"datePublished\" "
+      "datetime=\"2022-02-01\">1.2.2022</time></p></footer>";
+  std::string page = std::string(
+                         "<article><h1>Neue Radwege in der Altstadt</h1>"
+                         "<footer class=\"node__meta\"><span "
+                         "property=\"schema:dateCreated\" "
+                         "content=\"2022-01-28T12:45:46+00:00\"></span>"
+                         "<span class=\"by\">Jana Berg</span></footer>") +
+                     kDateBody + "</article>";
+  Document d =
+      MustExtract(Record(Shell(page + site_footer), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-01-28T12:45:46Z");
+  EXPECT_EQ(d.published_from, DateSource::kTime);
+  std::string bare = std::string(
+                         "<article><h1>Neue Radwege in der "
+                         "Altstadt</h1>") +
+                     kDateBody + "</article>";
+  Document s =
+      MustExtract(Record(Shell(bare + site_footer), InputFormat::kHtml));
+  EXPECT_EQ(s.published, "");
+}
+
+TEST(ExtractHtml, AHeadlineInAnH3PlacesTheArticlesHeader) {
+  // No <h1>: the hero box above the article sets the headline, which the
+  // og:title repeats, in an <h3> beside the date.
+  std::string hero =
+      "<div class=\"top\"><div class=\"stage\"><div class=\"stage-box\">"
+      "<span class=\"box-date\">03.02.2022</span><h3>Neue Radwege in der "
+      "Altstadt</h3></div></div></div>";
+  std::string main =
+      std::string(
+          "<div class=\"page\"><div class=\"col\"><div "
+          "class=\"inner\"><main><section class=\"intro\"><div>") +
+      kLongDateBody + "</div></section></main></div></div></div>";
+  Document d =
+      MustExtract(Record(Shell(hero + main,
+                               "<meta property=\"og:title\" content=\"Neue "
+                               "Radwege in der Altstadt\">"),
+                         InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-02-03");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+  // A hero box for another story (its heading is not the page's title).
+  Document o = MustExtract(Record(
+      Shell(hero + main,
+            "<meta property=\"og:title\" content=\"Ampeln für Radfahrer\">"),
+      InputFormat::kHtml));
+  EXPECT_EQ(o.published, "");
+}
+
+TEST(ExtractHtml, NeverReadsADateFromAListOfDatedItems) {
+  // An events box inside the article: each item a date and a link.
+  std::string events =
+      "<ul class=\"list-group\"><li><span class=\"datum\">29.02.2020 "
+      "18:00 Uhr</span> <a href=\"/e/1\">Weinprobe mit Tapas</a></li>"
+      "<li><span class=\"datum\">04.04.2020 18:00 Uhr</span> <a "
+      "href=\"/e/2\">Rebsorten Spaniens</a></li><li><span "
+      "class=\"datum\">09.05.2020 18:00 Uhr</span> <a href=\"/e/3\">"
+      "Atlantikweine</a></li></ul>";
+  Document d = MustExtract(
+      Record(Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                               "Altstadt</h1>") +
+                       events + kDateBody + "</div>",
+                   "<meta name=\"date\" content=\"2020-02-11\">"),
+             InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2020-02-11");
+  EXPECT_EQ(d.published_from, DateSource::kMeta);
+}
+
+TEST(ExtractHtml, ASpanOfDaysIsNoDateline) {
+  // A weekly report headed by its period, and a link to another page.
+  Document d = MustExtract(Record(
+      Shell(std::string("<div class=\"story\"><h1>Neue Radwege in der "
+                        "Altstadt</h1><p class=\"kicker\">Wochenbericht 31. "
+                        "Dezember 2021 - 6. Januar 2022</p>") +
+            kDateBody + "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "");
+}
+
+TEST(ExtractHtml, ReadsALeadDatelineAfterAStandfirst) {
+  Document d = MustExtract(Record(
+      Shell("<div class=\"story\"><h1>Neue Radwege in der Altstadt</h1>"
+            "<p class=\"intro\">Die Stadt baut schneller als gedacht, und die "
+            "Radfahrer freuen sich über drei neue Wege zwischen Bahnhof, "
+            "Markt und Universität in der Altstadt.</p>"
+            "<p>27.1.2022 - Die Stadt hat am Montag drei neue Radwege in der "
+            "Altstadt freigegeben, nachdem die Bauarbeiten länger gedauert "
+            "hatten als geplant und der Winter früh kam.</p><p>Die Wege "
+            "verbinden den Bahnhof mit dem Marktplatz und der Universität, und "
+            "an jeder Kreuzung gibt es nun eigene Ampeln für Radfahrer.</p>"
+            "</div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-01-27");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+}
+
+TEST(ExtractHtml, ReadsACuedDatelineAtTheArticlesFoot) {
+  const std::string body = kLongDateBody;
+  Document d = MustExtract(Record(
+      Shell("<div class=\"story\"><h1>Neue Radwege in der Altstadt</h1>" +
+            body + "<p>Erstellt am: 01.11.2023</p></div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2023-11-01");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+  // A bare "Datum:" there may be an event's; and a date in a quoted post
+  // (an embedded social-media post) is that post's.
+  Document e = MustExtract(Record(
+      Shell("<div class=\"story\"><h1>Neue Radwege in der Altstadt</h1>" +
+            body +
+            "<p>Datum: 01.11.2023</p><blockquote><p>Posted by Jana Berg on "
+            "Monday, February 7, 2022</p></blockquote></div>"),
+      InputFormat::kHtml));
+  EXPECT_EQ(e.published, "");
+}
+
 TEST(ExtractHostile, ScriptsStylesAndUnclosedTags) {
   std::string html =
       std::string("<html><head><script>var a = '<p>not text</p>';</script>") +

@@ -319,6 +319,23 @@ TEST(Metadata, JsonLdGraphAndArrays) {
   EXPECT_FALSE(bad.found);
 }
 
+TEST(Metadata, JsonLdKeepsWebPageDatesApart) {
+  JsonLdArticle a;
+  ParseJsonLd(R"({"@graph":[{"@type":"WebPage","datePublished":"2019-03-04",
+                  "dateModified":"2020-01-01"},
+                 {"@type":"BlogPosting","datePublished":"2019-03-02"}]})",
+              &a);
+  EXPECT_EQ(a.date_published, "2019-03-02");
+  EXPECT_EQ(a.date_modified, "");
+  EXPECT_EQ(a.page_date_published, "2019-03-04");
+  EXPECT_EQ(a.page_date_modified, "2020-01-01");
+  JsonLdArticle page;
+  ParseJsonLd(R"({"@type":"WebPage","datePublished":"2019-03-04"})", &page);
+  EXPECT_FALSE(page.found);
+  EXPECT_EQ(page.date_published, "");
+  EXPECT_EQ(page.page_date_published, "2019-03-04");
+}
+
 TEST(Metadata, JsonLdWithRawLineBreaksInStrings) {
   // JSON forbids raw control characters in strings; pages write them.
   JsonLdArticle a;
@@ -329,6 +346,46 @@ TEST(Metadata, JsonLdWithRawLineBreaksInStrings) {
       &a);
   EXPECT_TRUE(a.found);
   EXPECT_EQ(a.date_published, "2022-02-02T11:14:00+01:00");
+}
+
+TEST(Dates, SpansOfDaysAreNoDatelines) {
+  auto line = [](std::string_view s) {
+    std::optional<DateTime> d = FindDatelineDate(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(line("WoB 31. Dezember 2021-06. Januar 2022"), "none");
+  EXPECT_EQ(line("Tippspiel KW 4: 28.01.2022 \xE2\x80\x93 29.01.2022"), "none");
+  EXPECT_EQ(line("Messe 13. - 15. März 2022"), "none");
+  EXPECT_EQ(line("Festival du 3 au 5 mai 2022"), "none");
+  EXPECT_EQ(line("Von Jana Berg - 15.03.2022 - 10:30"), "2022-03-15T10:30");
+  EXPECT_EQ(line("Published 12 May 2023 - Updated 13 May 2023"), "2023-05-12");
+}
+
+TEST(Dates, SlashDatesOnlyWhereTheNumbersDecideTheOrder) {
+  auto value = [](std::string_view s) {
+    std::optional<DateTime> d = ParseDateValue(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(value("17/02/2022"), "2022-02-17");
+  EXPECT_EQ(value("02/17/2022 10:30"), "2022-02-17T10:30");
+  EXPECT_EQ(value("03/04/2023"), "none");
+  EXPECT_EQ(value("11/01/2023 12:43:42"), "none");
+  std::optional<DateTime> line = FindDatelineDate("Familie 17/02/2022");
+  ASSERT_TRUE(line);
+  EXPECT_EQ(line->ToIso(), "2022-02-17");
+  EXPECT_FALSE(FindDatelineDate("Pfad 1/17/2022/3"));
+}
+
+TEST(Dates, DatelineSaysWhetherAPublicationCueStoodBefore) {
+  bool cue = true;
+  EXPECT_TRUE(FindDatelineDate("Erschienen am: 01.11.2023", &cue));
+  EXPECT_TRUE(cue);
+  EXPECT_TRUE(FindDatelineDate("Posted on May 3, 2021 by Kai", &cue));
+  EXPECT_TRUE(cue);
+  EXPECT_TRUE(FindDatelineDate("Datum: 01.11.2023", &cue));
+  EXPECT_FALSE(cue);
+  EXPECT_TRUE(FindDatelineDate("Jana Berg | 01.11.2023", &cue));
+  EXPECT_FALSE(cue);
 }
 
 TEST(Dates, DatelineDatesAndShortYears) {

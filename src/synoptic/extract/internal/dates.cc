@@ -290,6 +290,25 @@ class Matcher {
       *pos = i + 5;
       return true;
     }
+    // D/M/YYYY or M/D/YYYY only where the numbers decide the order: a
+    // first number over 12 is a day ("17/02/2022"), so is a second one
+    // ("02/17/2022"); "03/04/2023" stays unread.
+    if (Is(i, TokKind::kNum) && t_[i].digits <= 2 && IsPunct(i + 1, "/") &&
+        Is(i + 2, TokKind::kNum) && t_[i + 2].digits <= 2 &&
+        IsPunct(i + 3, "/") && Is(i + 4, TokKind::kNum) &&
+        t_[i + 4].digits == 4 && !IsPunct(i + 5, "/") &&
+        !(i > 0 && IsPunct(i - 1, "/"))) {
+      const int a = t_[i].value, b = t_[i + 2].value;
+      if (a > 12 && b >= 1 && b <= 12) {
+        *d = {t_[i + 4].value, b, a};
+      } else if (b > 12 && a >= 1 && a <= 12) {
+        *d = {t_[i + 4].value, a, b};
+      } else {
+        return false;
+      }
+      *pos = i + 5;
+      return true;
+    }
     // D[th|.|er] [of|de] Month[.] [,] [de|del] YYYY ("2. September 2015",
     // "1er janvier 2020", "5 de mayo de 2022").
     if (Is(i, TokKind::kNum) && t_[i].digits <= 2) {
@@ -452,6 +471,16 @@ constexpr std::array<std::string_view, 17> kRevisionCues = {
     "jour",      "bis",         "until",       "till",         "verfügbar",
     "available", "expires"};
 
+// A dash, "bis" or "to" joining the two ends of a span of days.
+bool IsRangeDash(const std::vector<Tok>& t, size_t i) {
+  if (i >= t.size()) return false;
+  std::string_view x = t[i].text;
+  if (t[i].kind == TokKind::kPunct)
+    return x == "-" || x == "\xE2\x80\x93" || x == "\xE2\x80\x94";
+  return EqualsCi(x, "bis") || EqualsCi(x, "to") || EqualsCi(x, "au") ||
+         EqualsCi(x, "al");
+}
+
 // A dateline holds the date and little else: a byline, a place, a label.
 constexpr int kMaxDatelineWords = 8;
 constexpr int kMaxCuedDatelineWords = 14;
@@ -497,7 +526,9 @@ std::optional<DateTime> FindDateInLine(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<DateTime> FindDatelineDate(std::string_view line) {
+std::optional<DateTime> FindDatelineDate(std::string_view line,
+                                         bool* cued_out) {
+  if (cued_out) *cued_out = false;
   if (line.size() > 300) return std::nullopt;
   std::vector<Tok> toks = Tokenize(line, 96);
   Matcher m(toks, /*short_year=*/true);
@@ -510,16 +541,31 @@ std::optional<DateTime> FindDatelineDate(std::string_view line) {
     for (size_t k = 0; k < toks.size(); ++k) {
       if ((k < i || k >= end) && toks[k].kind == TokKind::kWord) ++words;
     }
-    bool cued = false, revision = false;
+    bool cued = false, revision = false, verb = false;
     for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
       if (toks[k].kind != TokKind::kWord) continue;
       std::string w = LowerLatin(toks[k].text);
-      for (std::string_view c : kDatelineCues) cued |= w == c;
+      bool cue = false;
+      for (std::string_view c : kDatelineCues) cue |= w == c;
+      cued |= cue;
+      verb |= cue && w != "date" && w != "datum";
       for (std::string_view c : kRevisionCues) revision |= w == c;
     }
     if (revision) return std::nullopt;
-    if (words <= kMaxDatelineWords || (cued && words <= kMaxCuedDatelineWords))
+    // A span of days ("31. Dezember 2021 - 6. Januar 2022", "13. - 15. März
+    // 2022", "du 3 au 5 mai 2022") is an event's or a report's period.
+    size_t end2 = 0;
+    if (IsRangeDash(toks, end) && m.DateAt(end + 1, &end2)) return std::nullopt;
+    if (i >= 2 && IsRangeDash(toks, i - 1) && toks[i - 2].kind == TokKind::kNum)
+      return std::nullopt;
+    if (i >= 3 && IsRangeDash(toks, i - 1) && toks[i - 2].text == "." &&
+        toks[i - 3].kind == TokKind::kNum)
+      return std::nullopt;
+    if (words <= kMaxDatelineWords ||
+        (cued && words <= kMaxCuedDatelineWords)) {
+      if (cued_out) *cued_out = verb;
       return dt;
+    }
     return std::nullopt;  // the first date decides: prose mentioning a date
   }
   return std::nullopt;

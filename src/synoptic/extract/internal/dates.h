@@ -39,8 +39,14 @@ std::optional<DateTime> FindDateInLine(std::string_view line);
 // ("published", "veröffentlicht", "publié", ...) stands just before it; prose
 // that mentions a date ("The next meeting is on Wednesday 5 February 2020
 // at 7 pm in the back room of the town hall") gives nullopt. Also reads
-// D.M.YY ("31.10.23") as 20YY.
-std::optional<DateTime> FindDatelineDate(std::string_view line);
+// D.M.YY ("31.10.23") as 20YY. A span of days ("31. Dezember 2021 -
+// 6. Januar 2022", "13. - 15. März 2022", "28.01.2022 – 29.01.2022") is a
+// period, not a dateline: nullopt. `published_cue`, when given, tells
+// whether a word saying the piece appeared ("published", "posted",
+// "erstellt", "erschienen", "publié", ...; not a bare "Date:") stood just
+// before the date.
+std::optional<DateTime> FindDatelineDate(std::string_view line,
+                                         bool* published_cue = nullptr);
 
 // A date opening a paragraph as a news dateline ("29.11.2022 - Die ...",
 // "BERLIN, 25. Januar 2022 (dpa) ...", "31. Oktober 2023. Woher ..."):

@@ -80,6 +80,11 @@ struct TimeCand {
   bool modified_hint;   // itemprop=dateModified, class "modified"/"updated"
   bool text;            // `value` is visible text, not a machine value
   bool styled;          // only its class/id says it is a date
+  // Inside an <aside> or <footer> (whose text is never read): `elem` is the
+  // element holding it, `at` its place in document order (the next
+  // element's index); -1 when not in one. `footer`: a <footer>.
+  int at = -1;
+  bool footer = false;
 };
 
 constexpr size_t kMaxTimeCands = 96;
@@ -359,6 +364,7 @@ class Walker {
   void Enter(uint32_t node);
   void Flush();
   void AddMeta(uint32_t n);
+  void AsideDates(uint32_t aside, bool footer);
 
   const Tree& t_;
   std::vector<Frame> stack_;
@@ -405,6 +411,44 @@ void Walker::AddMeta(uint32_t n) {
       metas.push_back({k, std::string(Trim(content.substr(0, 1000)))});
       return;
     }
+  }
+}
+
+// An <aside> or <footer> is page furniture and none of its text is read,
+// but articles often set the byline and date in one ("<aside
+// class="meta"><time itemprop="datePublished" ...>", a CMS's "<footer
+// class="node__meta">"). Its publication-marked machine dates are kept
+// (itemprop=datePublished, a pubdate attribute, RDFa
+// property=schema:datePublished or dateCreated), placed at the box;
+// whether the box belongs to the article is decided later, with the rest
+// of the page known.
+void Walker::AsideDates(uint32_t aside, bool footer) {
+  const int holder = stack_.empty() ? -1 : stack_.back().elem;
+  if (holder < 0) return;
+  const int at = static_cast<int>(elems.size());
+  std::vector<uint32_t> todo;
+  int visited = 0;
+  for (uint32_t c = t_.nodes[aside].first_child; c != kNoNode;
+       c = t_.nodes[c].next)
+    todo.push_back(c);
+  while (!todo.empty() && ++visited < 400 && times.size() < kMaxTimeCands) {
+    const uint32_t n = todo.back();
+    todo.pop_back();
+    const html::Node& x = t_.nodes[n];
+    if (x.tag == Tag::kText || IsHidden(t_, n)) continue;
+    const std::string_view property = t_.Attr(n, AttrId::kProperty);
+    const bool pub = EqualsCi(t_.Attr(n, AttrId::kItemprop), "datePublished") ||
+                     t_.HasAttr(n, AttrId::kPubdate) ||
+                     ContainsCi(property, "datePublished") ||
+                     ContainsCi(property, "dateCreated");
+    std::string_view v = t_.Attr(n, AttrId::kDatetime);
+    if (v.empty()) v = t_.Attr(n, AttrId::kContent);
+    if (pub && !v.empty()) {
+      times.push_back({holder, std::string(v.substr(0, 200)), true, false,
+                       false, false, at, footer});
+    }
+    for (uint32_t c = x.first_child; c != kNoNode; c = t_.nodes[c].next)
+      todo.push_back(c);
   }
 }
 
@@ -474,6 +518,8 @@ void Walker::Enter(uint32_t node) {
     }
     return;
   }
+  if ((tag == Tag::kAside || tag == Tag::kFooter) && !IsHidden(t_, node))
+    AsideDates(node, tag == Tag::kFooter);
   if (IsSkipTag(tag) || IsHidden(t_, node)) return;
 
   std::string_view cls = t_.Attr(node, AttrId::kClass);
@@ -951,6 +997,22 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
       head_from == first_root) {
     head_from = elems[first_root].parent;
   }
+  // The headline, for placing the article's header: the <h1>, or failing
+  // one a heading that repeats the page's title (an h2 or h3 in a hero box
+  // above the article).
+  int head_elem = h1_elem;
+  if (head_elem < 0 && !title.empty()) {
+    const std::string tk = NormKey(title);
+    for (const Block& b : blocks) {
+      if (b.owner > last_end) break;
+      if (!IsHeadingTag(elems[b.owner].tag) || elems[b.owner].chrome_anc >= 0)
+        continue;
+      if (NormKey(b.text) == tk) {
+        head_elem = b.owner;
+        break;
+      }
+    }
+  }
   auto near_article = [&](int e) {
     if (e < 0 || e >= ne) return false;
     // Inside a related/most-read/share region: never a source of metadata.
@@ -966,14 +1028,17 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   //     and date-classed boxes in its header, publication-marked first;
   //  3. datelines: bylines and short lines around the headline ("Von Jane
   //     Doe | 31.10.23"), or a date opening the lead ("29.11.2022 - ...");
+  //     failing those, a line further down that says it is the publication
+  //     ("Erschienen am: 01.11.2023");
   //  4. the generic meta tags (date, dc.date, dcterms.date), which many CMSs
   //     fill with the page's last change rather than its publication;
   //  5. a /2023/09/13/ URL path.
   // When the declared dates disagree among themselves, the one the article
   // also shows wins. A date inside a story list (related, most read,
-  // comments, ...) or inside a teaser card (a link or list item holding a
-  // headline of its own) is another story's and is never read; nor is the
-  // headline itself, whose dates are what the story is about.
+  // comments, ...), inside a teaser card (a link or list item holding a
+  // headline of its own) or in a list whose items each show a date is
+  // another story's and is never read; nor is the headline itself, whose
+  // dates are what the story is about.
   std::vector<uint8_t> has_heading(ne, 0);
   for (int i = ne - 1; i >= 0; --i) {
     if (IsHeadingTag(elems[i].tag)) has_heading[i] = 1;
@@ -984,7 +1049,7 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     const int l = elems[e].list_anc;
     if (l < 0) return false;
     // A page-level class ("has-sidebar") on a box holding the headline.
-    if (h1_elem >= 0 && Inside(elems, h1_elem, l)) return false;
+    if (head_elem >= 0 && Inside(elems, head_elem, l)) return false;
     return elems[l].chars * 2 < total_chars || elems[l].strict;
   };
   auto in_teaser_card = [&](int e) {
@@ -992,7 +1057,7 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
       const Tag t = elems[a].tag;
       if (t != Tag::kA && t != Tag::kLi && t != Tag::kArticle) continue;
       if (!has_heading[a]) continue;
-      if (h1_elem >= 0 && Inside(elems, h1_elem, a)) return false;
+      if (head_elem >= 0 && Inside(elems, head_elem, a)) return false;
       if (!roots.empty() && Inside(elems, first_root, a)) return false;
       // A card is small: a headline, a date, perhaps a line of summary;
       // the page's own article box holds its text.
@@ -1001,19 +1066,46 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     return false;
   };
   int date_from = head_from;
-  if (h1_elem >= 0 && elems[h1_elem].parent >= 0) {
-    int p = elems[h1_elem].parent;
+  if (head_elem >= 0 && elems[head_elem].parent >= 0) {
+    int p = elems[head_elem].parent;
     if (elems[p].parent >= 0 && elems[elems[p].parent].tag != Tag::kBody)
       p = elems[p].parent;
     date_from = std::min(date_from, p);
   }
+  auto parse_cand = [](const TimeCand& t) {
+    return t.text ? FindDatelineDate(t.value) : ParseDateValue(t.value);
+  };
+  // A list whose items each show a date (upcoming events, a press office's
+  // other releases, an archive) lists other pages; the article's own date
+  // stands alone. Items are the <li> a few levels above a date.
+  auto item_of = [&](int e) {
+    for (int a = e, up = 0; a >= 0 && up < 4; a = elems[a].parent, ++up) {
+      if (elems[a].tag == Tag::kLi) return a;
+    }
+    return -1;
+  };
+  std::vector<uint8_t> dated_items(ne, 0);  // per list: items with a date
+  {
+    std::vector<int> last_item(ne, -1);
+    for (const TimeCand& t : w.times) {
+      const int li = t.at < 0 ? item_of(t.elem) : -1;
+      if (li < 0 || elems[li].parent < 0) continue;
+      const int list = elems[li].parent;
+      if (last_item[list] == li || !parse_cand(t)) continue;
+      last_item[list] = li;
+      if (dated_items[list] < 255) ++dated_items[list];
+    }
+  }
+  constexpr int kMinDatedItems = 3;
+  auto in_dated_list = [&](int e) {
+    const int li = item_of(e);
+    return li >= 0 && elems[li].parent >= 0 &&
+           dated_items[elems[li].parent] >= kMinDatedItems;
+  };
   auto own_date = [&](int e) {
     if (e < 0 || e >= ne) return false;
     if (e < date_from || e > last_end) return false;
-    return !in_story_list(e) && !in_teaser_card(e);
-  };
-  auto parse_cand = [](const TimeCand& t) {
-    return t.text ? FindDatelineDate(t.value) : ParseDateValue(t.value);
+    return !in_story_list(e) && !in_teaser_card(e) && !in_dated_list(e);
   };
 
   // The article's header: up to its fourth paragraph of body text. A box
@@ -1042,6 +1134,11 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     for (const TimeCand& t : w.times) {
       if (t.modified_hint || t.published_hint != (pass == 0)) continue;
       if (!own_date(t.elem)) continue;
+      // An aside counts in the article's header only (a byline box), not
+      // as a sidebar beside or after the article; a footer anywhere in it.
+      if (t.at >= 0 &&
+          (t.at < date_from || t.at > (t.footer ? last_end : header_end)))
+        continue;
       if (t.styled && !t.published_hint && t.elem > header_end) continue;
       // A box only its class calls a date is visible text, like a byline.
       if (std::optional<DateTime> d = parse_cand(t))
@@ -1061,11 +1158,12 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     for (const Block& b : blocks) {
       if (b.owner < date_from) continue;
       if (b.owner > last_end || seen_body > 3 || shown.size() >= 32) break;
-      if (b.owner == h1_elem || in_story_list(b.owner) ||
-          in_teaser_card(b.owner))
+      if (b.owner == head_elem || in_story_list(b.owner) ||
+          in_teaser_card(b.owner) || in_dated_list(b.owner))
         continue;
       if (b.chars > 150) {
-        if (seen_body++ == 0 && b.owner > h1_elem) {
+        // The lead, or the paragraph after a standfirst.
+        if (seen_body++ < 2 && b.owner > head_elem) {
           if (std::optional<DateTime> d = LeadDatelineDate(b.text))
             shown.push_back({*d, DateSource::kByline});
         }
@@ -1074,6 +1172,26 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
       if (IsHeadingTag(elems[b.owner].tag) && b.chars > 40) continue;
       if (std::optional<DateTime> d = FindDatelineDate(b.text))
         shown.push_back({*d, DateSource::kByline});
+    }
+  }
+  if (shown.empty()) {
+    // A line that says so ("Erschienen am: 01.11.2023", "Posted on May 3,
+    // 2021") anywhere in the article, often at its foot; never in a quote
+    // (an embedded post) or a comment, list or teaser.
+    for (const Block& b : blocks) {
+      if (b.owner < date_from || b.chars > 150 || b.in_quote) continue;
+      if (b.owner > last_end) break;
+      if (in_story_list(b.owner) || in_teaser_card(b.owner) ||
+          in_dated_list(b.owner))
+        continue;
+      const int c = elems[b.owner].chrome_anc;
+      if (c >= 0 && small_region(c)) continue;
+      bool published_cue = false;
+      std::optional<DateTime> d = FindDatelineDate(b.text, &published_cue);
+      if (d && published_cue) {
+        shown.push_back({*d, DateSource::kByline});
+        break;
+      }
     }
   }
 
@@ -1090,6 +1208,23 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
         "publish_date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
         "article.published", "citation_publication_date"}) {
     declared.push_back({ParseDateValue(MetaValue(w, k)), DateSource::kMeta});
+  }
+  const std::optional<DateTime> url_day = DateFromUrl(draft->url);
+  // A bare WebPage's datePublished is when the CMS made the page, which
+  // for a shop, a landing or an "about" page is no publication. It counts
+  // only when the page says the same day elsewhere: a publication meta
+  // tag, a date the article shows, or its URL.
+  if (!declared[0].dt) {
+    if (std::optional<DateTime> page = ParseDateValue(ld.page_date_published)) {
+      bool seconded = url_day && url_day->date == page->date;
+      for (const Declared& d : declared) {
+        if (d.dt && d.dt->date == page->date) seconded = true;
+      }
+      for (const Shown& x : shown) {
+        if (x.dt.date == page->date) seconded = true;
+      }
+      if (seconded) declared[0].dt = page;
+    }
   }
   auto too_late = [&](const DateTime& d) {
     return not_after && d.date > *not_after;
@@ -1156,11 +1291,12 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
       add(ParseDateValue(MetaValue(w, k)));
     }
     add(ParseDateValue(ld.date_modified));
+    add(ParseDateValue(ld.page_date_modified));
     for (const TimeCand& t : w.times) {
       if (own_date(t.elem)) add(parse_cand(t));
     }
     for (const Shown& s : shown) add(s.dt, true);
-    add(DateFromUrl(draft->url), true);
+    add(url_day, true);
     // Offsets first: they state the zone. Then bare days the article
     // shows, only when they agree: a page that shows both the UTC day and
     // its neighbour (a site header with today's date) says nothing.
@@ -1186,6 +1322,7 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   }
   // Modified date.
   std::optional<DateTime> mod = ParseDateValue(ld.date_modified);
+  if (!mod) mod = ParseDateValue(ld.page_date_modified);
   for (std::string_view k :
        {"article:modified_time", "og:updated_time", "datemodified"}) {
     if (!mod) mod = ParseDateValue(MetaValue(w, k));

@@ -77,8 +77,12 @@ void FromObject(const nlohmann::json& o, JsonLdArticle* out, int depth) {
   };
   if (!out->found || out->headline.empty()) out->headline = get("headline");
   if (out->headline.empty() && !is_webpage) out->headline = get("name");
-  if (out->date_published.empty()) out->date_published = get("datePublished");
-  if (out->date_modified.empty()) out->date_modified = get("dateModified");
+  std::string& published =
+      is_webpage ? out->page_date_published : out->date_published;
+  std::string& modified =
+      is_webpage ? out->page_date_modified : out->date_modified;
+  if (published.empty()) published = get("datePublished");
+  if (modified.empty()) modified = get("dateModified");
   if (out->authors.empty()) {
     auto a = o.find("author");
     if (a != o.end()) AuthorsOf(*a, &out->authors);

@@ -54,8 +54,12 @@ void AddAuthors(const std::vector<std::string>& names,
 struct JsonLdArticle {
   bool found = false;  // an Article-like object was seen
   std::string headline;
-  std::string date_published;
+  std::string date_published;  // of the Article-like object
   std::string date_modified;
+  // Dates of a bare WebPage object (a site's CMS stamps every page, article
+  // or not, with these), kept apart from the article's own.
+  std::string page_date_published;
+  std::string page_date_modified;
   std::vector<std::string> authors;
   std::string publisher;
   std::string url;
