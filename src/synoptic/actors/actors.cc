@@ -289,6 +289,20 @@ class Resolver {
     return w;
   }
 
+  // Removes a leading honorific word ("mr", "dr") from a name of two or
+  // more words; true when it did.
+  static bool DropHonorific(std::vector<std::string>* words) {
+    if (words->size() < 2) return false;
+    for (std::string_view h : {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir",
+                               "dame", "madam", "madame", "monsieur", "herr", "frau"}) {
+      if ((*words)[0] == h) {
+        words->erase(words->begin());
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Persons named in full in this document, computed once before the
   // short-form pass so that it costs O(mentions x distinct persons).
   void CollectPersons() {
@@ -307,6 +321,7 @@ class Resolver {
       } else if (a_->mentions[j].type == EntityType::kPerson) {
         std::vector<std::string> w =
             Words(internal::NormalizeKey(Surface(a_->mentions[j].span)));
+        DropHonorific(&w);  // "Mr Okonkwo" names no one in full
         if (w.size() < 2) continue;
         bool seen = false;
         for (const auto& lp : local_persons_) seen = seen || lp.second == w;
@@ -317,8 +332,14 @@ class Resolver {
 
   void LinkShortForm(size_t i) {
     Mention& m = a_->mentions[i];
-    const std::string key = internal::NormalizeKey(Surface(m.span));
-    const std::vector<std::string> words = Words(key);
+    std::string key = internal::NormalizeKey(Surface(m.span));
+    std::vector<std::string> words = Words(key);
+    // "Mr Putin", "Dr. Olsen": the honorific is not part of the short
+    // form (the entity tagger keeps it in the span, as GUM's names do).
+    if (DropHonorific(&words)) {
+      key = words[0];
+      for (size_t k = 1; k < words.size(); ++k) key += " " + words[k];
+    }
     if (words.empty() || words.size() > 2) return;
     // a) a KB person named in this document.
     int32_t found = -1;

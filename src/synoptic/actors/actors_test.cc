@@ -166,6 +166,13 @@ TEST(Resolve, SurnameJoinsThePersonNamedEarlier) {
       kSep2023);
   EXPECT_EQ(KeyOf(a, "Xi"), "kb:xi_jinping");
   EXPECT_EQ(KeyOf(a, "Okonkwo"), "name:PERSON:hannah okonkwo");
+  // An honorific does not hide the surname.
+  a = Resolve(
+      "[Xi Jinping|P] spoke . Later [Mr Xi|P] warned [Hannah "
+      "Okonkwo|P] and [Ms Okonkwo|P] agreed .",
+      kSep2023);
+  EXPECT_EQ(KeyOf(a, "Mr Xi"), "kb:xi_jinping");
+  EXPECT_EQ(KeyOf(a, "Ms Okonkwo"), "name:PERSON:hannah okonkwo");
 }
 
 TEST(Resolve, SurnameAloneUsesTheOfficeHolderAtTheDate) {
