@@ -142,6 +142,15 @@ Moves DocMoves(const DocAnalysis& a) {
     const bool visit = e.type == "visit";
     const bool host = e.type == "host";
     if (!visit && !host && !(MeetingLike(e) && e.location >= 0)) continue;
+    // The host's half of a visit row ("X visited Y": Y hosts X) is the same
+    // trip as its visit: counted once.
+    if (host && std::any_of(a.events.begin(), a.events.end(), [&](const Event& v) {
+          return v.type == "visit" && v.evidence.begin == e.evidence.begin &&
+                 v.trigger.begin == e.trigger.begin && v.source == e.target &&
+                 v.target == e.source;
+        })) {
+      continue;
+    }
     w *= static_cast<float>(1.0 - 0.6 * std::min(1.0, e.evidence.begin / size));
     if (dated && Background(e.date, pub)) w *= 0.2f;
     float venue_w = 1.0f;

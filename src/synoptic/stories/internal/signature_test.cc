@@ -110,6 +110,10 @@ TEST(StoriesSignature, ModalityAndBackgroundWeigh) {
   const float w = Weight(DocMoves(old.a()), C("ARG"), C("BRA"));
   EXPECT_GT(w, 0.0f);
   EXPECT_LT(w, 0.3f);
+  // The host's half of the same visit row (Brazil hosts Vidal, same
+  // trigger) is the same trip: it adds nothing.
+  old.Ev("host", "043", bra, vidal, -1, Modality::kAsserted, "2019");
+  EXPECT_FLOAT_EQ(Weight(DocMoves(old.a()), C("ARG"), C("BRA")), w);
 
   // Topics are not venues: a pledge "in" a country moves nobody.
   Doc pledge("Tomas Vidal pledged support in Brazil.");
