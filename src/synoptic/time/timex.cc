@@ -1072,8 +1072,18 @@ bool Tagger::MatchTheUnit(size_t i, Cand* c) {
   if (Is(i + 1, Cat::kOf) || (Dash(i + 1) && Adj(i + 1))) return false;
   c->end = i + 1;
   c->the_ok = true;
+  // "the quarter a year ago", "the quarter a year earlier": the same
+  // quarter one year back, one expression.
+  const auto* yu = R(i + 2, Cat::kUnit);
+  const int back = u == Unit::kQuarter && WordIs(i + 1, "a") && yu &&
+                           yu->value == static_cast<uint8_t>(Unit::kYear) &&
+                           !(yu->flags & internal::kFlagPlural) &&
+                           (Is(i + 3, Cat::kAgo) || WordIs(i + 3, "earlier"))
+                       ? 1
+                       : 0;
+  if (back) c->end = i + 4;
   if (u == Unit::kQuarter && have_ref_ && ref_gran_ == Gran::kQuarter) {
-    SetResolved(c, UnitValue(ref_, u));
+    SetResolved(c, UnitValue(AddYears(ref_, -back), u));
     c->resolved = dct_.has_value();
     return true;
   }
@@ -1082,7 +1092,7 @@ bool Tagger::MatchTheUnit(size_t i, Cand* c) {
     c->relative = true;
     return true;
   }
-  Date base = *dct_;
+  Date base = AddYears(*dct_, -back);
   Tense t = TenseAt(i, i + 1);
   if (u == Unit::kQuarter && t == Tense::kPast)
     base = civil::AddMonths(base, -3);
@@ -1113,10 +1123,17 @@ bool Tagger::MatchYearAgo(size_t i, Cand* c) {
   const bool quarter_noun =
       c->end > i + 3 && R(i + 3, Cat::kUnit) &&
       R(i + 3, Cat::kUnit)->value == static_cast<uint8_t>(Unit::kQuarter);
-  if (have_ref_ && ref_gran_ == Gran::kQuarter) {
+  // A quarter named last is the one compared with, unless it still lies
+  // ahead ("losses through the third quarter of 1990. In the year-ago
+  // period, ..."): results are compared with a year before a finished one.
+  const bool ref_ahead = dct_ && ref_ > *dct_;
+  const bool period_noun = c->end > i + 3;
+  if (have_ref_ && ref_gran_ == Gran::kQuarter && !ref_ahead) {
     SetResolved(c, UnitValue(AddYears(ref_, -1), Unit::kQuarter));
     c->resolved = dct_.has_value();
-  } else if (quarter_noun && dct_) {
+  } else if ((quarter_noun ||
+              (period_noun && have_ref_ && ref_gran_ == Gran::kQuarter)) &&
+             dct_) {
     // "the year-ago quarter" with no quarter named yet: a year before the
     // last finished quarter, the one a results report is about.
     SetResolved(c, UnitValue(AddYears(civil::AddMonths(*dct_, -3), -1),
@@ -2131,6 +2148,16 @@ bool Tagger::MatchRel(size_t i, Cand* c) {
       c->relative = true;
       return true;
     }
+    // "last October ... that same day": the same day as a month or a year
+    // is a day of it that the text does not name (TIMEX3 leaves it X); it is
+    // no reference for later anaphora.
+    if (u == Unit::kDay && shift == 0 &&
+        (ref_gran_ == Gran::kMonth || ref_gran_ == Gran::kYear)) {
+      SetResolved(c, ref_gran_ == Gran::kMonth
+                         ? UnitValue(ref_, Unit::kMonth) + "-XX"
+                         : UnitValue(ref_, Unit::kYear) + "-XX-XX");
+      return true;
+    }
     Date d = Shift(ref_, u, shift);
     SetResolved(c, UnitValue(d, u));
     c->has_ref = true;
@@ -2306,6 +2333,26 @@ bool Tagger::MatchDeictic(size_t i, Cand* c) {
 }
 
 bool Tagger::MatchDuration(size_t i, Cand* c) {
+  // "Islam will one day be ...", "could one day replace": after a modal,
+  // "one day" is some day ahead, not a length.
+  if (i > 0 && WordIs(i, "one") && WordIs(i + 1, "day") &&
+      (Is(i - 1, Cat::kFuture) || WordIs(i - 1, "could") ||
+       WordIs(i - 1, "might") || WordIs(i - 1, "may") ||
+       WordIs(i - 1, "can"))) {
+    c->end = i + 2;
+    c->type = TimexType::kDate;
+    c->value = "FUTURE_REF";
+    c->relative = true;
+    return true;
+  }
+  // "live without it for a while": a length of no stated size.
+  if (i > 0 && Is(i, Cat::kA) && WordIs(i + 1, "while") &&
+      WordIs(i - 1, "for")) {
+    c->end = i + 2;
+    c->type = TimexType::kDuration;
+    c->value = "PXX";
+    return true;
+  }
   // "a dividend of $1.76 a year", "$2 million a year in interest": a rate.
   if (Is(i, Cat::kA) && RateAfterQuantity(i) && R(i + 1, Cat::kUnit) &&
       !Is(i + 2, Cat::kAgo) && !Is(i + 2, Cat::kShift) &&
@@ -2666,6 +2713,37 @@ bool Tagger::MatchTime(size_t i, Cand* c) {
       c->type = TimexType::kTime;
       c->value += hm;
       return true;
+    }
+  }
+  // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT
+  // Thursday)": a parenthesis restating the clock in another zone does not
+  // cut it from its day, which follows the parenthesis or sits inside it.
+  // The expression stays the clock alone.
+  if (P(k, '(')) {
+    size_t close = 0;
+    bool restates = false;
+    for (size_t q = k + 1; q < n() && q < k + 8; ++q) {
+      if (P(q, ')')) {
+        close = q;
+        break;
+      }
+      if (Is(q, Cat::kZone) || Is(q, Cat::kAmPm)) restates = true;
+    }
+    if (close && restates) {
+      Cand d;
+      size_t a = close + 1;
+      if (P(a, ',') || WordIs(a, "on")) ++a;
+      bool got = DateAt(a, &d);
+      for (size_t q = k + 1; !got && q < close; ++q)
+        got = Is(q, Cat::kWeekday) && DateAt(q, &d);
+      if (got) {
+        *c = std::move(d);
+        c->first = i;
+        c->end = e;
+        c->type = TimexType::kTime;
+        c->value += hm;
+        return true;
+      }
     }
   }
   c->end = e;

@@ -1283,5 +1283,83 @@ TEST(Timex, NamedYearsElectionDayAndVagueFuture) {
   EXPECT_TRUE(TagText("He took a short-term loan.", dct, {}).empty());
 }
 
+// ---- issue 5, fifth part: restated clocks, days of a month, plans ----
+TEST(Timex, ClockRestatedInParenthesesTakesTheDayAfterIt) {
+  const Date dct{2022, 3, 12};  // Saturday
+  // The day after the parenthesis, or inside it, is the clock's day; the
+  // expression stays the clock.
+  EXPECT_EQ(ValueOf("The quake struck at 9:20 a.m. (1420 GMT) Thursday.", dct,
+                    "9:20 a.m."),
+            "2022-03-10T09:20");
+  EXPECT_EQ(ValueOf("The ferry will leave at 6 in the morning (6 a.m. EST "
+                    "Monday).",
+                    dct, "6 in the morning"),
+            "2022-03-14T06:00");
+  // A parenthesis that restates nothing leaves the clock on the DCT.
+  EXPECT_EQ(ValueOf("Polls closed at 8 p.m. (local officials) Thursday.", dct,
+                    "8 p.m."),
+            "2022-03-12T20:00");
+}
+
+TEST(Timex, SameDayAsAMonthIsAnUnnamedDayOfIt) {
+  const Date dct{2022, 3, 12};
+  EXPECT_EQ(ValueOf("The plant closed last June. Its owner sold the land "
+                    "that same day.",
+                    dct, "same day"),
+            "2021-06-XX");
+  // A day reference keeps giving that day.
+  EXPECT_EQ(ValueOf("The plant closed on Feb. 3. Its owner sold the land "
+                    "that same day.",
+                    dct, "same day"),
+            "2022-02-03");
+}
+
+TEST(Timex, ProgressivePlansLookAhead) {
+  const Date dct{2022, 3, 11};  // Friday
+  EXPECT_EQ(ValueOf("Farmers were planning to block the road on Monday.", dct,
+                    "Monday"),
+            "2022-03-14");
+  EXPECT_EQ(
+      ValueOf("Unions are preparing to strike on Tuesday.", dct, "Tuesday"),
+      "2022-03-15");
+  // Without "to" the word is no plan: "planning" of a past day.
+  EXPECT_EQ(
+      ValueOf("Planning was done by Monday, officials said.", dct, "Monday"),
+      "2022-03-07");
+}
+
+TEST(Timex, QuarterAYearAgoAndYearAgoPeriodAfterAForecast) {
+  const Date dct{2022, 5, 5};
+  // "the quarter a year ago": one expression, the quarter a year back.
+  EXPECT_EQ(ValueOf("Profit fell in the first quarter. For the quarter a year "
+                    "ago, it earned $3 million.",
+                    dct, "the quarter a year ago"),
+            "2021-Q1");
+  // A forecast quarter is no base for "the year-ago period": that compares
+  // with a year before the last finished quarter.
+  EXPECT_EQ(ValueOf("Analysts see losses through the fourth quarter of 2023. "
+                    "In the year-ago period, the firm earned $2 million.",
+                    dct, "the year-ago period"),
+            "2021-Q1");
+  // A finished quarter named last still is.
+  EXPECT_EQ(ValueOf("The firm lost money in the fourth quarter of 2021. In "
+                    "the year-ago period, it earned $2 million.",
+                    dct, "the year-ago period"),
+            "2020-Q4");
+}
+
+TEST(Timex, OneDayAfterAModalIsSomeDayAhead) {
+  const Date dct{2022, 5, 5};
+  EXPECT_EQ(OneValue("Robots could one day replace bus drivers.", dct, {}),
+            "FUTURE_REF");
+  EXPECT_EQ(OneValue("The town will one day need a bridge.", dct, {}),
+            "FUTURE_REF");
+  // Elsewhere it is a length.
+  EXPECT_EQ(OneValue("The strike lasted one day.", dct, {}), "P1D");
+  // "for a while": a length of no stated size; "a while" alone is nothing.
+  EXPECT_EQ(OneValue("The road stays shut for a while.", dct, {}), "PXX");
+  EXPECT_TRUE(TagText("It took a while to load.", dct, {}).empty());
+}
+
 }  // namespace
 }  // namespace synoptic::time
