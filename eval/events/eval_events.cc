@@ -1070,17 +1070,22 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
       // "nested": the gold source stands inside one of our contents.
       bool nested = false;
       for (const Frags& c : pt) nested = nested || Shared(gs[gi], c) > 0;
-      std::fprintf(stderr, "SRCMISS %s%s | src=%s | cue=%s | con=%s\n",
-                   stem.c_str(), nested ? " nested" : "", txt(gs[gi]).c_str(),
+      // "unsourced": our content matching its content has no source.
+      const bool unsourced = g2p[gi] >= 0 && pred[g2p[gi]].source.empty();
+      std::fprintf(stderr, "SRCMISS %s%s%s | src=%s | cue=%s | con=%s\n",
+                   stem.c_str(), nested ? " nested" : "",
+                   unsourced ? " unsourced" : "", txt(gs[gi]).c_str(),
                    txt(gc[gi]).c_str(), txt(gt[gi]).c_str());
     }
     const std::vector<int> sp2g = MatchOneToOne(ps, gs);
     for (size_t pi = 0; pi < pred.size() && errors > 0; ++pi) {
       if (ps[pi].empty() || sp2g[pi] >= 0) continue;
       --errors;
-      std::fprintf(stderr, "SRCEXTRA %s | src=%s | cue=%s | con=%s\n",
-                   stem.c_str(), txt(ps[pi]).c_str(), txt(pc[pi]).c_str(),
-                   txt(pt[pi]).c_str());
+      // "wrong": its content matches a gold content with another source.
+      const bool wrong = p2g[pi] >= 0 && !gs[p2g[pi]].empty();
+      std::fprintf(stderr, "SRCEXTRA %s%s | src=%s | cue=%s | con=%s\n",
+                   stem.c_str(), wrong ? " wrong" : "", txt(ps[pi]).c_str(),
+                   txt(pc[pi]).c_str(), txt(pt[pi]).c_str());
     }
     ++docs;
   }

@@ -25,7 +25,8 @@
 // (that) CLAUSE", "X warned/insisted/... that CLAUSE", "X believes that
 // CLAUSE", "CLAUSE, X said.", "CLAUSE, X said, CLAUSE", "According to X,
 // CLAUSE", "CLAUSE, according to X" and a poll with "in" ("In a new poll,
-// CLAUSE"). "A, X said, B" gives B as a continuation of A. Reported speech
+// CLAUSE"), "Name: CLAUSE" opening a paragraph (a headline or transcript
+// label). "A, X said, B" gives B as a continuation of A. Reported speech
 // holding a short quotation ("called it a “disaster”") is kept whole as a
 // mixed quote. Each quote can also report where its speaker phrase and cue
 // stand (QuoteFrame).
@@ -791,7 +792,15 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
     return true;
   }
   if (!InNounPhrase(v, j) && !NominalIng(v, j)) return false;
-  if (v.pos(j) == Pos::kDet || v.pos(j) == Pos::kAdj) return false;
+  // An adjective cannot end a subject: a word tagged so at the end of one
+  // after a determiner, number or name is its head noun, mis-tagged ("The
+  // assailant, X, told", "Twenty-four percent said").
+  const bool head_adj =
+      v.pos(j) == Pos::kAdj && j > sf && v.tok_mention[j] < 0 &&
+      (v.pos(j - 1) == Pos::kDet || v.pos(j - 1) == Pos::kNum ||
+       v.pos(j - 1) == Pos::kPropn || IsPossessive(v.low[j - 1]));
+  if (v.pos(j) == Pos::kDet || (v.pos(j) == Pos::kAdj && !head_adj))
+    return false;
   uint32_t f = j;
   while (f > sf && j - f < 14) {
     const uint32_t k = f - 1;
@@ -822,13 +831,37 @@ bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
   uint32_t e = sf;
   while (e + 1 < g && InNounPhrase(v, e + 1) && e < sf + 10) ++e;
   uint32_t b = 0;
-  if (SubjectEndingAt(v, e, sf, &b) && b == sf) {
+  // The phrase opening the sentence is its subject, unless a preposition
+  // follows it ("Hours after the rally, ..."), it is a time ("Last month,
+  // ...") or a dateline ("WASHINGTON (AP) — ...", "WASHINGTON — ...").
+  auto followed_as_subject = [&](uint32_t last) {
+    uint32_t k = last + 1;
+    while (k < g && IsAuxLike(v, k)) ++k;
+    if (k >= g) return false;
+    if (v.low[k] == "(")
+      return !(k + 1 < g &&
+               (v.low[k + 1] == "ap" || v.low[k + 1] == "reuters"));
+    return !v.IsPreposition(k) && v.low[k] != "\u2014" && v.low[k] != "--";
+  };
+  auto is_time = [&](uint32_t k) {
+    for (const Timex& t : v.a->times)
+      if (t.span.begin <= v.a->tokens[k].begin &&
+          v.a->tokens[k].begin < t.span.end)
+        return true;
+    return false;
+  };
+  if (SubjectEndingAt(v, e, sf, &b) && b == sf && followed_as_subject(e) &&
+      !is_time(e)) {
     *src_b = b;
     *src_e = e;
     return true;
   }
   for (uint32_t k = sf; k + 3 < g; ++k) {
-    if (v.low[k] != ",") continue;
+    // After an introductory phrase or a dateline ("WASHINGTON (AP) — X
+    // said ..., saying ...").
+    const std::string_view sep = v.low[k];
+    if (sep != "," && sep != "\u2014" && sep != "--" && sep != "\u2013")
+      continue;
     const uint32_t b0 = k + 1;
     e = b0;
     if (!IsSubjectPronoun(v.low[b0])) {
@@ -873,6 +906,30 @@ bool IntroductoryPhrase(const DocView& v, uint32_t b, uint32_t comma) {
          (p == Pos::kVerb && v.low[b].ends_with("ing"));
 }
 
+bool IsDash(std::string_view w) {
+  return w == "\u2014" || w == "--" || w == "\u2013";
+}
+
+// True when token t of an apposition or parenthesis opening at token b is
+// a finite verb, which makes the segment a clause of its own. Participles
+// and infinitives describe the noun ("a man visiting Nice", "a rabbi
+// helping to organize the boycott"), and so does a past participle after a
+// subordinator ("when contacted by Reuters").
+bool FiniteInSegment(const DocView& v, uint32_t b, uint32_t t) {
+  if (v.pos(t) != Pos::kVerb && v.pos(t) != Pos::kAux) return false;
+  const std::string_view w = v.low[t];
+  if (w.ends_with("ing")) return false;
+  if (t > b && v.low[t - 1] == "to") return false;
+  if (w.ends_with("ed")) {
+    const std::string_view o = v.low[b];
+    if (o == "when" || o == "while" || o == "if" || o == "as" || o == "after" ||
+        o == "before" || o == "once" || o == "though" || o == "although" ||
+        o == "unless")
+      return false;
+  }
+  return true;
+}
+
 // The source phrase right before the verb group starting at token g (not
 // before token `floor`): a subject noun phrase, with an identifying
 // apposition ("X, a Republican from Ohio, said") but not a relative clause
@@ -905,6 +962,22 @@ bool SourceBefore(const DocView& v, uint32_t g, uint32_t floor, uint32_t* b,
     *b = *e = j;
     return true;
   }
+  // "Jason Sims — a teacher from Mount Pleasant — says": an apposition
+  // between dashes, with no finite verb, after the subject.
+  if (IsDash(v.low[j]) && j > floor + 2) {
+    uint32_t k = j - 1;
+    while (k > floor && k + 25 > j && !IsDash(v.low[k])) --k;
+    if (!IsDash(v.low[k]) || k <= floor || k + 1 >= j) return false;
+    for (uint32_t t = k + 1; t < j; ++t)
+      if (IsTerminal(v, t) || v.IsQuoteMark(t) ||
+          (FiniteInSegment(v, k + 1, t) && v.low[k + 1] != "who"))
+        return false;
+    uint32_t nb = 0;
+    if (!SubjectEndingAt(v, k - 1, floor, &nb)) return false;
+    *b = nb;
+    *e = j;
+    return true;
+  }
   if (v.low[j] == "," && j > floor + 1) {
     // Walk back over up to three comma-separated segments, each an
     // apposition ("a Republican from Ohio", "58") or a relative clause
@@ -923,8 +996,8 @@ bool SourceBefore(const DocView& v, uint32_t g, uint32_t floor, uint32_t* b,
       // of its own ("The deal failed, Smith said" is not an apposition).
       if (!relative)
         for (uint32_t t = k + 1; t < end; ++t)
-          if (v.pos(t) == Pos::kVerb || v.pos(t) == Pos::kAux ||
-              IsTerminal(v, t) || v.IsQuoteMark(t))
+          if (FiniteInSegment(v, k + 1, t) || IsTerminal(v, t) ||
+              v.IsQuoteMark(t))
             return false;
       uint32_t t = k - 1;
       if (v.low[t] == ")" && t > floor) {  // a party tag: "(D-Md.)"
@@ -1028,7 +1101,17 @@ bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
     if (v.low[k] == ";" || IsTerminal(v, k)) break;
     // A subject pronoun before the nearest verb opens the first conjunct's
     // clause ("When X was asked ..., he laughed and said").
-    if (nearest != g && IsSubjectPronoun(v.low[k])) break;
+    // But a pronoun opening a reported clause belongs to the clause of the
+    // verb before it ("She said she had met X twice but said ..."): that
+    // verb is the first conjunct's.
+    if (nearest != g && IsSubjectPronoun(v.low[k])) {
+      uint32_t q = k;
+      if (q > sf && v.low[q - 1] == "that") --q;
+      if (q > sf && v.pos(q - 1) == Pos::kVerb &&
+          !AttributionBase(v.low[q - 1]).empty())
+        cue = q - 1;
+      break;
+    }
     if (v.pos(k) != Pos::kVerb || v.tok_mention[k] >= 0) continue;
     if (nearest == g) nearest = k;
     if (!AttributionBase(v.low[k]).empty()) {
@@ -1041,7 +1124,9 @@ bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
   uint32_t g0 = k;
   while (g0 > sf && IsAuxLike(v, g0 - 1)) --g0;
   if (g0 > sf && v.low[g0 - 1] == "to") return false;
-  return SourceBefore(v, g0, sf, b, e);
+  if (SourceBefore(v, g0, sf, b, e)) return true;
+  // "X celebrated, declaring A, and said B": a participle's subject.
+  return v.low[k].ends_with("ing") && ParticipleSubject(v, g0, sf, b, e);
 }
 
 // Passive attribution verbs that take a content after them ("is expected
@@ -1227,8 +1312,13 @@ bool DirectFallback(const DocView& v, const RawQuote& q, ByteSpan para,
     uint32_t g = k;
     while (g > after && IsAuxLike(v, g - 1)) --g;
     uint32_t b = 0, e = 0;
-    if (g > after + 1 && SourceBefore(v, g, after + 1, &b, &e))
-      return finish(k, b, e);
+    // The subject opens right after the close, or after a comma there; not
+    // after a quote that ended its sentence ("“...” She said the talks
+    // ..." is an attribution of its own).
+    const bool ended =
+        after >= 2 && v.IsQuoteMark(after - 1) && IsTerminal(v, after - 2);
+    const uint32_t floor = v.IsPunct(after) || ended ? after + 1 : after;
+    if (g > floor && SourceBefore(v, g, floor, &b, &e)) return finish(k, b, e);
     const uint32_t se = v.sentences[v.tok_sentence[k]].end_token;
     if (g <= after + 1 && SourceAfter(v, k + 1, se, &b, &e))
       return finish(k, b, e);
@@ -1244,6 +1334,9 @@ bool DirectFallback(const DocView& v, const RawQuote& q, ByteSpan para,
     const uint32_t sf = v.sentences[v.tok_sentence[k]].first_token;
     uint32_t b = 0, e = 0;
     if (SourceBefore(v, g, sf, &b, &e)) return finish(k, b, e);
+    // "X praised Y, telling Reuters, “...”": the participle's subject.
+    if (v.low[k].ends_with("ing") && ParticipleSubject(v, g, sf, &b, &e))
+      return finish(k, b, e);
     break;
   }
   return false;
@@ -1431,6 +1524,9 @@ uint32_t AddresseeEnd(const DocView& v, uint32_t c, uint32_t se) {
     }
     if (IsSubjectPronoun(w) || v.IsQuoteMark(k) || !InNounPhrase(v, k)) break;
     if (head && v.tok_mention[k] < 0 && v.pos(k) == Pos::kDet) break;
+    // A possessive after the head starts the reported clause ("told the AP
+    // her group ...").
+    if (head && IsPossessive(w)) break;
     const Pos p = v.pos(k);
     head = head || v.tok_mention[k] >= 0 || p == Pos::kNoun ||
            p == Pos::kPropn || p == Pos::kPron;
@@ -1463,7 +1559,10 @@ bool ClauseFollows(const DocView& v, uint32_t c, uint32_t se) {
     if (t.span.begin <= v.a->tokens[c].begin &&
         v.a->tokens[c].begin < t.span.end)
       return false;
-  if (!IsSubjectPronoun(v.low[c]) && !InNounPhrase(v, c)) return false;
+  const std::string_view w = v.low[c];
+  const bool pronoun = IsSubjectPronoun(w) || w == "it" || w == "this" ||
+                       w == "there" || w == "these" || w == "those";
+  if (!pronoun && !InNounPhrase(v, c)) return false;
   for (uint32_t k = c + 1; k < se && k < c + 20; ++k) {
     if (v.IsQuoteMark(k) || IsTerminal(v, k)) return false;
     if (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux) return true;
@@ -1553,9 +1652,12 @@ Speaker QuantitySpeaker(const DocView& v, uint32_t i, uint32_t sf) {
     const bool polled = w == "polled" || w == "surveyed" ||
                         w == "questioned" || w == "interviewed";
     if (v.IsPunct(k) && w != "%" && w != "-") break;
+    // A preposition before the share opens no part of it ("with 30
+    // percent saying ..."), but "of" and "in" do ("six in 10").
     if (!polled && (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux ||
                     v.pos(k) == Pos::kSconj || v.pos(k) == Pos::kCconj ||
-                    v.pos(k) == Pos::kPron || w == "that"))
+                    v.pos(k) == Pos::kPron || w == "that" ||
+                    (v.pos(k) == Pos::kAdp && w != "of" && w != "in")))
       break;
     share = share || share_word(w) ||
             (w == "in" && k > sf && k + 1 < g && number(k - 1) &&
@@ -1626,6 +1728,60 @@ void PollFrame(const DocView& v, uint32_t sf, uint32_t se,
        frames);
 }
 
+// "Name: CLAUSE" opening a paragraph (a headline "Trump: Cruz has a long
+// way to go", a transcript's speaker label "SMITH: We ...", "Poll: Clinton
+// leads in Ohio"): the name is the source of the rest of the paragraph,
+// with no cue word. The phrase before the colon is at most five tokens,
+// each inside a person or organization mention (titles and possessives
+// allowed before it), or a single report noun.
+void LabelFrame(const DocView& v, uint32_t sf, uint32_t se,
+                const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
+                std::vector<QuoteFrame>* frames) {
+  const auto& toks = v.a->tokens;
+  const std::string& text = v.a->doc.text;
+  if (se < sf + 4) return;
+  for (uint32_t b = toks[sf].begin; b > 0; --b) {
+    const char c = text[b - 1];
+    if (c == '\n') break;
+    if (c != ' ' && c != '\t' && c != '\r') return;
+  }
+  uint32_t k = sf + 1;
+  while (k < se && k < sf + 6 && v.low[k] != ":") ++k;
+  if (k >= se || v.low[k] != ":" || k + 2 >= se) return;
+  bool named = false;
+  for (uint32_t j = sf; j < k; ++j) {
+    const int32_t m = v.tok_mention[j];
+    if (m >= 0) {
+      const EntityType t = v.a->mentions[m].type;
+      if (t != EntityType::kPerson && t != EntityType::kOrg) return;
+      named = true;
+    } else if (v.pos(j) != Pos::kPropn && v.low[j] != "'s" &&
+               v.low[j] != "\u2019s" && v.low[j] != ".") {
+      return;
+    }
+  }
+  const std::string_view w = v.low[sf];
+  const bool report = k == sf + 1 && (w == "poll" || w == "report" ||
+                                      w == "study" || w == "survey");
+  if (!named && !report) return;
+  // The content runs to the end of the paragraph.
+  const size_t nl = text.find('\n', toks[k].end);
+  const uint32_t para_end = nl == std::string::npos
+                                ? static_cast<uint32_t>(text.size())
+                                : static_cast<uint32_t>(nl);
+  uint32_t e = k + 1;
+  while (e + 1 < v.size() && e < k + 150 && toks[e + 1].end <= para_end) ++e;
+  Speaker s = v.SpeakerAt(k - 1, sf, se);
+  if (!s.found || s.first < sf) {
+    s.found = true;
+    s.entity = -1;
+    s.text = std::string(v.Text(sf, k - 1));
+  }
+  s.first = sf;
+  s.last = k - 1;
+  Emit(v, s, "", 1, 0, k + 1, e, direct, out, frames);
+}
+
 void AddIndirect(const DocView& v, const QuoteOptions& opt,
                  const std::vector<ByteSpan>& direct, std::vector<Quote>* out,
                  std::vector<QuoteFrame>* frames) {
@@ -1652,6 +1808,7 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
              frames);
     }
     PollFrame(v, sf, se, direct, out, frames);
+    LabelFrame(v, sf, se, direct, out, frames);
     // "CLAUSE, according to X.", "CLAUSE according to X", "A, according to
     // X, B."
     for (uint32_t k = sf + 2; k + 2 < se; ++k) {
@@ -1760,7 +1917,23 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
       while (g > sf + 1 && v.low[g - 1] != "," && !v.IsPunct(g - 1) &&
              (v.IsDeterminerLike(g - 1) || v.pos(g - 1) == Pos::kAdj))
         --g;
-      if (g > sf + 1 && v.low[g - 1] == "," && (tail >= se || middle)) {
+      // "CLAUSE, X said Tuesday in Paris." and "CLAUSE, X said Tuesday,
+      // noting ...": a time or place after the cue, then the clause end or
+      // a participle clause, still closes the frame.
+      bool closes = false;
+      if (!middle && tail < se) {
+        uint32_t k = frame_end + 1;
+        while (k < se && k < frame_end + 9 && !v.IsPunct(k) &&
+               !v.IsQuoteMark(k) && v.pos(k) != Pos::kVerb &&
+               v.pos(k) != Pos::kAux && v.low[k] != "that")
+          ++k;
+        closes = k > frame_end + 1 && (k >= se || IsTerminal(v, k) ||
+                                       (v.low[k] == "," && k + 1 < se &&
+                                        v.low[k + 1].ends_with("ing") &&
+                                        v.pos(k + 1) == Pos::kVerb));
+      }
+      if (g > sf + 1 && v.low[g - 1] == "," &&
+          (tail >= se || middle || closes)) {
         const size_t first = out->size();
         const bool head =
             Emit(v, after, cue, i, i, sf, g - 2, direct, out, frames);
@@ -1859,8 +2032,102 @@ bool MistaggedVerb(const DocView& v, uint32_t sf, uint32_t i, uint32_t se) {
     return prev == "both" || prev == "all";
   if (v.low[i + 1] == "that") return true;
   if (IsSubjectPronoun(prev)) return true;  // "She predicts it could ..."
+  // An inflected form right after a name that is a person or organization
+  // ("Trump argued the deal ...", "The campaign's Smith warns voters").
+  const int32_t pm = v.tok_mention[i - 1];
+  const std::string_view w = v.low[i];
+  if (pm >= 0 && v.m_last[pm] == i - 1 &&
+      (v.a->mentions[pm].type == EntityType::kPerson ||
+       v.a->mentions[pm].type == EntityType::kOrg) &&
+      (w.ends_with("ed") || w.ends_with("s") || base == "say" ||
+       base == "tell" || base == "think" || base == "write"))
+    return true;
   return IsAuxLike(v, i - 1) && v.lem[i - 1] != "be" &&
          (IsSubjectPronoun(v.low[i + 1]) || v.low[i + 1] == "to");
+}
+
+// The base standing for a past participle of a verb of feeling ("angered",
+// "impressed") before "by".
+constexpr std::string_view kFeelingBase = "<feeling>";
+
+// Past participles of verbs of feeling whose by-phrase names what the
+// subject feels about ("voters were angered by the remarks"), sorted.
+constexpr std::string_view kFeelingParticiples[] = {
+    "alarmed",   "amused",     "angered",    "annoyed",      "baffled",
+    "bothered",  "concerned",  "delighted",  "disappointed", "disgusted",
+    "dismayed",  "encouraged", "frightened", "frustrated",   "horrified",
+    "impressed", "incensed",   "infuriated", "inspired",     "intrigued",
+    "offended",  "outraged",   "pleased",    "puzzled",      "scared",
+    "shocked",   "stunned",    "surprised",  "terrified",    "troubled",
+    "upset",     "worried",
+};
+static_assert(std::is_sorted(std::begin(kFeelingParticiples),
+                             std::end(kFeelingParticiples)));
+
+// "O'Malley's move was first reported by MSNBC", "the plan was rejected by
+// 64 percent of voters": a passive attribution verb with a by-phrase; the
+// agent is the source, the passive subject the content. "Voters were
+// angered by the remarks": a verb of feeling; the subject is the source,
+// the by-phrase the content. `g` starts the verb group, `i` is the verb.
+bool AgentFrame(const DocView& v, uint32_t sf, uint32_t g, uint32_t i,
+                uint32_t se, bool feeling, Frame* f) {
+  uint32_t by = i + 1;
+  while (by < se && by < i + 3 && v.pos(by) == Pos::kAdv) ++by;
+  if (by + 1 >= se || v.low[by] != "by") return false;
+  // The noun phrase after "by", up to a comma, clause end or verb.
+  uint32_t ab = by + 1, ae = ab;
+  if (!InNounPhrase(v, ab)) return false;
+  while (ae + 1 < se && ae < ab + 15 &&
+         (InNounPhrase(v, ae + 1) ||
+          ((v.low[ae + 1] == "of" || v.low[ae + 1] == "and" ||
+            v.low[ae + 1] == "in") &&
+           ae + 2 < se && InNounPhrase(v, ae + 2))))
+    ++ae;
+  uint32_t nb = 0, ne = 0;
+  if (g <= sf || !SourceBefore(v, g, sf, &nb, &ne)) return false;
+  if (v.low[ne] == "it" || v.low[ne] == "there" || v.low[ne] == "that")
+    return false;
+  f->has_source = true;
+  f->cue_b = g;
+  f->cue_e = by;
+  if (feeling) {
+    f->src_b = nb;
+    f->src_e = ne;
+    f->con_b = ab;
+    f->con_e = ae;
+  } else {
+    f->src_b = ab;
+    f->src_e = ae;
+    f->con_b = nb;
+    f->con_e = ne;
+  }
+  return true;
+}
+
+// The base standing for a verb outside the list that takes a that-clause.
+constexpr std::string_view kGenericBase = "<that>";
+
+// Verbs that take a that-clause without attributing it: purpose and result
+// ("ensure that", "mean that"), existence and fact ("is that", "given that").
+bool NonAttributiveThatVerb(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "be",   "do",      "ensure",  "given", "have", "make",
+      "mean", "provide", "require", "see",   "so",   "such",
+  };
+  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) !=
+         std::end(kLemmas);
+}
+
+// A verb outside the attribution list followed by a that-clause: "that"
+// right after it and a clause after "that" (a subject and a verb), so that
+// "that" is a complementizer, not a relative or demonstrative pronoun.
+bool ThatClauseVerb(const DocView& v, uint32_t sf, uint32_t i, uint32_t se) {
+  if (v.pos(i) != Pos::kVerb || v.tok_mention[i] >= 0 || i == sf ||
+      i + 3 >= se || v.low[i + 1] != "that")
+    return false;
+  if (NonAttributiveThatVerb(v.lem[i]) || NonAttributiveThatVerb(v.low[i]))
+    return false;
+  return ClauseFollows(v, i + 2, se);
 }
 
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
@@ -1954,10 +2221,24 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         continue;
       }
       std::string_view base = AttributionBase(v.low[i]);
+      // Any other verb with a that-clause ("insinuated that", "griped
+      // that"): the clause is its content.
+      const bool generic = base.empty() && ThatClauseVerb(v, sf, i, se);
+      if (generic) base = kGenericBase;
+      if (base.empty() && InSorted(kFeelingParticiples, v.low[i]) &&
+          i + 1 < se && v.low[i + 1] == "by" && v.tok_mention[i] < 0)
+        base = kFeelingBase;
       if (base.empty() || v.tok_mention[i] >= 0) continue;
       if (ModifierParticiple(v, sf, i, se)) continue;
+      // "adding to her lead": an increase, not an addition to what was said.
+      if (base == "add" && i + 1 < se && v.low[i + 1] == "to") continue;
       const Pos p = v.pos(i);
-      if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX && !mistagged)
+      // A participle the tagger called an adjective after "be" and before
+      // "by" is a passive verb ("was first reported by").
+      const bool by_passive = i > sf && i + 1 < se && v.low[i + 1] == "by" &&
+                              v.low[i].ends_with("ed") && IsAuxLike(v, i - 1);
+      if (p != Pos::kVerb && p != Pos::kAux && p != Pos::kX && !mistagged &&
+          !by_passive)
         continue;
       // An attribution nested in reported speech is kept when its cue is a
       // verb of saying ("said Y told him that Z").
@@ -1984,6 +2265,12 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       }
       if (g > sf && v.low[g - 1] == "to") continue;
       if (passive) {
+        Frame af;
+        if (AgentFrame(v, sf, g, i, se, base == kFeelingBase, &af) &&
+            add(af, sent)) {
+          prev_sentence = nullptr;
+          continue;
+        }
         // "X is expected to ...", "it is believed that ...", "was asked
         // whether ...": a sourceless attribution whose content follows.
         Frame pf;
