@@ -247,26 +247,36 @@ TEST(NerPipeline, ShippedModelTypesNamesAndKeepsDemonyms) {
   }
 }
 
+// Mentions of `text` under the default options with the shipped models:
+// surface -> type; `all` lists them for failure messages.
+std::map<std::string, EntityType> DefaultMentions(const std::string& text, std::string* all) {
+  NlpOptions o;
+  o.models_dir = SYN_SOURCE_DIR "/models";
+  auto m = LoadNlpModel(DefaultEnv(), o);
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  std::map<std::string, EntityType> got;
+  if (!m.ok()) return got;
+  DocAnalysis a;
+  a.doc.text = text;
+  Annotate(**m, o, &a);
+  for (const Mention& x : a.mentions) {
+    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
+  }
+  all->clear();
+  for (const auto& [k, v] : got) *all += k + "/" + std::string(EntityTypeName(v)) + " ";
+  return got;
+}
+
 // The default options use the shipped entity model; role words are cut off
 // a person's name, and the rule finder's known actors and places before a
 // place word come back where the model has nothing.
 TEST(NerPipeline, DefaultUsesTheModelAndCutsRoles) {
-  NlpOptions o;
-  o.models_dir = SYN_SOURCE_DIR "/models";
-  ASSERT_EQ(o.ner_model, "ner_en.bin");
-  auto m = LoadNlpModel(DefaultEnv(), o);
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
-  DocAnalysis a;
-  a.doc.text =
-      "Russian President Vladimir Putin met Dr. Maria Olsen in the Amur oblast on Monday. "
-      "Putin later flew back to Moscow.";
-  Annotate(**m, o, &a);
-  std::map<std::string, EntityType> got;
-  for (const Mention& x : a.mentions) {
-    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
-  }
+  ASSERT_EQ(NlpOptions().ner_model, "ner_en.bin");
   std::string all;
-  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+  std::map<std::string, EntityType> got = DefaultMentions(
+      "Russian President Vladimir Putin met Dr. Maria Olsen in the Amur oblast on Monday. "
+      "Putin later flew back to Moscow.",
+      &all);
   EXPECT_TRUE(got.count("Vladimir Putin")) << all;
   EXPECT_EQ(got["Vladimir Putin"], EntityType::kPerson) << all;
   EXPECT_FALSE(got.count("Russian President Vladimir Putin")) << all;
@@ -280,24 +290,14 @@ TEST(NerPipeline, DefaultUsesTheModelAndCutsRoles) {
 // A title-cased section heading is no person, unless the gazetteer knows
 // the name or the document names it outside the heading too.
 TEST(NerPipeline, HeadingWordsAreNoPersons) {
-  NlpOptions o;
-  o.models_dir = SYN_SOURCE_DIR "/models";
-  auto m = LoadNlpModel(DefaultEnv(), o);
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
-  DocAnalysis a;
-  a.doc.text =
+  std::string all;
+  std::map<std::string, EntityType> got = DefaultMentions(
       "Harbour Talks and Worries\n\n"
       "Fishermen met in the port on Monday to discuss the new quotas. "
       "Worries grew over the price of fuel.\n\n"
       "Talks With Hendriksen\n\n"
-      "Mayor Lars Hendriksen promised an answer within a week.\n";
-  Annotate(**m, o, &a);
-  std::map<std::string, EntityType> got;
-  for (const Mention& x : a.mentions) {
-    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
-  }
-  std::string all;
-  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+      "Mayor Lars Hendriksen promised an answer within a week.\n",
+      &all);
   for (const auto& [k, v] : got) {
     if (v != EntityType::kPerson) continue;
     EXPECT_EQ(k.find("Worries"), std::string::npos) << all;
@@ -313,24 +313,14 @@ TEST(NerPipeline, HeadingWordsAreNoPersons) {
 // a role word the words after "of" are a portfolio, not a person; a
 // sentence-initial word ending in "-an" is no nationality unless known.
 TEST(NerPipeline, OfNamesPortfoliosAndSentenceInitialWords) {
-  NlpOptions o;
-  o.models_dir = SYN_SOURCE_DIR "/models";
-  auto m = LoadNlpModel(DefaultEnv(), o);
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
-  DocAnalysis a;
-  a.doc.text =
+  std::string all;
+  std::map<std::string, EntityType> got = DefaultMentions(
       "The Zembla Ministry of Fisheries and Forests condemned the raid on Friday. "
       "The Bank of Zembla raised its rates. "
       "The Zembla Minister of Silly Walks resigned. "
       "Human rights groups in Zembla protested. "
-      "Russian police detained two men.";
-  Annotate(**m, o, &a);
-  std::map<std::string, EntityType> got;
-  for (const Mention& x : a.mentions) {
-    got[a.doc.text.substr(x.span.begin, x.span.end - x.span.begin)] = x.type;
-  }
-  std::string all;
-  for (const auto& [k, v] : got) all += k + "/" + std::string(EntityTypeName(v)) + " ";
+      "Russian police detained two men.",
+      &all);
   EXPECT_TRUE(got.count("Zembla Ministry of Fisheries and Forests")) << all;
   EXPECT_EQ(got["Zembla Ministry of Fisheries and Forests"], EntityType::kOrg) << all;
   EXPECT_FALSE(got.count("Fisheries and Forests")) << all;
