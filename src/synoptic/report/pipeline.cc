@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 #include "synoptic/events/events.h"
 #include "synoptic/events/plover.h"
 #include "synoptic/extract/extract.h"
+#include "synoptic/extract/site_templates.h"
 #include "synoptic/nlp/nlp.h"
 #include "synoptic/stories/stories.h"
 #include "synoptic/time/timex.h"
@@ -53,6 +55,12 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(Env* env,
 }
 
 Result<DocAnalysis> Analyzer::Analyze(const ingest::InputRecord& record) const {
+  SYN_ASSIGN_OR_RETURN(DocAnalysis a, Extract(record));
+  Complete(&a);
+  return a;
+}
+
+Result<DocAnalysis> Analyzer::Extract(const ingest::InputRecord& record) const {
   extract::ExtractOptions xo;
   DocAnalysis a;
   SYN_ASSIGN_OR_RETURN(a.doc, extract::ExtractDocument(record, xo));
@@ -60,6 +68,11 @@ Result<DocAnalysis> Analyzer::Analyze(const ingest::InputRecord& record) const {
     a.doc.published = civil::FormatDate(*options_.dct);
     a.doc.published_from = DateSource::kOption;
   }
+  return a;
+}
+
+void Analyzer::Complete(DocAnalysis* out) const {
+  DocAnalysis& a = *out;
   std::optional<civil::Date> date;
   if (auto d = civil::ParseIsoDate(a.doc.published)) date = *d;
   nlp::Annotate(*models_->nlp, models_->nlp_options, &a);
@@ -73,7 +86,6 @@ Result<DocAnalysis> Analyzer::Analyze(const ingest::InputRecord& record) const {
       e.plover = p->category;
     }
   }
-  return a;
 }
 
 std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
@@ -82,35 +94,56 @@ std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
                                     const ProgressFn& progress,
                                     const EmitFn& emit) {
   const size_t n = records.size();
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(n, 1)));
+  auto run = [jobs](const std::function<void()>& worker) {
+    std::vector<std::thread> pool;
+    for (int t = 1; t < jobs; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  };
+
+  // 1. Extraction, then the site templates across the extracted pages.
   std::vector<std::optional<Result<DocAnalysis>>> slots(n);
   std::atomic<size_t> next{0};
-  std::mutex mu;
-  size_t done = 0;
-  size_t emitted = 0;
-
-  auto worker = [&] {
+  run([&] {
     for (;;) {
       const size_t i = next.fetch_add(1);
       if (i >= n) return;
-      auto result = analyzer.Analyze(records[i]);
-      // Free the raw page as soon as it is analysed.
+      slots[i].emplace(analyzer.Extract(records[i]));
+      // Free the raw page as soon as it is extracted.
       std::string().swap(records[i].body);
+    }
+  });
+  {
+    std::vector<Document*> extracted;
+    for (auto& s : slots) {
+      if (s->ok()) extracted.push_back(&s->value().doc);
+    }
+    extract::RemoveSiteTemplates(extracted);
+  }
+
+  // 2. The per-document stages; results emitted in input order.
+  std::vector<bool> ready(n, false);  // guarded by mu
+  std::mutex mu;
+  size_t done = 0;
+  size_t emitted = 0;
+  next = 0;
+  run([&] {
+    for (;;) {
+      const size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      if (slots[i]->ok()) analyzer.Complete(&slots[i]->value());
       std::lock_guard<std::mutex> lock(mu);
-      slots[i].emplace(std::move(result));
       ++done;
-      while (emitted < n && slots[emitted].has_value()) {
+      ready[i] = true;
+      while (emitted < n && ready[emitted]) {
         if (emit) emit(emitted, *slots[emitted]);
         ++emitted;
       }
       if (progress) progress(done, n);
     }
-  };
-  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < jobs; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  });
 
   std::vector<DocAnalysis> out;
   out.reserve(n);

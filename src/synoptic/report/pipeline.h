@@ -37,6 +37,11 @@ class Analyzer {
   ~Analyzer();
   // Extract, annotate, time, actors, events. kEmpty etc. on unusable input.
   Result<DocAnalysis> Analyze(const ingest::InputRecord& record) const;
+  // The same in two steps: the page's document (extraction, --dct), then
+  // the per-document stages on it (AnalyzeAll runs cross-page template
+  // removal between them).
+  Result<DocAnalysis> Extract(const ingest::InputRecord& record) const;
+  void Complete(DocAnalysis* a) const;
 
  private:
   Analyzer();
@@ -52,7 +57,9 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 using EmitFn = std::function<void(size_t index, const Result<DocAnalysis>& result)>;
 
 // Analyses records on options.jobs threads. Results come back in input
-// order; a record that fails becomes an InputError in *errors.
+// order; a record that fails becomes an InputError in *errors. Between
+// extraction and the later stages, the paragraphs that recur on many pages
+// of one site are removed as its template (extract/site_templates.h).
 std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
                                     std::vector<ingest::InputRecord> records,
                                     int jobs, std::vector<InputError>* errors,
