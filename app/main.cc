@@ -203,7 +203,9 @@ int RunAnalyze(const AnalyzeFlags& a, const CommonFlags& c) {
   const size_t before = errors.size();
   auto docs = report::AnalyzeAll(
       **analyzer, std::move(sink.records), po.jobs, &errors,
-      [&](size_t done, size_t total) { progress.Update(done, total); },
+      [&](std::string_view stage, size_t done, size_t total) {
+        progress.Update(stage, done, total);
+      },
       [&](size_t, const Result<DocAnalysis>& r) {
         if (stream && r.ok()) {
           const std::string line = report::RenderDocumentLine(r.value()) + "\n";
@@ -249,7 +251,9 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db,
   // Each document is committed as soon as it (and those before it) is done.
   report::AnalyzeAll(
       **analyzer, std::move(sink.records), po.jobs, &errors,
-      [&](size_t done, size_t total) { progress.Update(done, total); },
+      [&](std::string_view stage, size_t done, size_t total) {
+        progress.Update(stage, done, total);
+      },
       [&](size_t, const Result<DocAnalysis>& r) {
         if (!store_error.ok()) return;
         if (!r.ok()) return;

@@ -16,9 +16,15 @@ Progress::Progress(std::string unit, bool enabled)
 
 Progress::~Progress() { Finish(); }
 
-void Progress::Update(size_t done, size_t total) {
+void Progress::Update(std::string_view stage, size_t done, size_t total) {
   if (!enabled_ || total == 0) return;
   const auto now = std::chrono::steady_clock::now();
+  if (stage != stage_) {
+    Finish();  // the previous stage's line stays as it ended
+    stage_ = stage;
+    start_ = now;
+    last_ = now;
+  }
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < 0.5 && done < total) return;
   if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
@@ -30,8 +36,8 @@ void Progress::Update(size_t done, size_t total) {
   std::string bar(static_cast<size_t>(filled), '=');
   if (filled < kWidth) bar += '>';
   bar.resize(kWidth, ' ');
-  std::fprintf(stderr, "\r[%s] %zu/%zu %s  %.1f %s/s  ETA %.0fs   ", bar.c_str(),
-               done, total, unit_.c_str(), rate, unit_.c_str(), eta);
+  std::fprintf(stderr, "\r%-8s [%s] %zu/%zu %s  %.1f %s/s  ETA %.0fs   ", stage_.c_str(),
+               bar.c_str(), done, total, unit_.c_str(), rate, unit_.c_str(), eta);
   std::fflush(stderr);
   drawn_ = true;
 }

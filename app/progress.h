@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace synoptic::app {
 
@@ -15,11 +16,14 @@ class Progress {
  public:
   Progress(std::string unit, bool enabled);
   ~Progress();
-  void Update(size_t done, size_t total);
+  // `stage` names what is counted ("extract", "analyse"); a new stage
+  // starts a new line and a new rate.
+  void Update(std::string_view stage, size_t done, size_t total);
   void Finish();
 
  private:
   std::string unit_;
+  std::string stage_;
   bool enabled_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;

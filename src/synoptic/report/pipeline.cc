@@ -106,6 +106,8 @@ std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
   // 1. Extraction, then the site templates across the extracted pages.
   std::vector<std::optional<Result<DocAnalysis>>> slots(n);
   std::atomic<size_t> next{0};
+  std::mutex mu;
+  size_t extracted = 0;  // guarded by mu
   run([&] {
     for (;;) {
       const size_t i = next.fetch_add(1);
@@ -113,6 +115,10 @@ std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
       slots[i].emplace(analyzer.Extract(records[i]));
       // Free the raw page as soon as it is extracted.
       std::string().swap(records[i].body);
+      if (progress) {
+        std::lock_guard<std::mutex> lock(mu);
+        progress("extract", ++extracted, n);
+      }
     }
   });
   {
@@ -125,7 +131,6 @@ std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
 
   // 2. The per-document stages; results emitted in input order.
   std::vector<bool> ready(n, false);  // guarded by mu
-  std::mutex mu;
   size_t done = 0;
   size_t emitted = 0;
   next = 0;
@@ -141,7 +146,7 @@ std::vector<DocAnalysis> AnalyzeAll(const Analyzer& analyzer,
         if (emit) emit(emitted, *slots[emitted]);
         ++emitted;
       }
-      if (progress) progress(done, n);
+      if (progress) progress("analyse", done, n);
     }
   });
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "synoptic/core/civil.h"
@@ -50,8 +51,9 @@ class Analyzer {
   PipelineOptions options_;
 };
 
-// Called after each record is done (from worker threads, serialized).
-using ProgressFn = std::function<void(size_t done, size_t total)>;
+// Called as records pass a stage (from worker threads, serialized): first
+// "extract" for every record, then "analyse" (nlp through events).
+using ProgressFn = std::function<void(std::string_view stage, size_t done, size_t total)>;
 // Called once per record in input order as soon as it and all records before
 // it are done (for streaming output); serialized, never concurrently.
 using EmitFn = std::function<void(size_t index, const Result<DocAnalysis>& result)>;
