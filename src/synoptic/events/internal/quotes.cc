@@ -521,29 +521,28 @@ Found SpeakerForQuote(const DocView& v, const RawQuote& q, ByteSpan para,
         // "X defended the plan, saying, “...”": the clause's subject.
         uint32_t pb = 0, pe = 0;
         const uint32_t sf = v.sentences[v.tok_sentence[k]].first_token;
+        // The speaker whose phrase is tokens [pb, pe]: the entity ending
+        // there, or the phrase's text when none starts inside it.
+        const auto subject_speaker = [&] {
+          Speaker sp = v.SpeakerAt(pe, sf, v.sentences[v.tok_sentence[k]].end_token);
+          if (!sp.found || sp.first < pb) {
+            sp = Speaker{};
+            sp.found = true;
+            sp.text = std::string(v.Text(pb, pe));
+          }
+          sp.first = pb;
+          sp.last = pe;
+          return sp;
+        };
         if (!s.found && v.low[k].ends_with("ing") &&
             ParticipleSubject(v, k, sf, &pb, &pe)) {
-          s = v.SpeakerAt(pe, sf, v.sentences[v.tok_sentence[k]].end_token);
-          if (!s.found || s.first < pb) {
-            s = Speaker{};
-            s.found = true;
-            s.text = std::string(v.Text(pb, pe));
-          }
-          s.first = pb;
-          s.last = pe;
+          s = subject_speaker();
         }
         // "X thanked them and said, “...”": the first conjunct's subject.
         uint32_t g = k;
         while (g > sf && IsAdverbLike(v, g - 1)) --g;
         if (!s.found && CoordinatedSubject(v, g, sf, {}, &pb, &pe)) {
-          s = v.SpeakerAt(pe, sf, v.sentences[v.tok_sentence[k]].end_token);
-          if (!s.found || s.first < pb) {
-            s = Speaker{};
-            s.found = true;
-            s.text = std::string(v.Text(pb, pe));
-          }
-          s.first = pb;
-          s.last = pe;
+          s = subject_speaker();
         }
         // "saying it is time to have a “...”": a subject after the verb
         // opens the reported clause the quote stands in (a mixed quote,
