@@ -17,17 +17,7 @@
 namespace synoptic::actors {
 namespace {
 
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(b, i - b));
-      b = i + 1;
-    }
-  }
-  return out;
-}
+using internal::Split;
 
 // What the hand-written KB already names: keys of every name, alias,
 // demonym and city, and its countries' codes.
@@ -39,13 +29,13 @@ struct HandKb {
 
 HandKb ReadHand(std::string_view tsv) {
   HandKb h;
-  for (std::string_view line : SplitOn(tsv, '\n')) {
+  for (std::string_view line : Split(tsv, '\n')) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string_view> f = SplitOn(line, '\t');
+    const std::vector<std::string_view> f = Split(line, '\t');
     auto add_list = [&](size_t i, std::set<std::string>* to) {
       if (i >= f.size()) return;
-      for (std::string_view x : SplitOn(f[i], '|')) {
+      for (std::string_view x : Split(f[i], '|')) {
         if (!x.empty()) to->insert(internal::NormalizeKey(x));
       }
     };

@@ -8,11 +8,8 @@
 #include <nlohmann/json.hpp>
 
 namespace synoptic::actors {
-namespace {
 
-constexpr civil::Date kOpenEnd{9999, 12, 31};
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
+std::vector<std::string_view> internal::Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   while (true) {
     size_t p = s.find(sep);
@@ -22,6 +19,12 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   }
   return out;
 }
+
+namespace {
+
+using internal::Split;
+
+constexpr civil::Date kOpenEnd{9999, 12, 31};
 
 std::vector<std::string_view> List(std::string_view s) {
   std::vector<std::string_view> out;

@@ -105,6 +105,9 @@ namespace internal {
 // other punctuation and hyphens as single spaces, a leading "the" removed.
 // "Kim Jong-un" == "kim jong un", "U.S." == "us".
 std::string NormalizeKey(std::string_view s);
+// The fields of `s` between `sep` characters, empty ones included (one TSV
+// line, one '|' list).
+std::vector<std::string_view> Split(std::string_view s, char sep);
 }  // namespace internal
 
 }  // namespace synoptic::actors
