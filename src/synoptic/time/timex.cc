@@ -235,6 +235,8 @@ class Tagger {
   bool MatchTheYear(size_t i, Cand* c);
   bool MatchApproxTime(size_t i, Cand* c);
   bool MatchAtPresent(size_t i, Cand* c);
+  bool MatchCurrentAdj(size_t i, Cand* c);
+  bool NotATime(const Cand& c) const;
   bool MatchEraYear(size_t i, Cand* c);
   bool MatchVagueFuture(size_t i, Cand* c);
   // The end of an era marker at j ("AD", "A.D.", "BC", "B.C.", "BCE",
@@ -1249,6 +1251,36 @@ bool Tagger::MatchAtPresent(size_t i, Cand* c) {
   return true;
 }
 
+// "the current system", "its current owners", "current market conditions":
+// the adjective places what it modifies at the time of writing, and TimeML
+// marks it as the present (PRESENT_REF). Not the noun ("the current
+// swept them away"), not a name ("Current TV"), and not the accounting
+// terms where "current" means "due within a year" (current account, current
+// assets).
+bool Tagger::MatchCurrentAdj(size_t i, Cand* c) {
+  if (!WordIs(i, "current")) return false;
+  if (toks_[i].cap && i > 0 && !IsBoundary(i - 1) && !toks_[i].break_before)
+    return false;
+  const size_t j = i + 1;
+  if (j >= n() || toks_[j].kind != TokKind::kWord || toks_[j].cap ||
+      toks_[j].break_before)
+    return false;
+  // A time word after it is MatchRel's ("the current quarter"); a function
+  // word the lexicon knows ("current of", "current is") makes it the noun.
+  if (toks_[j].lex.r[0].cat != Cat::kNone) return false;
+  static constexpr std::string_view kNot[] = {
+      "account", "accounts", "assets",  "liabilities", "and",  "or",
+      "but",     "to",       "from",    "with",        "that", "which",
+      "who",     "was",      "were",    "has",         "had",  "flows",
+      "flowed",  "flow",     "carried", "swept",       "runs", "ratio"};
+  for (std::string_view w : kNot)
+    if (WordIs(j, w)) return false;
+  c->end = i + 1;
+  c->value = "PRESENT_REF";
+  c->relative = true;
+  return true;
+}
+
 // "around 7:15 p.m.", "about noon".
 bool Tagger::MatchApproxTime(size_t i, Cand* c) {
   const auto* a = toks_[i].Get(Cat::kApprox);
@@ -1705,6 +1737,23 @@ bool Tagger::MatchYear(size_t i, Cand* c) {
       ctx = true;
   }
   if (Dash(i + 1) && YearTok(i + 2)) ctx = true;
+  // "predicting 1990 earnings", "expects 1991 BellSouth sales to": a year
+  // before a noun of what is counted per year (results, budgets, elections,
+  // harvests), with at most a name between, is that year's.
+  if (!ctx && t.num >= 1900 && t.num <= 2099) {
+    static constexpr std::string_view kPerYear[] = {
+        "earnings", "profit",   "profits",   "results",  "sales",
+        "revenue",  "revenues", "budget",    "election", "elections",
+        "forecast", "forecasts", "estimates", "output",  "deficit",
+        "harvest",  "crop",     "dividend",  "spending", "season"};
+    size_t k = i + 1;
+    if (k < n() && toks_[k].kind == TokKind::kWord && toks_[k].cap &&
+        !toks_[k].break_before && toks_[k].lex.r[0].cat == Cat::kNone)
+      ++k;
+    if (k < n() && !toks_[k].cap && !toks_[k].break_before)
+      for (std::string_view w : kPerYear)
+        if (WordIs(k, w)) ctx = true;
+  }
   // "both 1990 and 1991", "1994, 1995 and 1997": a year before another.
   if ((WordIs(i + 1, "and") || WordIs(i + 1, "or") ||
        (P(i + 1, ',') && !Adj(i + 2))) &&
@@ -3509,6 +3558,7 @@ bool Tagger::MatchAt(size_t i, Cand* best) {
       case Cat::kRel:
         attempt(&Tagger::MatchRel);
         attempt(&Tagger::MatchNthInMonth);
+        attempt(&Tagger::MatchCurrentAdj);
         break;
       case Cat::kShift:
         attempt(&Tagger::MatchShiftPrefix);
@@ -4312,6 +4362,27 @@ void Tagger::ShareRangeDay(size_t done, Cand* c) {
   }
 }
 
+// A title or an idiom shaped like a time: a quoted or possessed name with
+// a capitalised unit after a number (CBS's "60 Minutes", '"48 Hours"'),
+// and "high noon" (the showdown, not twelve o'clock).
+bool Tagger::NotATime(const Cand& c) const {
+  if (c.end == 0 || c.end > n()) return false;
+  const size_t last = c.end - 1;
+  if (c.type == TimexType::kDuration && last > c.first && toks_[last].cap &&
+      R(last, Cat::kUnit) &&
+      (Num(last - 1) || Is(last - 1, Cat::kNumWord)) && last - 1 == c.first &&
+      c.first > 0) {
+    const size_t b = c.first - 1;
+    if (P(b, '"') || P(b, '`') || P(b, '\'') || P(b, internal::kQuote) ||
+        (b > 0 && WordIs(b, "s") && (P(b - 1, '\'') ||
+                                     P(b - 1, internal::kQuote))))
+      return true;
+  }
+  if (c.first > 0 && WordIs(c.first, "noon") && WordIs(c.first - 1, "high"))
+    return true;
+  return false;
+}
+
 void Tagger::Run() {
   size_t i = 0;
   size_t done = 0;  // tokens before this belong to emitted expressions
@@ -4338,6 +4409,11 @@ void Tagger::Run() {
       // A matcher may reach one word back ("last May"); never into an
       // expression already emitted.
       if (best.first < done) best.first = done;
+      if (NotATime(best)) {
+        i = best.end;
+        done = i;
+        continue;
+      }
       if (best.type == TimexType::kTime) {
         ToAnchorZone(&best);
         ShareRangeDay(done, &best);

@@ -1361,5 +1361,50 @@ TEST(Timex, OneDayAfterAModalIsSomeDayAhead) {
   EXPECT_TRUE(TagText("It took a while to load.", dct, {}).empty());
 }
 
+TEST(Timex, CurrentAsAnAdjectiveIsThePresent) {
+  const Date dct{2022, 5, 5};
+  EXPECT_EQ(OneValue("The ferry keeps its current timetable.", dct, {}),
+            "PRESENT_REF");
+  EXPECT_EQ(ValueOf("Under the current rules, no one may fish here.", dct,
+                    "current"),
+            "PRESENT_REF");
+  // With a unit it is that unit ("the current quarter"), not the adjective.
+  EXPECT_EQ(OneValue("Sales rose in the current quarter.", dct, {}),
+            "2022-Q2");
+  // The noun, a name and the accounting terms are no time.
+  EXPECT_TRUE(TagText("The current was too strong to swim.", dct, {}).empty());
+  EXPECT_TRUE(TagText("The current carried the boat away.", dct, {}).empty());
+  EXPECT_TRUE(
+      TagText("The current account deficit widened.", dct, {}).empty());
+  EXPECT_TRUE(TagText("Its current assets fell.", dct, {}).empty());
+  EXPECT_TRUE(TagText("She hosts a show on Current TV.", dct, {}).empty());
+}
+
+TEST(Timex, TitlesAndIdiomsShapedLikeTimes) {
+  const Date dct{2022, 5, 5};
+  EXPECT_TRUE(TagText("He said so on CBS's \"60 Minutes.\"", dct, {}).empty());
+  EXPECT_TRUE(TagText("She told \"48 Hours\" about it.", dct, {}).empty());
+  EXPECT_TRUE(TagText("For the town, high noon comes today.", dct, {}).size() ==
+              1);
+  EXPECT_EQ(OneValue("For the town, high noon comes today.", dct, {}),
+            "2022-05-05");
+  // A plain length stays one.
+  EXPECT_EQ(OneValue("The talk lasted 60 minutes.", dct, {}), "PT60M");
+  EXPECT_EQ(OneValue("They met at noon.", dct, {}), "2022-05-05T12:00");
+}
+
+TEST(Timex, YearBeforeAPerYearNoun) {
+  const Date dct{1989, 10, 30};
+  EXPECT_EQ(OneValue("Analysts were predicting 1990 earnings of $4 a share.",
+                     dct, {}),
+            "1990");
+  EXPECT_EQ(OneValue("Analysts expect 1990 BellSouth earnings to rise.", dct,
+                     {}),
+            "1990");
+  // A count before another noun stays a count.
+  EXPECT_TRUE(TagText("They sold 1990 cars and 2000 trucks.", dct, {}).empty());
+  EXPECT_TRUE(TagText("Some 1990 workers lost jobs.", dct, {}).empty());
+}
+
 }  // namespace
 }  // namespace synoptic::time
