@@ -443,6 +443,14 @@ EntityType NerEntityType(const NerModel& model, std::span<const std::string_view
     for (size_t k = 0; k < len; ++k) hashes[k] = GazWordHash(words[span.first + k]);
     bits = model.gazetteer.Find(GazPhraseKey(hashes, len));
   }
+  // A name whose head names a happening is an event, whatever class the
+  // tagger gave it ("the Cold War", "the Korean War", "the Arab Spring
+  // Uprising", "the G20 Summit", "the World Cup").
+  if (last_is({"war", "wars", "revolution", "uprising", "massacre", "genocide",
+               "olympics", "summit", "championships", "cup", "crisis"}) &&
+      len >= 2) {
+    return EntityType::kEvent;
+  }
   switch (span.cls) {
     case NerClass::kPerson: return EntityType::kPerson;
     case NerClass::kOrg: return EntityType::kOrg;

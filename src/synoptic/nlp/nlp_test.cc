@@ -287,6 +287,32 @@ TEST(NerPipeline, DefaultUsesTheModelAndCutsRoles) {
   EXPECT_FALSE(got.count("Monday")) << all;
 }
 
+// A name whose head word names a happening is an event, not a person.
+TEST(NerPipeline, WarsAndSummitsAreEvents) {
+  std::string all;
+  std::map<std::string, EntityType> got = DefaultMentions(
+      "The Cold War ended long ago, but the Korean War never formally ended. "
+      "Leaders met at the Harbour Summit in Zembla last week.",
+      &all);
+  EXPECT_EQ(got["Cold War"], EntityType::kEvent) << all;
+  EXPECT_EQ(got["Korean War"], EntityType::kEvent) << all;
+  EXPECT_EQ(got["Harbour Summit"], EntityType::kEvent) << all;
+}
+
+// A capitalised word that only a sentence start or a title-cased heading
+// capitalised, and that the document also writes in lower case, is no name.
+TEST(NerPipeline, CommonWordsCapitalisedByPositionAreNoNames) {
+  std::string all;
+  std::map<std::string, EntityType> got = DefaultMentions(
+      "Background and Meaning of the Visit\n\n"
+      "The minister's visit to the port lasted a day. Worries grew after "
+      "the talks. Officials voiced worries about costs. Maria Olsen spoke.",
+      &all);
+  EXPECT_FALSE(got.count("Visit")) << all;
+  EXPECT_FALSE(got.count("Worries")) << all;
+  EXPECT_EQ(got["Maria Olsen"], EntityType::kPerson) << all;
+}
+
 // A title-cased section heading is no person, unless the gazetteer knows
 // the name or the document names it outside the heading too.
 TEST(NerPipeline, HeadingWordsAreNoPersons) {

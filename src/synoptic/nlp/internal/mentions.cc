@@ -213,6 +213,14 @@ class MentionFinder {
       for (uint32_t i = b; i < e; ++i) {
         if (a_->tokens[i].flags & kTokAllCaps) return EntityType::kOther;
       }
+      // A name whose head names a happening ("Cold War", "Korean War",
+      // "G20 Summit", "World Cup") is an event, not a person.
+      const std::string_view head = Lower(e - 1);  // valid until next Lower
+      for (std::string_view h :
+           {"war", "wars", "revolution", "uprising", "massacre", "genocide",
+            "olympics", "summit", "championships", "cup", "crisis"}) {
+        if (head == h) return EntityType::kEvent;
+      }
       return EntityType::kPerson;
     }
     return EntityType::kOther;

@@ -66,6 +66,30 @@ bool AtSentenceStart(const DocAnalysis& a, const ByteSpan& span) {
   return it != a.tokens.end() && it->begin == span.begin && (it->flags & kTokSentenceStart);
 }
 
+// Whether `word` (a capitalised word) is written in lower case somewhere in
+// `text`, as a whole word: a common word that only a sentence start
+// capitalised ("Concerns arise ...", "Visit by ..." beside "the visit").
+bool WrittenLowerElsewhere(std::string_view text, std::string_view word) {
+  char buf[48];
+  if (word.size() < 2 || word.size() > sizeof(buf)) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view low(buf, word.size());
+  const auto is_word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t p = text.find(low); p != std::string_view::npos; p = text.find(low, p + 1)) {
+    const bool left = p == 0 || !is_word(text[p - 1]);
+    const bool right = p + low.size() == text.size() || !is_word(text[p + low.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
 // A heading line: the text line around a mention (to the nearest line
 // breaks) has no closing punctuation, at most 12 words, and every word of
 // four letters or more is capitalised ("Future Prospects and Concerns").
@@ -396,8 +420,39 @@ void FindMentionsWithModel(const NlpModel& model, bool keep_rule_mentions,
     if (bits & kGazDemonym) m.type = EntityType::kNorp;
     a->mentions.push_back(m);
   }
-  if (a->mentions.size() > model_mentions) {
-    std::inplace_merge(a->mentions.begin(), a->mentions.begin() + static_cast<long>(model_mentions),
+  // A one-word person or unnamed-kind name at a sentence start or in a
+  // title-cased heading whose word the same document writes in lower case
+  // is a common word that only the position capitalised ("Concerns arise
+  // over ..." beside "raised concerns", "Significance of the Visit" beside
+  // "the visit"), unless the gazetteer knows it as a name.
+  size_t model_mentions_left = model_mentions;
+  {
+    constexpr uint16_t kNamed = kKnown | kGazFirstName | kGazLastName;
+    size_t out = 0;
+    size_t kept_model = model_mentions;
+    for (size_t i = 0; i < a->mentions.size(); ++i) {
+      const Mention& m = a->mentions[i];
+      bool drop = false;
+      if ((m.type == EntityType::kPerson || m.type == EntityType::kOther) &&
+          (AtSentenceStart(*a, m.span) || InHeadingLine(text, m.span))) {
+        const std::string_view w = text.substr(m.span.begin, m.span.end - m.span.begin);
+        if (w.find(' ') == std::string_view::npos && WrittenLowerElsewhere(text, w)) {
+          uint64_t wh = GazWordHash(w);
+          drop = !(ner.gazetteer.Find(GazPhraseKey(&wh, 1)) & kNamed);
+        }
+      }
+      if (drop) {
+        if (i < model_mentions) --kept_model;
+        continue;
+      }
+      a->mentions[out++] = m;
+    }
+    a->mentions.resize(out);
+    model_mentions_left = kept_model;
+  }
+  if (a->mentions.size() > model_mentions_left) {
+    std::inplace_merge(a->mentions.begin(),
+                       a->mentions.begin() + static_cast<long>(model_mentions_left),
                        a->mentions.end(), [](const Mention& x, const Mention& y) {
                          return x.span.begin < y.span.begin;
                        });
