@@ -11,6 +11,7 @@
 
 #include "synoptic/actors/country_table.h"
 #include "synoptic/core/env.h"
+#include "synoptic/ingest/reader.h"
 #include "synoptic/nlp/dep_parser.h"
 #include "synoptic/nlp/ner_model.h"
 #include "synoptic/nlp/nlp.h"
@@ -316,6 +317,28 @@ int RunTrainKb(const KbFlags& f, const std::string& command_line) {
     std::fprintf(stderr, "synoptic: %s\n", table.status().message().c_str());
     return 1;
   }
+  // The region rows: GeoNames first-level divisions.
+  const std::string admin1_path = f.gazetteers + "/cities-json-geonames-admin1.json.gz";
+  auto admin1_gz = env->ReadFile(admin1_path, kMax);
+  if (!admin1_gz.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", admin1_path.c_str(),
+                 admin1_gz.status().message().c_str());
+    return 1;
+  }
+  auto admin1 = ingest::Gunzip(*admin1_gz, kMax);
+  if (!admin1.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", admin1_path.c_str(),
+                 admin1.status().message().c_str());
+    return 1;
+  }
+  actors::RegionRowStats rstats;
+  auto regions = actors::BuildRegionRows(*admin1, *iso, *hand + "\n" + *table, &rstats);
+  if (!regions.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", admin1_path.c_str(),
+                 regions.status().message().c_str());
+    return 1;
+  }
+  *table += *regions;
   const Status w = env->WriteFile(f.out, *table);
   if (!w.ok()) {
     std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
@@ -326,6 +349,10 @@ int RunTrainKb(const KbFlags& f, const std::string& command_line) {
       "without an ISO 3166 code\n",
       f.out.c_str(), stats.countries, stats.demonyms, stats.capitals, stats.skipped_hand,
       fs::path(f.actors_kb).filename().c_str(), stats.skipped_no_iso);
+  std::printf(
+      "%s: %zu regions with %zu names; left out: %zu names two countries' regions share, %zu "
+      "names the KB already has\n",
+      f.out.c_str(), rstats.regions, rstats.names, rstats.skipped_shared, rstats.skipped_known);
   return 0;
 }
 
@@ -409,9 +436,10 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
       ->check(CLI::Range(0, 30000));
   auto kflags = std::make_shared<KbFlags>();
   auto* kb = train->add_subcommand(
-      "kb", "the actor KB's country table (capitals, demonyms, names) from a country list");
+      "kb", "the actor KB's country table (capitals, demonyms, names, regions) from public lists");
   kb->add_option("--gazetteers", kflags->gazetteers,
-                 "shared/data/gazetteers folder (its world-countries.json is read)")
+                 "shared/data/gazetteers folder (its world-countries.json and "
+                 "cities-json-geonames-admin1.json.gz are read)")
       ->required();
   kb->add_option("--actors-kb", kflags->actors_kb,
                  "hand-written actor KB TSV: its countries, names and cities are left out");

@@ -603,6 +603,33 @@ class Resolver {
     };
     const size_t n = a_->mentions.size();
     std::vector<int32_t> ent(n, -1);
+    // The countries the document names (a country, its government, a city
+    // or person of it): a region's country must be one of them.
+    std::vector<std::string_view> doc_countries;
+    for (size_t i = 0; i < n; ++i) {
+      if (links_[i].drop || links_[i].actor < 0) continue;
+      const Actor& act = kb_.actor(links_[i].actor);
+      const std::string_view c = act.kind == ActorKind::kCountry ? act.id : act.country;
+      if (!c.empty() && std::find(doc_countries.begin(), doc_countries.end(), c) ==
+                            doc_countries.end()) {
+        doc_countries.push_back(c);
+      }
+    }
+    // A place the KB does not know may be a first-level division of a
+    // country the document names ("the Amur oblast" in a story about
+    // Russia): it takes that country's code. Not otherwise: GeoNames has
+    // divisions named like towns elsewhere or like common words.
+    const auto region_code = [&](const Mention& m, const std::string& key) -> std::string {
+      if (m.type != EntityType::kGpe && m.type != EntityType::kLoc) return {};
+      const auto c = kb_.FindRegionCountry(key);
+      if (!c) return {};
+      const Actor& country = kb_.actor(*c);
+      if (std::find(doc_countries.begin(), doc_countries.end(), country.id) ==
+          doc_countries.end()) {
+        return {};
+      }
+      return country.code;
+    };
     // KB-linked and unknown mentions first; same_as links after.
     for (size_t i = 0; i < n; ++i) {
       if (links_[i].drop || links_[i].same_as >= 0) continue;
@@ -613,9 +640,11 @@ class Resolver {
       } else {
         const std::string key = internal::NormalizeKey(Surface(m.span));
         if (key.empty()) continue;
+        std::string code = InstitutionCode(key);
+        if (code.empty()) code = region_code(m, key);
         ent[i] = entity_for(
             "name:" + std::string(EntityTypeName(m.type)) + ":" + key,
-            std::string(Surface(m.span)), m.type, InstitutionCode(key));
+            std::string(Surface(m.span)), m.type, std::move(code));
       }
     }
     for (size_t i = 0; i < n; ++i) {
@@ -758,8 +787,9 @@ Result<std::shared_ptr<const ActorKb>> LoadActorKb(
   const std::string countries_path = options.models_dir + "/actors_countries.tsv";
   if (env->Exists(countries_path)) {
     SYN_ASSIGN_OR_RETURN(countries, env->ReadFile(countries_path, kMaxKbBytes));
-    if (countries.rfind("# synoptic actors_countries v1 ", 0) != 0) {
-      return NotSupported(countries_path + ": not an actors_countries v1 table");
+    if (countries.rfind("# synoptic actors_countries v1 ", 0) != 0 &&
+        countries.rfind("# synoptic actors_countries v2 ", 0) != 0) {
+      return NotSupported(countries_path + ": not an actors_countries v1/v2 table");
     }
   }
   SYN_ASSIGN_OR_RETURN(ActorKb kb, ActorKb::Build(iso, tsv, countries));

@@ -130,6 +130,26 @@ const LocalEntity* Entity(const DocAnalysis& a, const std::string& key) {
 
 constexpr civil::Date kSep2023{2023, 9, 13};
 
+// A first-level division the shipped table lists (GeoNames admin1) takes
+// its country's code only when the document names that country.
+TEST(ActorKb, RegionOfANamedCountryTakesItsCode) {
+  DocAnalysis a = Resolve(
+      "[Putin|P] flew to the [Amur|G] oblast , in the far east of [Russia|G] .");
+  const LocalEntity* amur = Entity(a, "name:GPE:amur");
+  ASSERT_NE(amur, nullptr);
+  EXPECT_EQ(amur->code, "RUS");
+  // Without Russia in the document, nothing ties Amur to it.
+  DocAnalysis b = Resolve("Floods hit the [Amur|G] region .");
+  const LocalEntity* amur2 = Entity(b, "name:GPE:amur");
+  ASSERT_NE(amur2, nullptr);
+  EXPECT_EQ(amur2->code, "");
+  // A person named like a region is no place.
+  DocAnalysis c = Resolve("[Texas|P] Smith met officials of [Russia|G] .");
+  bool coded = false;
+  for (const LocalEntity& e : c.entities) coded = coded || (e.name == "Texas" && !e.code.empty());
+  EXPECT_FALSE(coded);
+}
+
 TEST(ActorKb, LinksAliasVariantsToOneEntity) {
   DocAnalysis a = Resolve(
       "[Kim Jong-un|P] and [Kim Jong Un|P] met "

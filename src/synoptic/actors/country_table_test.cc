@@ -85,6 +85,37 @@ TEST(CountryTable, KbReadsTheTable) {
       << bad.status().message();
 }
 
+// Region rows: a division's name and its name without the generic word;
+// a name two countries' divisions share, or one the KB knows, is left out.
+TEST(CountryTable, RegionRowsKeepUnsharedNames) {
+  const std::string iso =
+      R"({"3166-1": [{"alpha_2": "ZA", "alpha_3": "ZZA", "name": "Zembla"},
+                    {"alpha_2": "ZB", "alpha_3": "ZZB", "name": "Borduria"}]})";
+  const std::string admin1 = R"([
+    {"code": "ZA.01", "name": "Onhava Oblast"},
+    {"code": "ZA.02", "name": "Greenmarsh"},
+    {"code": "ZB.01", "name": "Greenmarsh"},
+    {"code": "ZB.02", "name": "Strelsau Province"},
+    {"code": "ZB.03", "name": "Ʒɛmbla"},
+    {"code": "QQ.01", "name": "Nowhere"}
+  ])";
+  const std::string known = "city\tZZB\tStrelsau\t\n";
+  RegionRowStats st;
+  auto r = BuildRegionRows(admin1, iso, known, &st);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const std::string& s = *r;
+  EXPECT_NE(s.find("region\tZZA\tOnhava Oblast\tOnhava\n"), std::string::npos) << s;
+  EXPECT_EQ(s.find("Greenmarsh"), std::string::npos) << s;  // both countries
+  // "Strelsau" is a city the KB knows; the full name stays.
+  EXPECT_NE(s.find("region\tZZB\tStrelsau Province\t\n"), std::string::npos) << s;
+  EXPECT_EQ(s.find("Nowhere"), std::string::npos) << s;  // no such country
+  EXPECT_EQ(s.find("mbla"), std::string::npos) << s;     // not a Latin name
+  EXPECT_EQ(st.regions, 2u);
+  EXPECT_EQ(st.skipped_shared, 2u);
+  EXPECT_EQ(st.skipped_known, 1u);
+  EXPECT_FALSE(BuildRegionRows("[oops", iso, known, &st).ok());
+}
+
 TEST(CountryTable, BadInputIsAnError) {
   CountryTableStats st;
   EXPECT_FALSE(BuildCountryTable("[not json", kIso, kHand, "", &st).ok());

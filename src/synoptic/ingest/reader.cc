@@ -232,6 +232,10 @@ InputFormat DetectFormat(std::string_view bytes) {
   return InputFormat::kText;
 }
 
+Result<std::string> Gunzip(std::string_view bytes, uint64_t max_output) {
+  return internal::Inflate(bytes, /*deflate=*/false, max_output);
+}
+
 Result<std::string> DecodeToUtf8(std::string_view bytes,
                                  std::string_view declared_charset,
                                  bool is_html, std::string* used) {

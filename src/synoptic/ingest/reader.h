@@ -87,6 +87,10 @@ Result<std::string> DecodeToUtf8(std::string_view bytes,
                                  std::string_view declared_charset,
                                  bool is_html, std::string* used);
 
+// Inflates a whole gzip file (every member); an error when it is corrupt,
+// truncated or would exceed `max_output` bytes.
+Result<std::string> Gunzip(std::string_view bytes, uint64_t max_output);
+
 // Collects records and errors in vectors; handy for tests and small runs.
 class VectorSink final : public RecordSink {
  public:

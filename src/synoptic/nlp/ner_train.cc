@@ -24,8 +24,8 @@
 #include <random>
 #include <sstream>
 #include <unordered_map>
-#include <zlib.h>
 
+#include "synoptic/ingest/reader.h"
 #include "synoptic/nlp/internal/ner_internal.h"
 #include "synoptic/nlp/internal/nlp_internal.h"
 #include "synoptic/nlp/pos_model.h"
@@ -290,26 +290,6 @@ Result<std::vector<TrainDoc>> ReadBio(Env* env, const std::string& path,
 
 // ---- gazetteer ----
 
-// Inflates a gzip file's bytes (the GeoNames city lists); false if broken or
-// larger than `cap`.
-bool Gunzip(std::string_view in, size_t cap, std::string* out) {
-  z_stream z{};
-  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out->append(buf, sizeof buf - z.avail_out);
-    if (out->size() > cap) rc = Z_MEM_ERROR;
-  }
-  inflateEnd(&z);
-  return rc == Z_STREAM_END;
-}
-
 class GazBuilder {
  public:
   void Add(std::string_view phrase, uint16_t bits) {
@@ -528,9 +508,9 @@ Status BuildGazetteer(Env* env, const NerTrainSources& src, GazBuilder* g) {
       for (const char* file : {"/cities-json-geonames.json.gz", "/cities-json-geonames-admin1.json.gz"}) {
         auto r = env->ReadFile(d + file, uint64_t{256} << 20);
         if (!r.ok()) continue;
-        std::string json;
-        if (!Gunzip(*r, size_t{512} << 20, &json)) return Corrupt(d + file + ": bad gzip data");
-        const auto j = nlohmann::json::parse(json);
+        auto json = ingest::Gunzip(*r, uint64_t{512} << 20);
+        if (!json.ok()) return Corrupt(d + file + ": " + json.status().message());
+        const auto j = nlohmann::json::parse(*json);
         const uint16_t bits = std::string_view(file).find("admin1") != std::string_view::npos
                                   ? internal::kGazRegion
                                   : internal::kGazCity;

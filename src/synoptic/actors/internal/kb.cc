@@ -180,6 +180,15 @@ Result<ActorKb> ActorKb::Build(std::string_view iso_json,
       const uint32_t idx = kb.AddActor(city);
       kb.AddAlias(f[2], idx);
       for (auto al : List(f[3])) kb.AddAlias(al, idx);
+    } else if (kind == "region") {
+      // A first-level division: only its country, for place mentions the
+      // document ties to that country; never an alias (a region's name may
+      // be a person's or a word).
+      if (f.size() < 4) return bad("region needs 4 fields");
+      const auto c = find_id(f[1]);
+      if (!c) return bad("unknown country code " + std::string(f[1]));
+      for (std::string_view n : List(f[3])) kb.region_.emplace(internal::NormalizeKey(n), *c);
+      kb.region_.emplace(internal::NormalizeKey(f[2]), *c);
     } else if (kind == "metonym") {
       if (f.size() < 3) return bad("metonym needs 3 fields");
       auto ai = find_id(f[1]);
@@ -280,6 +289,12 @@ std::optional<uint32_t> ActorKb::FindDemonym(std::string_view key) const {
 std::optional<uint32_t> ActorKb::FindCapital(std::string_view key) const {
   auto it = capital_.find(std::string(key));
   if (it == capital_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<uint32_t> ActorKb::FindRegionCountry(std::string_view key) const {
+  auto it = region_.find(std::string(key));
+  if (it == region_.end()) return std::nullopt;
   return it->second;
 }
 

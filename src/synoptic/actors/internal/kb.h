@@ -61,6 +61,9 @@ class ActorKb {
   std::optional<uint32_t> FindDemonym(std::string_view key) const;
   // City actor for a normalised capital name.
   std::optional<uint32_t> FindCapital(std::string_view key) const;
+  // Country actor of a first-level division by its normalised name
+  // ("amur", "amur oblast", "texas"): the region rows of the built table.
+  std::optional<uint32_t> FindRegionCountry(std::string_view key) const;
   // Government actor of a country (by ISO3).
   std::optional<uint32_t> GovernmentOf(std::string_view iso3) const;
   // Offices anchored at `anchor` that answer to the normalised role phrase.
@@ -96,6 +99,7 @@ class ActorKb {
   std::unordered_map<std::string, std::vector<uint32_t>> short_;
   std::unordered_map<std::string, uint32_t> demonym_;
   std::unordered_map<std::string, uint32_t> capital_;
+  std::unordered_map<std::string, uint32_t> region_;  // key -> country actor
   // role phrase -> offices answering to it
   std::unordered_map<std::string, std::vector<uint32_t>> roles_;
 };
