@@ -245,6 +245,38 @@ class Resolver {
       }
     }
     if (parts.size() < 2) return;
+    // "US-led coalition", "Iranian-backed militias", "Russian-held town": a
+    // country or its demonym before a participle of leading, backing or
+    // holding names that country as the group's side (the mention shrinks
+    // to it). Not "Russian-made drones" (who made a thing is not who uses
+    // it) nor "Soviet-era": such an adjective names no actor and is dropped.
+    {
+      static constexpr std::string_view kSide[] = {
+          "led", "backed", "funded", "sponsored", "allied", "controlled",
+          "held", "occupied", "run", "aligned", "brokered", "mediated",
+          "supported", "armed", "trained", "installed", "based"};
+      const ByteSpan& head = parts.front();
+      const std::string_view tail = Surface(parts[1]);
+      bool side = false;
+      for (std::string_view w : kSide) side = side || tail == w;
+      const char t0 = tail.empty() ? 'A' : tail[0];
+      if (parts.size() == 2 && t0 >= 'a' && t0 <= 'z') {
+        MentionKind k2;
+        EntityType t2;
+        const int32_t ai = Resolve(Surface(head), head, &k2, &t2);
+        if (ai >= 0 && kb_.actor(ai).kind == ActorKind::kCountry) {
+          if (side) {
+            m.span = head;
+            m.kind = k2;
+            m.type = t2;
+            links_[i].actor = ai;
+          } else {
+            links_[i].drop = true;  // "Russian-made", "Soviet-era": no actor
+          }
+        }
+        return;
+      }
+    }
     int resolved = 0;
     for (const ByteSpan& ps : parts) {
       const char c0 = text_[ps.begin];

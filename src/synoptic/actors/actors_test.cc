@@ -150,6 +150,21 @@ TEST(ActorKb, RegionOfANamedCountryTakesItsCode) {
   EXPECT_FALSE(coded);
 }
 
+// "US-led", "Iranian-backed": the country is the group's side and the
+// mention shrinks to it; "Russian-made" names no actor and goes.
+TEST(ActorKb, CountryBeforeAParticipleOfSide) {
+  DocAnalysis a = Resolve(
+      "The [US-led|G] coalition fought [Iranian-backed|G] militias with "
+      "[Russian-made|G] drones .");
+  EXPECT_EQ(KeyOf(a, "US"), "kb:USA");
+  MentionKind kind;
+  EXPECT_EQ(KeyOf(a, "Iranian", &kind), "kb:IRN");
+  EXPECT_EQ(kind, MentionKind::kDemonym);
+  EXPECT_EQ(KeyOf(a, "US-led"), "?");
+  EXPECT_EQ(KeyOf(a, "Russian-made"), "?");
+  EXPECT_EQ(KeyOf(a, "Russian"), "?");
+}
+
 TEST(ActorKb, LinksAliasVariantsToOneEntity) {
   DocAnalysis a = Resolve(
       "[Kim Jong-un|P] and [Kim Jong Un|P] met "
