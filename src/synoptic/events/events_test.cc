@@ -362,6 +362,19 @@ TEST(Events, CodesMeetingWithPlaceAndTime) {
   EXPECT_EQ(Str(a, e->trigger), "met");
 }
 
+// A day in a relative clause after the event is that clause's: "may meet
+// in Vienna, where Novak arrived on Monday" does not date the meeting.
+TEST(Events, DayInARelativeClauseDoesNotDateTheEvent) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} may meet/V [Otto Brandt]{1} in [Vienna]{2}, where "
+      "Novak arrived on <Monday>{0}.",
+      {"2025-03-03"});
+  const Event* e = FindType(a, "meet");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->time, -1);
+  EXPECT_EQ(e->date, "");
+}
+
 TEST(Events, WorksWithoutPosTags) {
   DocAnalysis a =
       Analyze("[Jana Novak]{0} met [Otto Brandt]{1} in [Vienna]{2}.", {}, true);

@@ -465,7 +465,13 @@ void FillClusters(Context* ctx, const std::vector<uint32_t>& doc_group) {
   auto& docs = *ctx->docs;
   std::map<uint32_t, std::vector<uint32_t>> groups;  // group -> docs by rank
   for (uint32_t d : ctx->order) groups[doc_group[d]].push_back(d);
-  // Inferred dates: the median publication date of the dated members.
+  // Inferred dates. An undated member is dated by its own yearless
+  // dateline when it has one; else by the day the cluster's happening took
+  // place, as its dated members report it (reports of a happening are
+  // written around it, and its day is where their relative dates point:
+  // "arrived on Tuesday" before it, "will meet on Wednesday" up to it);
+  // else by the median publication day of the dated members. A follow-up
+  // published a week later would shift every weekday by a week.
   for (auto& [g, members] : groups) {
     std::vector<int64_t> days;
     for (uint32_t d : members) {
@@ -474,13 +480,16 @@ void FillClusters(Context* ctx, const std::vector<uint32_t>& doc_group) {
     }
     if (days.empty() || days.size() == members.size()) continue;
     std::sort(days.begin(), days.end());
-    const civil::Date median = civil::FromDays(days[(days.size() - 1) / 2]);
+    const int64_t median_day = days[(days.size() - 1) / 2];
+    civil::Date fallback = civil::FromDays(median_day);
+    int64_t happened = 0;
+    if (internal::ParseDay(ClusterDate(*ctx, members), &happened)) {
+      fallback = civil::FromDays(happened);
+    }
     for (uint32_t d : members) {
       int64_t day = 0;
       if (!internal::ParseDay(docs[d].doc.published, &day)) {
-        InferDate(DatelineDate(docs[d], days[(days.size() - 1) / 2])
-                      .value_or(median),
-                  &docs[d]);
+        InferDate(DatelineDate(docs[d], median_day).value_or(fallback), &docs[d]);
       }
     }
   }

@@ -1156,6 +1156,37 @@ TEST(BuildStories, YearlessDatelineDatesAnUndatedReport) {
   EXPECT_TRUE(tuesday);
 }
 
+// An undated report in a cluster whose dated reports were published a week
+// after the happening is dated by the happening's day, not by their
+// publication: its "on Tuesday" is then the Tuesday they report.
+TEST(BuildStories, UndatedReportTakesTheHappeningsDay) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  for (DocAnalysis& d : docs) d.doc.published = "2024-03-14";  // a week on
+  DocBuilder b("W1", "", "", "Leaders seal fishing accord",
+               "Vladimir Putin and Kim Jong Un met in Pyongyang on Tuesday "
+               "and signed an accord sharing fishing grounds, officials said.");
+  const Ids i = Actors(&b);
+  const int32_t where =
+      b.Entity("name:GPE:Pyongyang", "Pyongyang", EntityType::kGpe, "PRK");
+  b.Time("on Tuesday", "XXXX-WXX-2", false);
+  b.Ev("meet", "040", 1, 1.0, i.putin, i.kim, where, "", "met in Pyongyang");
+  docs.push_back(b.Build());
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  const size_t w = Find(docs, "W1");
+  ASSERT_EQ(r.doc_cluster[w], r.doc_cluster[Find(docs, "R1")]);
+  EXPECT_EQ(docs[w].doc.published, "2024-03-05");
+  EXPECT_EQ(docs[w].doc.published_from, DateSource::kInferred);
+  bool tuesday = false;
+  for (const Timex& t : docs[w].times) {
+    if (docs[w].doc.text.substr(t.span.begin, t.span.size()).find("Tuesday") !=
+        std::string::npos) {
+      tuesday = t.value == "2024-03-05";
+    }
+  }
+  EXPECT_TRUE(tuesday);
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +

@@ -910,6 +910,24 @@ int32_t FindPlace(const DocView& v, const Match& mt, uint32_t h, uint32_t sf,
   return best;
 }
 
+// Whether a relative clause or a contrast opens between two bytes of a
+// sentence: "may meet in Vladivostok, where Putin arrived Monday": the day
+// is the arriving's, not the meeting's.
+bool ClauseBetween(const DocView& v, const Sentence& s, uint32_t a, uint32_t b) {
+  if (a > b) std::swap(a, b);
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    const Token& t = v.a->tokens[i];
+    if (t.begin < a) continue;
+    if (t.begin >= b) break;
+    const std::string_view w = v.low[i];
+    if (w == "where" || w == "which" || w == "who" || w == "whom" || w == "whose" ||
+        w == "whereas" || w == "while" || w == ";") {
+      return true;
+    }
+  }
+  return false;
+}
+
 int32_t FindTime(const DocView& v, const Sentence& s, uint32_t trigger_byte) {
   int32_t best = -1;
   uint32_t best_dist = 0;
@@ -918,6 +936,7 @@ int32_t FindTime(const DocView& v, const Sentence& s, uint32_t trigger_byte) {
     const Timex& x = times[t];
     if (x.type != TimexType::kDate && x.type != TimexType::kTime) continue;
     if (x.span.begin < s.span.begin || x.span.end > s.span.end) continue;
+    if (ClauseBetween(v, s, trigger_byte, x.span.begin)) continue;
     uint32_t d = x.span.begin > trigger_byte ? x.span.begin - trigger_byte
                                              : trigger_byte - x.span.begin;
     if (best < 0 || d < best_dist) {
