@@ -210,6 +210,11 @@ CodeCommand::CodeCommand(CLI::App* app) {
                  "it resolved to");
   cmd_->add_flag("--verbose,-v", verbose_, "speed per 1000 lines on stderr");
   cmd_->add_flag("--quiet,-q", quiet_, "no summary on stderr");
+  cmd_->add_option("--parse", parse_,
+                   "on or off: find a verb's source and target over the "
+                   "dependency parse, the rules filling what it leaves "
+                   "(default: the events stage's default)")
+      ->check(CLI::IsMember({"on", "off"}));
 }
 
 int CodeCommand::Run() const {
@@ -232,6 +237,7 @@ int CodeCommand::Run() const {
   } else {
     options.models_dir = SYN_DEFAULT_MODELS_DIR;
   }
+  if (!parse_.empty()) options.use_parse = parse_ == "on";
   auto coder = events::SentenceCoder::Create(DefaultEnv(), options);
   if (!coder.ok()) {
     std::cerr << "synoptic: " << coder.status().message() << "\n";

@@ -30,6 +30,7 @@ class CodeCommand {
   bool verbose_ = false;
   bool mentions_ = false;
   bool quiet_ = false;
+  std::string parse_;  // "", "on" or "off": EventOptions::use_parse
 };
 
 }  // namespace synoptic::app

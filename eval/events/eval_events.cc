@@ -1125,6 +1125,7 @@ int main(int argc, char** argv) {
   int errors = 0;
   std::string split = "dev";
   std::string show;  // --show FILE: print the quote frames of one text file
+  int parse = -1;    // --parse 0|1: EventOptions::use_parse (-1: default)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--errors" && i + 1 < argc) {
@@ -1137,6 +1138,8 @@ int main(int argc, char** argv) {
       only = argv[++i];
     } else if (a == "--show" && i + 1 < argc) {
       show = argv[++i];
+    } else if (a == "--parse" && i + 1 < argc) {
+      parse = std::atoi(argv[++i]);
     } else {
       shared = a;
     }
@@ -1149,6 +1152,7 @@ int main(int argc, char** argv) {
   events::SentenceCoderOptions options;
   const char* m = std::getenv("SYNOPTIC_MODELS");
   options.models_dir = m && *m ? m : SYN_MODELS_DIR;
+  if (parse >= 0) options.use_parse = parse != 0;
   auto coder = events::SentenceCoder::Create(DefaultEnv(), options);
   if (!coder.ok()) {
     std::fprintf(stderr, "eval_events: %s\n", coder.status().message().c_str());

@@ -2,7 +2,11 @@
 // quotes (so that events inside them inherit their speaker) and code events.
 #include "synoptic/events/events.h"
 
+#include <optional>
+#include <utility>
+
 #include "synoptic/events/internal/coder.h"
+#include "synoptic/events/internal/dep_view.h"
 #include "synoptic/events/internal/doc_view.h"
 #include "synoptic/events/internal/lexicon.h"
 #include "synoptic/events/internal/quotes.h"
@@ -38,7 +42,11 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
   // Extra rows go first: on equal length they win over ours.
   if (!options.extra_verbs_tsv.empty())
     verbs = options.extra_verbs_tsv + "\n" + verbs;
-  return EventLexicon::Parse(verbs, cues, forms);
+  std::shared_ptr<const internal::ParseModels> parse;
+  if (options.use_parse) {
+    SYN_ASSIGN_OR_RETURN(parse, internal::LoadParseModels(env, dir));
+  }
+  return EventLexicon::Parse(verbs, cues, forms, std::move(parse));
 }
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis) {
@@ -54,8 +62,11 @@ void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
   view.Build(*analysis, lexicon);
   internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes,
                        frames);
+  std::optional<internal::LazyParse> parse;
+  if (lexicon.parse_models() != nullptr)
+    parse.emplace(*lexicon.parse_models(), view);
   internal::CodeEvents(view, analysis->quotes, internal::CoderOptions(),
-                       &analysis->events);
+                       parse ? &*parse : nullptr, &analysis->events);
 }
 
 }  // namespace synoptic::events

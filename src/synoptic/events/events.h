@@ -30,6 +30,19 @@ struct EventOptions {
   // dictionary, imported in memory); on equal length tried before the
   // files' rows.
   std::string extra_verbs_tsv;
+  // Find a verbal trigger's source and target over a dependency parse
+  // (models_dir/pos_en.bin and parse_en.bin, loaded with the lexicon): the
+  // verb's subject, passive subject and agent, objects and obliques, with
+  // coordination, control (xcomp) and relative clauses; the positional
+  // rules fill any role the parse leaves empty. Only sentences where a
+  // trigger matched and two actors are mentioned are parsed. Missing model
+  // files are an error when this is set. Off by default: PETR_Validate
+  // (80.3% found / 13.8% extra) and PETR2 GSR (23.8%) score the same either
+  // way, the events stage runs about 5x slower on news articles (PolNeAR
+  // dev) and 15-25x on events_bench's event-dense corpus, and on the
+  // bundled examples the changed actors move one article to another story
+  // cluster (tests/e2e/examples_test.sh).
+  bool use_parse = false;
 };
 
 Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(

@@ -135,9 +135,13 @@ DocAnalysis BuildCorpus(int paragraphs) {
   return a;
 }
 
+// state.range(1): EventOptions::use_parse (0 rules only, 1 with the
+// dependency parse, which then tags and parses the sentences where a verbal
+// trigger matched and an actor is mentioned).
 void BM_ExtractEvents(benchmark::State& state) {
   EventOptions o;
   o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+  o.use_parse = state.range(1) != 0;
   auto lex = LoadEventLexicon(DefaultEnv(), o);
   if (!lex.ok()) {
     state.SkipWithError(lex.status().ToString().c_str());
@@ -182,7 +186,9 @@ void BM_ExtractEvents(benchmark::State& state) {
                           static_cast<int64_t>(input.doc.text.size()));
   state.SetLabel("items = sentences");
 }
-BENCHMARK(BM_ExtractEvents)->Arg(1)->Arg(16)->Arg(128);
+BENCHMARK(BM_ExtractEvents)
+    ->ArgNames({"paragraphs", "parse"})
+    ->ArgsProduct({{1, 16, 128}, {0, 1}});
 
 }  // namespace
 }  // namespace synoptic::events

@@ -297,6 +297,27 @@ DocAnalysis Analyze(std::string_view markup,
   return a;
 }
 
+// The lexicon with an explicit EventOptions::use_parse.
+std::shared_ptr<const EventLexicon> LexiconWithParse(bool use_parse) {
+  static std::shared_ptr<const EventLexicon> lex[2];
+  std::shared_ptr<const EventLexicon>& l = lex[use_parse ? 1 : 0];
+  if (!l) {
+    EventOptions o;
+    o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+    o.use_parse = use_parse;
+    auto r = LoadEventLexicon(DefaultEnv(), o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok()) l = *r;
+  }
+  return l;
+}
+
+DocAnalysis AnalyzeWith(bool use_parse, std::string_view markup) {
+  DocAnalysis a = Build(markup);
+  ExtractEvents(*LexiconWithParse(use_parse), &a);
+  return a;
+}
+
 std::string Str(const DocAnalysis& a, ByteSpan s) {
   return a.doc.text.substr(s.begin, s.end - s.begin);
 }
@@ -332,7 +353,14 @@ TEST(EventLexicon, LoadsShippedFilesAndRejectsBadHeader) {
   env.AddFile("m/events_forms.tsv", "# synoptic events_forms v1\n");
   EventOptions o;
   o.models_dir = "m";
+  // With the parse on, its models are loaded first: absent here.
   auto r = LoadEventLexicon(&env, o);
+  ASSERT_FALSE(r.ok());
+  const StatusCode want =
+      o.use_parse ? StatusCode::kNotFound : StatusCode::kNotSupported;
+  EXPECT_EQ(r.status().code(), want);
+  o.use_parse = false;
+  r = LoadEventLexicon(&env, o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
   env.AddFile("m/events_verbs.tsv",
@@ -561,6 +589,74 @@ TEST(Events, CoordinatedVerbPhraseKeepsFirstSubject) {
   const Event* s = FindType(a, "sign_agreement");
   ASSERT_NE(s, nullptr) << Dump(a);
   EXPECT_EQ(s->source, 9);
+}
+
+// Issue 6, item 1: the verb's arguments over the dependency parse. In the
+// first three sentences the positional rules alone take the wrong actor
+// (use_parse off: Argentina and Japan attack; Otto Brandt praises; no
+// source for the passive), the parse the right one.
+TEST(EventsParse, SubjectAcrossARelativeClauseWithOtherActors) {
+  constexpr const char* kText =
+      "[Brazil]{3}, which had long complained about smugglers from "
+      "[Argentina]{4} and [Japan]{6}, attacked/V [Canada]{7} on Monday.";
+  const DocAnalysis a = AnalyzeWith(true, kText);
+  const Event* e = FindType(a, "attack");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->source, 3) << Dump(a);
+  EXPECT_EQ(e->target, 7) << Dump(a);
+  EXPECT_EQ(a.events.size(), 1u) << Dump(a);
+}
+
+TEST(EventsParse, RelativePronounStandsForTheNounItModifies) {
+  constexpr const char* kText =
+      "[Jana Novak]{0}, who met/V [Otto Brandt]{1} in [Vienna]{2} last "
+      "week, praised/V [Brazil]{3}.";
+  const DocAnalysis a = AnalyzeWith(true, kText);
+  const Event* praise = nullptr;
+  for (const Event& e : a.events) {
+    if (e.code.starts_with("05")) praise = &e;
+  }
+  ASSERT_NE(praise, nullptr) << Dump(a);
+  EXPECT_EQ(praise->source, 0) << Dump(a);
+  EXPECT_EQ(praise->target, 3) << Dump(a);
+  const Event* meet = FindType(a, "meet");
+  ASSERT_NE(meet, nullptr) << Dump(a);
+  EXPECT_TRUE((meet->source == 0 && meet->target == 1) ||
+              (meet->source == 1 && meet->target == 0))
+      << Dump(a);
+}
+
+TEST(EventsParse, PassiveAgentFarAfterTheVerb) {
+  constexpr const char* kText =
+      "[Canada]{7} was attacked/V on Monday, after weeks of warnings about "
+      "the border, by [Brazil]{3}.";
+  const DocAnalysis a = AnalyzeWith(true, kText);
+  const Event* e = FindType(a, "attack");
+  ASSERT_NE(e, nullptr) << Dump(a);
+  EXPECT_EQ(e->source, 3) << Dump(a);
+  EXPECT_EQ(e->target, 7) << Dump(a);
+}
+
+TEST(EventsParse, RulesFillWhatTheParseLeavesAndOptionOffIsRulesOnly) {
+  // Parsed ("[Jana Novak] and signed" taken for a second clause's subject
+  // by the parser): a conjunct's subject before its conjunction is not
+  // its subject, so "signed" keeps the first verb's subject.
+  const DocAnalysis a = AnalyzeWith(
+      true,
+      "[Brazil]{3} welcomed/V [Jana Novak]{0} and signed/V a defence pact.");
+  const Event* s = FindType(a, "sign_agreement");
+  ASSERT_NE(s, nullptr) << Dump(a);
+  EXPECT_EQ(s->source, 3) << Dump(a);
+  // One actor only: not parsed (CoderOptions::parse_min_actors), coded by
+  // the rules as before, with or without the option.
+  for (bool parse : {false, true}) {
+    const DocAnalysis b =
+        AnalyzeWith(parse, "[Canada]{7} was attacked/V by rebels.");
+    const Event* e = FindType(b, "attack");
+    ASSERT_NE(e, nullptr) << Dump(b);
+    EXPECT_EQ(e->source, -1) << Dump(b);
+    EXPECT_EQ(e->target, 7) << Dump(b);
+  }
 }
 
 TEST(Events, SkipsTriggersWithoutActorsAndUnresolvedMentions) {

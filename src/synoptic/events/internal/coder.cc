@@ -1,5 +1,7 @@
 // Event coding in the spirit of PETRARCH/CAMEO, over tokens and entity
-// mentions, before any dependency parse exists.
+// mentions; optionally (EventOptions::use_parse) a dependency parse finds a
+// verbal trigger's source and target first, these positional rules filling
+// what it leaves (see "Arguments over the dependency parse" below).
 //
 // For each sentence, trigger patterns from the lexicon are matched left to
 // right (longest pattern first; a matched span is consumed). A verbal
@@ -545,6 +547,291 @@ bool IsPassive(const DocView& v, uint32_t h, uint32_t sf) {
     }
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------
+// Arguments over the dependency parse (CoderOptions via LazyParse).
+//
+// The verb's own dependents say who did what: nsubj is the source, a
+// passive subject (nsubj:pass) the target with the "by" agent (obl:agent) as
+// source, and iobj, obj, then an oblique with a target preposition (or the
+// pattern's own one: "arrived in X") the target. A verb with no subject of
+// its own takes it from the verb it is coordinated with ("X met Y and
+// signed ..."), controlled by ("X vowed to retaliate"), or modifies as an
+// adverbial clause ("X attacked Y, killing ..."); a relative clause's
+// relative pronoun ("X, who met Y") and a reduced relative ("the troops
+// attacking X", "civilians killed by X") stand for the noun they modify. A
+// noun that is no actor itself stands for the actor of its possessor, its
+// demonym or compound modifier ("Russian troops") or, for a group noun, of
+// its of/from/in phrase ("the government of X").
+
+struct DepArgs {
+  bool passive = false;
+  Actor subj;   // active subject, or the passive subject (the patient)
+  Actor conj;   // an actor coordinated with the subject
+  Actor agent;  // "by X" of a passive
+  Actor obj;    // target of an active verb
+};
+
+bool IsGroupNoun(const DocView& v, uint32_t n) {
+  const std::string_view w = v.low[n];
+  if (v.lex->IsCue(CueKind::kRole, v.lem[n])) return true;
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) return true;
+  for (std::string_view g : kGroupNouns) {
+    if (w == g) return true;
+  }
+  return false;
+}
+
+std::string_view CaseOf(const DocView& v, const LazyParse& p, uint32_t n) {
+  for (const uint32_t* k = p.kids_begin(n); k != p.kids_end(n); ++k) {
+    if (p.rel(*k) == Rel::kCase) return v.low[*k];
+  }
+  return {};
+}
+
+Actor DepActor(const DocView& v, const LazyParse& p, uint32_t n, int depth) {
+  const int32_t m = v.tok_mention[n];
+  if (m >= 0) {
+    if (v.IsActorMention(m)) return FromMention(v, m);
+    return Actor();
+  }
+  const std::string_view w = v.low[n];
+  if (w == "he" || w == "she") {
+    Actor a;
+    a.entity = v.PronounAntecedent(n);
+    a.found = a.entity >= 0;
+    return a;
+  }
+  if (depth >= 3) return Actor();
+  // "X, who met Y": the relative pronoun stands for the noun modified.
+  if ((w == "who" || w == "which" || w == "that") &&
+      p.rel(p.head(n)) == Rel::kAclRelcl) {
+    const uint32_t noun = p.head(p.head(n));
+    if (noun != p.head(n)) return DepActor(v, p, noun, depth + 1);
+    return Actor();
+  }
+  const Pos up = p.upos(n);
+  if (up != Pos::kNoun && up != Pos::kPropn) return Actor();
+  // "Saarland's premier, Anke Rehlinger, ...": the named apposition is the
+  // actor, not the possessor of the role noun.
+  for (const uint32_t* k = p.kids_begin(n); k != p.kids_end(n); ++k) {
+    const int32_t km = v.tok_mention[*k];
+    if (p.rel(*k) == Rel::kAppos && km >= 0 && v.IsActorMention(km))
+      return FromMention(v, km);
+  }
+  const bool group = IsGroupNoun(v, n);
+  for (const uint32_t* k = p.kids_begin(n); k != p.kids_end(n); ++k) {
+    const Rel r = p.rel(*k);
+    const int32_t km = v.tok_mention[*k];
+    // "X's army", "Russian troops", "the U.S. embassy".
+    if ((r == Rel::kNmodPoss || r == Rel::kAmod || r == Rel::kCompound) &&
+        km >= 0 && v.IsActorMention(km)) {
+      return FromMention(v, km);
+    }
+    if (r == Rel::kNmod && group) {
+      const std::string_view c = CaseOf(v, p, *k);
+      if (c == "of" || c == "from" || c == "in" || c == "for") {
+        Actor a = DepActor(v, p, *k, depth + 1);
+        if (a.found) return a;
+      }
+    }
+  }
+  return Actor();
+}
+
+// Prepositions whose object is the one acted upon ("met with X", "fired
+// on X", "withdrew from X"); "at", "in", "of" phrases of a verb are places
+// or parts more often than parties ("held talks at the Great Hall").
+bool IsTargetCase(std::string_view c) {
+  return c == "with" || c == "to" || c == "against" || c == "on" ||
+         c == "upon" || c == "into" || c == "toward" || c == "towards" ||
+         c == "for" || c == "from" || c == "about" || c == "between";
+}
+
+void DepSubject(const DocView& v, const LazyParse& p, uint32_t h, int depth,
+                DepArgs* d);
+
+// Subject and voice of the clause headed by h; *by gets the actor of a "by"
+// phrase of h, the agent if the clause turns out passive.
+void DepClauseSubject(const DocView& v, const LazyParse& p, uint32_t h,
+                      int depth, DepArgs* d, Actor* by) {
+  uint32_t subject = UINT32_MAX;
+  uint32_t cc = UINT32_MAX;
+  for (const uint32_t* k = p.kids_begin(h); k != p.kids_end(h); ++k) {
+    const Rel r = p.rel(*k);
+    if ((r == Rel::kNsubj || r == Rel::kNsubjPass) && subject == UINT32_MAX) {
+      subject = *k;
+      if (r == Rel::kNsubjPass) d->passive = true;
+    } else if (r == Rel::kAuxPass) {
+      d->passive = true;
+    } else if (r == Rel::kCc && cc == UINT32_MAX) {
+      cc = *k;
+    } else if (r == Rel::kOblAgent ||
+               (r == Rel::kObl && CaseOf(v, p, *k) == "by")) {
+      if (!by->found) *by = DepActor(v, p, *k, 0);
+    }
+  }
+  // A coordinated clause's own subject follows its conjunction: "X
+  // welcomed Y and signed ..." parsed with Y as the subject of "signed" is
+  // the object of the first verb.
+  if (subject != UINT32_MAX && p.rel(h) == Rel::kConj && cc != UINT32_MAX &&
+      subject < cc) {
+    subject = UINT32_MAX;
+  }
+  if (subject != UINT32_MAX) {
+    d->subj = DepActor(v, p, subject, 0);
+    for (const uint32_t* k = p.kids_begin(subject);
+         k != p.kids_end(subject) && d->subj.found; ++k) {
+      if (p.rel(*k) != Rel::kConj) continue;
+      Actor c = DepActor(v, p, *k, 0);
+      if (c.found && c.entity != d->subj.entity) {
+        d->conj = c;
+        break;
+      }
+    }
+    return;
+  }
+  const uint32_t g = p.head(h);
+  if (g == h || depth >= 3) return;
+  const Rel r = p.rel(h);
+  const Pos gp = p.upos(g);
+  const bool g_verb = gp == Pos::kVerb || gp == Pos::kAux;
+  if ((r == Rel::kConj || r == Rel::kAdvcl) && g_verb) {
+    // "X met Y and signed ...", "X attacked Y, killing ...": the subject of
+    // the verb it hangs on (with its voice, for a coordination).
+    DepArgs up;
+    DepSubject(v, p, g, depth + 1, &up);
+    d->subj = up.subj;
+    d->conj = up.conj;
+    if (r == Rel::kConj && up.passive) d->passive = true;
+    return;
+  }
+  if (r == Rel::kXcomp && g_verb) {
+    // "X urged Y to withdraw": the object controls; "X vowed to retaliate":
+    // the subject does.
+    for (const uint32_t* k = p.kids_begin(g); k != p.kids_end(g); ++k) {
+      if (p.rel(*k) != Rel::kObj || *k > h) continue;
+      // The controller stands right before the infinitive ("urged Y to").
+      const int32_t km = v.tok_mention[*k];
+      uint32_t end = km >= 0 ? v.m_last[km] : *k;
+      if (end + 1 < h && v.low[end + 1] == "to") ++end;
+      if (end + 1 != h) continue;
+      Actor a = DepActor(v, p, *k, 0);
+      if (a.found) {
+        d->subj = a;
+        return;
+      }
+    }
+    DepArgs up;
+    DepSubject(v, p, g, depth + 1, &up);
+    if (up.passive) return;  // "X was asked to ...": leave it to the rules
+    d->subj = up.subj;
+    d->conj = up.conj;
+    return;
+  }
+  // A participle on a noun that heads the sentence is more likely a clause
+  // the parser missed ("Three weeks later Russian troops crossed into X")
+  // than a reduced relative: left to the rules.
+  if ((r == Rel::kAcl || r == Rel::kAclRelcl) && p.rel(g) != Rel::kRoot) {
+    // "civilians killed by X" (a participle: the noun is the patient),
+    // "troops attacking X" (the noun is the subject).
+    const std::string_view w = v.low[h];
+    if (r == Rel::kAcl && !w.ends_with("ing")) d->passive = true;
+    d->subj = DepActor(v, p, g, 0);
+  }
+}
+
+// Target of the active clause headed by h (match tokens [first, last]).
+Actor DepObject(const DocView& v, const LazyParse& p, uint32_t h,
+                uint32_t first, uint32_t last, const Actor& exclude) {
+  auto ok = [&](const Actor& a) {
+    return a.found && !(a.mention >= 0 && a.mention == exclude.mention) &&
+           !(a.entity >= 0 && a.entity == exclude.entity);
+  };
+  Actor obl, inner, comp;
+  auto scan = [&](uint32_t node, bool after_only) -> Actor {
+    for (const uint32_t* k = p.kids_begin(node); k != p.kids_end(node); ++k) {
+      if (after_only && *k < h) continue;
+      const Rel r = p.rel(*k);
+      if (r == Rel::kIobj || r == Rel::kObj) {
+        Actor a = DepActor(v, p, *k, 0);
+        if (ok(a)) return a;
+        // "condemned the attack on X", "criticised an attack by X": the
+        // actor inside the object phrase. When the object is the pattern's
+        // own noun ("held talks with X"), that actor is the target itself.
+        const bool own_noun = *k >= first && *k <= last;
+        for (const uint32_t* q = p.kids_begin(*k);
+             q != p.kids_end(*k) && !inner.found; ++q) {
+          if (p.rel(*q) != Rel::kNmod) continue;
+          const std::string_view c = CaseOf(v, p, *q);
+          if (!IsTargetCase(c) && c != "by" && c != "of") continue;
+          Actor b = DepActor(v, p, *q, 0);
+          if (ok(b)) inner = b;
+        }
+        if (own_noun && inner.found) return inner;
+      } else if (r == Rel::kObl && !obl.found) {
+        uint32_t case_tok = UINT32_MAX;
+        for (const uint32_t* q = p.kids_begin(*k); q != p.kids_end(*k); ++q) {
+          if (p.rel(*q) == Rel::kCase) case_tok = *q;
+        }
+        if (case_tok == UINT32_MAX) continue;
+        const bool own = case_tok >= first && case_tok <= last;
+        if (!own && !IsTargetCase(v.low[case_tok])) continue;
+        Actor a = DepActor(v, p, *k, 0);
+        // The pattern's own preposition may take a place name ("arrived in
+        // X"): its host, however the tagger typed it.
+        if (!a.found && own) {
+          const int32_t m = v.tok_mention[*k];
+          if (m >= 0 && v.IsPlaceMention(m) &&
+              v.a->mentions[m].kind == MentionKind::kName)
+            a = FromMention(v, m);
+        }
+        if (ok(a)) obl = a;
+      } else if (r == Rel::kCcomp && !comp.found) {
+        // "X charged that Y ...": the complement clause's subject.
+        bool that = false;
+        uint32_t s = UINT32_MAX;
+        for (const uint32_t* q = p.kids_begin(*k); q != p.kids_end(*k); ++q) {
+          if (p.rel(*q) == Rel::kMark && v.low[*q] == "that") that = true;
+          if (p.rel(*q) == Rel::kNsubj || p.rel(*q) == Rel::kNsubjPass) s = *q;
+        }
+        if (that && s != UINT32_MAX) {
+          Actor a = DepActor(v, p, s, 0);
+          if (ok(a)) comp = a;
+        }
+      }
+    }
+    return Actor();
+  };
+  Actor a = scan(h, false);
+  if (a.found) return a;
+  // "X attacked and killed Y": a shared object hangs on the first verb.
+  if (!obl.found && p.rel(h) == Rel::kConj && p.head(h) != h) {
+    a = scan(p.head(h), true);
+    if (a.found) return a;
+  }
+  if (obl.found) return obl;
+  if (inner.found) return inner;
+  return comp;
+}
+
+// Subject, voice and agent of the clause headed by h. A "by" phrase is the
+// agent of a passive only ("condemned allegations by X" is active, whatever
+// the parser attached the phrase to); the voice may come from the context
+// (a coordinated or reduced relative verb), so the agent is set last.
+void DepSubject(const DocView& v, const LazyParse& p, uint32_t h, int depth,
+                DepArgs* d) {
+  Actor by;
+  DepClauseSubject(v, p, h, depth, d, &by);
+  if (d->passive) d->agent = by;
+}
+
+DepArgs FindDepArgs(const DocView& v, const LazyParse& p, const Match& mt) {
+  DepArgs d;
+  DepSubject(v, p, mt.head, 0, &d);
+  if (!d.passive) d.obj = DepObject(v, p, mt.head, mt.first, mt.last, d.subj);
+  return d;
 }
 
 // Actor mentions coordinated with m ("X, Y and Z", "X and the Y"), in text
@@ -1129,8 +1416,21 @@ ModalityResult Classify(const DocView& v, const Match& mt, const Pattern& p,
 
 void CodeSentence(const DocView& v, uint32_t si,
                   const std::vector<Quote>& quotes, const CoderOptions& opt,
-                  std::vector<bool>* used, std::vector<Event>* out) {
+                  LazyParse* parse, std::vector<bool>* used,
+                  std::vector<Event>* out) {
   const Sentence& s = v.sentences[si];
+  // Actor mentions of the sentence, counted up to what the parse needs.
+  const uint32_t min_actors = std::max(1u, opt.parse_min_actors);
+  uint32_t actors = 0;
+  for (uint32_t t = s.first_token; t < s.end_token && actors < min_actors;
+       ++t) {
+    const int32_t m = v.tok_mention[t];
+    if (m >= 0 && v.IsActorMention(m)) {
+      ++actors;
+      t = std::max(t, v.m_last[m]);
+    }
+  }
+  const bool enough_actors = actors >= min_actors;
   std::vector<uint32_t> cands;  // reused for every token
   // Per event made here: nominal or verbal, and its trigger's token range.
   struct Made {
@@ -1289,9 +1589,39 @@ void CodeSentence(const DocView& v, uint32_t si,
           subj = Actor();
           conj = Actor();
         }
-        if (reduced_passive || IsPassive(v, mt.head, sf)) {
+        bool passive = reduced_passive || IsPassive(v, mt.head, sf);
+        Actor agent;
+        // The parse is asked for only here: a verbal trigger matched, in a
+        // sentence that mentions enough actors (opt.parse_min_actors).
+        const bool parsed =
+            parse != nullptr && enough_actors && parse->Ensure(si);
+        if (parsed) {
+          // The parse's roles first; the rules above fill the ones it
+          // leaves empty (no subject found, or a subject that names no
+          // actor).
+          const DepArgs d = FindDepArgs(v, *parse, mt);
+          // The voice of a subject the parse found; with none, the rules'
+          // reading stands unless the parse sees a passive auxiliary.
+          passive = d.subj.found ? d.passive : passive || d.passive;
+          if (d.subj.found) {
+            subj = d.subj;
+            conj = d.conj;
+          }
+          if (passive) {
+            agent = d.agent;
+          } else if (d.obj.found) {
+            obj = d.obj;
+          }
+          auto same = [](const Actor& a, const Actor& b) {
+            return a.found && b.found &&
+                   ((a.mention >= 0 && a.mention == b.mention) ||
+                    (a.entity >= 0 && a.entity == b.entity));
+          };
+          if (same(obj, subj)) obj = Actor();
+        }
+        if (passive) {
           tgt = subj;
-          src = FindAgent(v, mt.last + 1, se);
+          src = agent.found ? agent : FindAgent(v, mt.last + 1, se);
           if (src.found && obj.found && obj.mention == src.mention)
             obj = Actor();
         } else {
@@ -1547,10 +1877,11 @@ void CodeSentence(const DocView& v, uint32_t si,
 }  // namespace
 
 void CodeEvents(const DocView& view, const std::vector<Quote>& quotes,
-                const CoderOptions& options, std::vector<Event>* out) {
+                const CoderOptions& options, LazyParse* parse,
+                std::vector<Event>* out) {
   std::vector<bool> used(view.size(), false);
   for (uint32_t si = 0; si < view.sentences.size(); ++si) {
-    CodeSentence(view, si, quotes, options, &used, out);
+    CodeSentence(view, si, quotes, options, parse, &used, out);
   }
 }
 

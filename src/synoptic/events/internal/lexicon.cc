@@ -10,6 +10,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <utility>
 
 namespace synoptic::events {
 
@@ -85,8 +86,10 @@ std::vector<std::string> Words(std::string_view s) {
 
 Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
     std::string_view verbs_tsv, std::string_view cues_tsv,
-    std::string_view forms_tsv) {
+    std::string_view forms_tsv,
+    std::shared_ptr<const internal::ParseModels> parse) {
   std::shared_ptr<EventLexicon> lex(new EventLexicon());
+  lex->parse_ = std::move(parse);
 
   SYN_RETURN_IF_ERROR(ForEachRow(
       verbs_tsv, "events_verbs",

@@ -81,15 +81,20 @@ enum class CueKind : uint8_t {
 // A cue phrase: words to be matched against token lemma or form in order.
 using Phrase = std::vector<std::string>;
 
+struct ParseModels;  // dep_view.h
+
 }  // namespace internal
 
 class EventLexicon {
  public:
   // Parses the three TSV texts. Fails with kNotSupported on an unknown
   // header/version and kCorrupt (with the line number) on a malformed row.
+  // `parse`, when given, lets the coder find arguments over a dependency
+  // parse (EventOptions::use_parse); the lexicon shares it read-only.
   static Result<std::shared_ptr<const EventLexicon>> Parse(
       std::string_view verbs_tsv, std::string_view cues_tsv,
-      std::string_view forms_tsv);
+      std::string_view forms_tsv,
+      std::shared_ptr<const internal::ParseModels> parse = nullptr);
 
   // Lemma of a lowercase word: the irregular-form table, else a known lemma
   // reached by stripping a regular suffix (-s, -es, -ies, -ed, -ing, doubled
@@ -111,6 +116,9 @@ class EventLexicon {
   bool IsModalityWord(std::string_view word) const {
     return modality_words_.count(word) != 0;
   }
+  // The tagger and parser for argument finding, or null (rules only).
+  const internal::ParseModels* parse_models() const { return parse_.get(); }
+
   // All phrases of a kind (for multi-word matching).
   const std::vector<internal::Phrase>& Phrases(internal::CueKind kind) const {
     return phrases_[static_cast<size_t>(kind)];
@@ -128,6 +136,7 @@ class EventLexicon {
   internal::SvMap<std::string> forms_;
   internal::SvSet known_;  // every lemma the lexicon mentions
   internal::SvSet modality_words_;
+  std::shared_ptr<const internal::ParseModels> parse_;
 };
 
 }  // namespace synoptic::events
