@@ -30,6 +30,10 @@ struct EventOptions {
   // dictionary, imported in memory); on equal length tried before the
   // files' rows.
   std::string extra_verbs_tsv;
+  // The learned quote-source ranker in models_dir (trained by `synoptic
+  // train quotes`; see models/MODELS.md); a missing file or "" leaves the
+  // sources to the rules.
+  std::string quote_sources = "quotes_sources.tsv";
 };
 
 Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(

@@ -135,9 +135,11 @@ DocAnalysis BuildCorpus(int paragraphs) {
   return a;
 }
 
+// range(1) == 0: the rules alone, without the learned quote-source ranker.
 void BM_ExtractEvents(benchmark::State& state) {
   EventOptions o;
   o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+  if (state.range(1) == 0) o.quote_sources.clear();
   auto lex = LoadEventLexicon(DefaultEnv(), o);
   if (!lex.ok()) {
     state.SkipWithError(lex.status().ToString().c_str());
@@ -182,7 +184,11 @@ void BM_ExtractEvents(benchmark::State& state) {
                           static_cast<int64_t>(input.doc.text.size()));
   state.SetLabel("items = sentences");
 }
-BENCHMARK(BM_ExtractEvents)->Arg(1)->Arg(16)->Arg(128);
+BENCHMARK(BM_ExtractEvents)
+    ->Args({1, 1})
+    ->Args({16, 1})
+    ->Args({128, 1})
+    ->Args({128, 0});
 
 }  // namespace
 }  // namespace synoptic::events

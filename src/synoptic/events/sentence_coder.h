@@ -29,6 +29,7 @@ struct SentenceCoderOptions {
       1u << 20;                 // longer texts are cut (at a UTF-8 boundary)
   bool imported_verbs = true;   // see EventOptions
   std::string extra_verbs_tsv;  // see EventOptions
+  std::string quote_sources = "quotes_sources.tsv";  // see EventOptions
 };
 
 class SentenceCoder {
