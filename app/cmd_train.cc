@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -11,6 +12,8 @@
 
 #include "synoptic/actors/country_table.h"
 #include "synoptic/core/env.h"
+#include "synoptic/events/quotes_train.h"
+#include "synoptic/events/sentence_coder.h"
 #include "synoptic/ingest/reader.h"
 #include "synoptic/nlp/dep_parser.h"
 #include "synoptic/nlp/ner_model.h"
@@ -356,6 +359,80 @@ int RunTrainKb(const KbFlags& f, const std::string& command_line) {
   return 0;
 }
 
+struct QuotesFlags {
+  std::string polnear;  // a PolNeAR split folder: text/ and attributions/
+  std::string models = "models";
+  std::string out = "models/quotes_sources.tsv";
+  events::QuoteSourceTrainOptions options;
+};
+
+// PolNeAR split folder -> documents, one annotator per article (the first
+// annotation file by name, as eval_events scores).
+int RunTrainQuotes(const QuotesFlags& f, const std::string& command_line) {
+  Env* env = DefaultEnv();
+  const fs::path text_dir = fs::path(f.polnear) / "text";
+  const fs::path ann_dir = fs::path(f.polnear) / "attributions";
+  if (!fs::is_directory(text_dir) || !fs::is_directory(ann_dir)) {
+    std::fprintf(stderr, "synoptic train quotes: %s: no text/ and attributions/\n",
+                 f.polnear.c_str());
+    return 2;
+  }
+  std::map<std::string, fs::path> anns;
+  for (const auto& e : fs::directory_iterator(ann_dir)) {
+    const std::string n = e.path().filename().string();
+    const size_t us = n.rfind('_');
+    if (us == std::string::npos || e.path().extension() != ".ann") continue;
+    const std::string stem = n.substr(0, us);
+    auto it = anns.find(stem);
+    if (it == anns.end() || e.path().filename() < it->second.filename()) anns[stem] = e.path();
+  }
+  constexpr uint64_t kMax = 16u << 20;
+  std::vector<events::AttributionDoc> docs;
+  for (const auto& [stem, ann_path] : anns) {
+    auto text = env->ReadFile((text_dir / (stem + ".txt")).string(), kMax);
+    auto ann = env->ReadFile(ann_path.string(), kMax);
+    if (!text.ok() || !ann.ok()) continue;
+    auto d = events::ReadBratAttributions(std::move(text).value(), *ann);
+    if (d.ok()) docs.push_back(std::move(d).value());
+  }
+  if (docs.empty()) {
+    std::fprintf(stderr, "synoptic train quotes: no readable articles in %s\n", f.polnear.c_str());
+    return 1;
+  }
+  events::SentenceCoderOptions co;
+  co.models_dir = f.models;
+  co.quote_sources.clear();  // the rules alone propose the candidates
+  auto coder = events::SentenceCoder::Create(env, co);
+  if (!coder.ok()) {
+    std::fprintf(stderr, "synoptic train quotes: %s\n", coder.status().ToString().c_str());
+    return 3;
+  }
+  events::QuoteSourceTrainOptions o = f.options;
+  o.models_dir = f.models;
+  o.provenance = "made by: " + command_line + "\ndata: PolNeAR " +
+                 fs::path(f.polnear).filename().string() +
+                 " split (first annotator per article); the test split is never read";
+  std::fprintf(stderr, "synoptic train quotes: %zu articles, %d iterations...\n", docs.size(),
+               o.iterations);
+  events::QuoteSourceTrainStats st;
+  auto model = events::TrainQuoteSources(env, **coder, docs, o, &st);
+  if (!model.ok()) {
+    std::fprintf(stderr, "synoptic train quotes: %s\n", model.status().ToString().c_str());
+    return 1;
+  }
+  const Status w = env->WriteFile(f.out, *model);
+  if (!w.ok()) {
+    std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
+    return 1;
+  }
+  std::printf(
+      "%s: %zu articles, %zu attributions, %zu examples, %zu features; training accuracy %.4f "
+      "(rules %.4f)\n",
+      f.out.c_str(), st.docs, st.choices, st.examples, st.features, st.accuracy,
+      st.rule_accuracy);
+  return 0;
+}
+
 }  // namespace
 
 std::function<int()> AddTrainCommand(CLI::App* app) {
@@ -445,7 +522,32 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
                  "hand-written actor KB TSV: its countries, names and cities are left out");
   kb->add_option("--iso-codes", kflags->iso_codes, "Debian iso-codes JSON folder");
   kb->add_option("--out,-o", kflags->out, "table to write");
-  return [pos, flags, parser, pflags, ner, nflags, kb, kflags]() -> int {
+  auto qflags = std::make_shared<QuotesFlags>();
+  auto* quotes = train->add_subcommand(
+      "quotes", "quote-source ranker (averaged perceptron) from PolNeAR attributions");
+  quotes->add_option("--polnear", qflags->polnear,
+                     "PolNeAR split folder (text/, attributions/): use train")
+      ->required();
+  quotes->add_option("--models", qflags->models, "models folder the rules coder loads");
+  quotes->add_option("--out,-o", qflags->out, "model file to write");
+  quotes->add_option("--iterations", qflags->options.iterations, "passes over the data")
+      ->check(CLI::Range(1, 50));
+  quotes->add_option("--seed", qflags->options.seed, "shuffling seed");
+  quotes->add_option("--none-bias", qflags->options.none_bias,
+                     "margin by which 'no source' must win")
+      ->check(CLI::Range(0.0, 100.0));
+  return [pos, flags, parser, pflags, ner, nflags, kb, kflags, quotes, qflags]() -> int {
+    if (*quotes) {
+      char buf[120];
+      std::snprintf(buf, sizeof buf, " --iterations %d --seed %llu --none-bias %g",
+                    qflags->options.iterations,
+                    static_cast<unsigned long long>(qflags->options.seed),
+                    qflags->options.none_bias);
+      const std::string cl = "synoptic train quotes --polnear " +
+                             fs::path(qflags->polnear).parent_path().filename().string() + "/" +
+                             fs::path(qflags->polnear).filename().string() + buf;
+      return RunTrainQuotes(*qflags, cl);
+    }
     if (*kb) {
       return RunTrainKb(*kflags, "synoptic train kb --gazetteers " +
                                      fs::path(kflags->gazetteers).filename().string());

@@ -883,6 +883,12 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
   }
   RoleScore src, cue, con;
   size_t att_gold = 0, att_found = 0, att_pred = 0;
+  // Where the source role loses its points (see the breakdown printed under
+  // the table): each gold source by what became of its attribution, each of
+  // our sources by what it stands against.
+  size_t g_missed = 0, g_unsourced = 0, g_wrong = 0, g_boundary = 0,
+         g_exact = 0;
+  size_t p_extra = 0, p_sourceless_gold = 0, p_wrong = 0, p_ok = 0;
   size_t docs = 0;
   double seconds = 0;
   for (const auto& [stem, ann_path] : anns) {
@@ -1016,6 +1022,39 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
       if (gold[gi].source.empty() || Shared(gold[gi].source, p.source) > 0)
         ++att_found;
     }
+    for (size_t gi = 0; gi < gold.size(); ++gi) {
+      const Frags& gsrc = gold[gi].source;
+      if (gsrc.empty()) continue;
+      if (g2p[gi] < 0) {
+        ++g_missed;
+        continue;
+      }
+      const Frags& psrc = pred[g2p[gi]].source;
+      if (psrc.empty()) {
+        ++g_unsourced;
+      } else if (Shared(gsrc, psrc) == 0) {
+        ++g_wrong;
+      } else if (Same(gsrc, psrc)) {
+        ++g_exact;
+      } else {
+        ++g_boundary;
+      }
+    }
+    {
+      const std::vector<int> pg = MatchOneToOne(pt, gt);
+      for (size_t pi = 0; pi < pred.size(); ++pi) {
+        if (pred[pi].source.empty()) continue;
+        if (pg[pi] < 0) {
+          ++p_extra;
+        } else if (gold[pg[pi]].source.empty()) {
+          ++p_sourceless_gold;
+        } else if (Shared(gold[pg[pi]].source, pred[pi].source) == 0) {
+          ++p_wrong;
+        } else {
+          ++p_ok;
+        }
+      }
+    }
     // Error listing (stderr), for studying categories of error: MISS (no
     // predicted content overlaps the gold content), SPAN (matched, but a role
     // differs), EXTRA (a predicted quote matching no gold content), and the
@@ -1107,6 +1146,17 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
         "| %.3f | %.3f |\n",
         att_gold, att_pred, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
   }
+  std::printf(
+      "\nSource breakdown, by attribution (content matched one to one): of "
+      "%zu gold sources, %zu exact, %zu overlapping with other boundaries, "
+      "%zu against a different source of ours, %zu where ours has none, %zu "
+      "in attributions we missed; of %zu sources of ours, %zu overlap the "
+      "gold one, %zu are wrong, %zu stand where gold has no source, %zu are "
+      "in attributions gold does not have.\n",
+      g_exact + g_boundary + g_wrong + g_unsourced + g_missed, g_exact,
+      g_boundary, g_wrong, g_unsourced, g_missed,
+      p_ok + p_wrong + p_sourceless_gold + p_extra, p_ok, p_wrong,
+      p_sourceless_gold, p_extra);
   std::printf(
       "\nOne-to-one span matching, discontinuous spans as their fragments "
       "(the CLTL attribution scorer's convention). Published anchors: none "

@@ -10,6 +10,7 @@
 #include "synoptic/events/internal/doc_view.h"
 #include "synoptic/events/internal/lexicon.h"
 #include "synoptic/events/internal/quotes.h"
+#include "synoptic/events/internal/source_ranker.h"
 
 namespace synoptic::events {
 
@@ -46,7 +47,21 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
   if (options.use_parse) {
     SYN_ASSIGN_OR_RETURN(parse, internal::LoadParseModels(env, dir));
   }
-  return EventLexicon::Parse(verbs, cues, forms, std::move(parse));
+  std::shared_ptr<const internal::SourceRanker> ranker;
+  if (!options.quote_sources.empty()) {
+    const std::string path = dir + "/" + options.quote_sources;
+    auto text = env->ReadFile(path, kMaxLexiconBytes);
+    if (text.ok()) {
+      auto r = internal::SourceRanker::Parse(*text);
+      if (!r.ok())
+        return Status(r.status().code(), path + ": " + r.status().message());
+      ranker = std::move(r).value();
+    } else if (text.status().code() != StatusCode::kNotFound) {
+      return text.status();
+    }
+  }
+  return EventLexicon::Parse(verbs, cues, forms, std::move(parse),
+                             std::move(ranker));
 }
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis) {
@@ -60,8 +75,12 @@ void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
   if (frames != nullptr) frames->clear();
   internal::DocView view;
   view.Build(*analysis, lexicon);
-  internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes,
-                       frames);
+  std::vector<QuoteFrame> local;
+  std::vector<QuoteFrame>* f = frames != nullptr ? frames : &local;
+  internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes, f);
+  if (const internal::SourceRanker* r = lexicon.source_ranker())
+    internal::RerankSources(view, *r, internal::SourceChoiceOptions(),
+                            &analysis->quotes, f);
   std::optional<internal::LazyParse> parse;
   if (lexicon.parse_models() != nullptr)
     parse.emplace(*lexicon.parse_models(), view);

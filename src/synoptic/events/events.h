@@ -43,6 +43,10 @@ struct EventOptions {
   // bundled examples the changed actors move one article to another story
   // cluster (tests/e2e/examples_test.sh).
   bool use_parse = false;
+  // The learned quote-source ranker in models_dir (trained by `synoptic
+  // train quotes`; see models/MODELS.md); a missing file or "" leaves the
+  // sources to the rules.
+  std::string quote_sources = "quotes_sources.tsv";
 };
 
 Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(

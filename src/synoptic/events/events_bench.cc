@@ -137,11 +137,13 @@ DocAnalysis BuildCorpus(int paragraphs) {
 
 // state.range(1): EventOptions::use_parse (0 rules only, 1 with the
 // dependency parse, which then tags and parses the sentences where a verbal
-// trigger matched and an actor is mentioned).
+// trigger matched and an actor is mentioned). state.range(2) == 0: without
+// the learned quote-source ranker.
 void BM_ExtractEvents(benchmark::State& state) {
   EventOptions o;
   o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
   o.use_parse = state.range(1) != 0;
+  if (state.range(2) == 0) o.quote_sources.clear();
   auto lex = LoadEventLexicon(DefaultEnv(), o);
   if (!lex.ok()) {
     state.SkipWithError(lex.status().ToString().c_str());
@@ -187,8 +189,9 @@ void BM_ExtractEvents(benchmark::State& state) {
   state.SetLabel("items = sentences");
 }
 BENCHMARK(BM_ExtractEvents)
-    ->ArgNames({"paragraphs", "parse"})
-    ->ArgsProduct({{1, 16, 128}, {0, 1}});
+    ->ArgNames({"paragraphs", "parse", "ranker"})
+    ->ArgsProduct({{1, 16, 128}, {0, 1}, {1}})
+    ->Args({128, 0, 0});
 
 }  // namespace
 }  // namespace synoptic::events

@@ -12,9 +12,15 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "synoptic/core/env.h"
+#include "synoptic/events/internal/doc_view.h"
+#include "synoptic/events/internal/lexicon.h"
+#include "synoptic/events/internal/quotes.h"
+#include "synoptic/events/internal/source_ranker.h"
+#include "synoptic/events/quotes_train.h"
 
 namespace synoptic::events {
 namespace {
@@ -278,10 +284,14 @@ DocAnalysis Build(std::string_view markup,
   return a;
 }
 
+// The shipped lexicon with the quote rules alone: the tests below check the
+// rules (the source ranker's candidate generator and fallback); the
+// QuoteSources tests check the ranker.
 std::shared_ptr<const EventLexicon> Lexicon() {
   static std::shared_ptr<const EventLexicon> lex = [] {
     EventOptions o;
     o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+    o.quote_sources.clear();
     auto r = LoadEventLexicon(DefaultEnv(), o);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : nullptr;
@@ -1469,6 +1479,18 @@ TEST(Quotes, ParticipleSubjectAfterADateline) {
   EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
 }
 
+// A participle between a nationality or party name and a noun modifies the
+// noun ("the Ruritanian nominating contest"): no attribution, no source.
+TEST(Quotes, ParticipleAfterANationalityNameIsAModifier) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Otto Brandt]{1} won/V the [Ruritanian]{12} nominating/V contest in "
+      "[Vienna]{2}.",
+      &frames);
+  for (size_t k = 0; k < a.quotes.size(); ++k)
+    EXPECT_NE(Str(a, frames[k].cue), "nominating") << Dump(a);
+}
+
 TEST(Events, EventInsideDirectQuoteIsAttributedToSpeaker) {
   DocAnalysis a = Analyze(
       "\xE2\x80\x9C[Ruritania]{8} attacked/V [Freedonia]{9} at "
@@ -2001,6 +2023,166 @@ TEST(Events, PossessivesAreNoTargetsAndVicinityPhrasesAre) {
   ASSERT_EQ(a.events.size(), 1u) << Dump(a);
   EXPECT_EQ(a.events[0].source, 8) << Dump(a);
   EXPECT_EQ(a.events[0].target, 9) << Dump(a);
+}
+
+// --- The learned choice of quote sources (internal/source_ranker.h). ---
+
+// Rules' quotes of `markup` re-decided by a model made of `weights`
+// (feature string -> weight).
+DocAnalysis Reranked(std::string_view markup,
+                     const std::map<std::string, float>& weights,
+                     std::vector<QuoteFrame>* frames) {
+  DocAnalysis a = Build(markup);
+  internal::DocView view;
+  view.Build(a, *Lexicon());
+  internal::FindQuotes(view, internal::QuoteOptions(), &a.quotes, frames);
+  std::unordered_map<uint64_t, float> w;
+  for (const auto& [k, x] : weights) w[internal::SourceFeatureHash(k)] = x;
+  const auto model = internal::SourceRanker::FromWeights(std::move(w));
+  internal::RerankSources(view, *model, internal::SourceChoiceOptions(),
+                          &a.quotes, frames);
+  return a;
+}
+
+TEST(QuoteSources, ModelFileParsesAndRejectsBadInput) {
+  auto r = internal::SourceRanker::Parse(
+      "# synoptic quote-sources v1\n# made by: hand\nnone\t-1500\n"
+      "rule|head|analysts\t250\nrows\t2\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)->size(), 2u);
+  internal::SourceCandidate c;
+  c.features = {internal::SourceFeatureHash("none"),
+                internal::SourceFeatureHash("unknown feature")};
+  EXPECT_FLOAT_EQ((*r)->Score(c), -1.5f);
+  r = internal::SourceRanker::Parse("# synoptic quote-sources v2\nrows\t0\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
+  // Truncated: the count row is missing or wrong.
+  r = internal::SourceRanker::Parse("# synoptic quote-sources v1\nnone\t-1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+  r = internal::SourceRanker::Parse(
+      "# synoptic quote-sources v1\nnone\t-1\nrows\t2\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+  r = internal::SourceRanker::Parse(
+      "# synoptic quote-sources v1\nnone\tlots\nrows\t1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+}
+
+TEST(QuoteSources, ShippedModelIsLoadedWithTheLexicon) {
+  ASSERT_NE(Lexicon(), nullptr);
+  EXPECT_EQ(Lexicon()->source_ranker(), nullptr);
+  EventOptions o;
+  o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+  auto r = LoadEventLexicon(DefaultEnv(), o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_NE((*r)->source_ranker(), nullptr);
+  EXPECT_GT((*r)->source_ranker()->size(), 1000u);
+  // A damaged model file fails the load instead of being ignored.
+  MemEnv env;
+  for (const char* f : {"events_verbs.tsv", "events_cues.tsv",
+                        "events_forms.tsv"}) {
+    auto text = DefaultEnv()->ReadFile(o.models_dir + "/" + f, 1u << 22);
+    ASSERT_TRUE(text.ok());
+    env.AddFile(std::string("m/") + f, *text);
+  }
+  env.AddFile("m/quotes_sources.tsv",
+              "# synoptic quote-sources v1\nnone\t-1\n");
+  EventOptions m;
+  m.models_dir = "m";
+  m.imported_verbs = false;
+  r = LoadEventLexicon(&env, m);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+}
+
+// An unresolved source phrase is the ranker's to change: to "no source"
+// (speaker cleared) or to another phrase of the sentence (speaker follows).
+TEST(QuoteSources, RankerReplacesAnUnresolvedSource) {
+  const char* text =
+      "In [Vienna]{2}, some analysts said/V the plan had/V failed/V.";
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = Reranked(text, {{"rule", 1}}, &frames);
+  int i = QuoteWithSpan(a, "the plan had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "some analysts");
+  EXPECT_EQ(a.quotes[i].speaker_text, "some analysts");
+  frames.clear();
+  a = Reranked(text, {{"none", 5}}, &frames);
+  i = QuoteWithSpan(a, "the plan had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_TRUE(frames[i].source.empty()) << Dump(a);
+  EXPECT_EQ(a.quotes[i].speaker, -1);
+  EXPECT_EQ(a.quotes[i].speaker_text, "");
+  frames.clear();
+  a = Reranked(text, {{"ment|mtype|GPE", 5}}, &frames);
+  i = QuoteWithSpan(a, "the plan had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Vienna");
+  EXPECT_EQ(a.quotes[i].speaker, 2);
+}
+
+// A source the rules resolved to an entity is kept whatever the model says.
+TEST(QuoteSources, NamedSpeakerIsKept) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = Reranked(
+      "In [Vienna]{2}, [Jana Novak]{0} said/V the plan had/V failed/V.",
+      {{"none", 50}, {"ment|mtype|GPE", 100}}, &frames);
+  const int i = QuoteWithSpan(a, "the plan had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+  EXPECT_EQ(a.quotes[i].speaker, 0);
+}
+
+// "X warned that Y said Z": X is no candidate source of Z (another cue
+// stands between them), and no candidate lies inside the content.
+TEST(QuoteSources, NoCandidateAcrossAnotherCueOrInsideTheContent) {
+  DocAnalysis a = Build(
+      "[Jana Novak]{0} warned/V that the farmers said/V the talks had/V "
+      "failed/V.");
+  internal::DocView view;
+  view.Build(a, *Lexicon());
+  std::vector<QuoteFrame> frames;
+  internal::FindQuotes(view, internal::QuoteOptions(), &a.quotes, &frames);
+  const int i = QuoteWithSpan(a, "the talks had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  const auto choices = internal::SourceChoices(view, a.quotes, frames,
+                                               internal::SourceChoiceOptions());
+  bool seen = false;
+  for (const auto& ch : choices) {
+    if (ch.quote != static_cast<size_t>(i)) continue;
+    seen = true;
+    ASSERT_FALSE(ch.candidates.empty());
+    EXPECT_TRUE(ch.candidates[0].none);
+    for (size_t k = 1; k < ch.candidates.size(); ++k) {
+      const auto& c = ch.candidates[k];
+      const std::string phrase(view.Text(c.first, c.last));
+      EXPECT_EQ(phrase.find("Novak"), std::string::npos) << phrase;
+      EXPECT_EQ(phrase.find("talks"), std::string::npos) << phrase;
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(QuoteSources, BratOffsetsAreCodePoints) {
+  // "\u201CHi,\u201D Ana said." : the curly marks are 3 bytes each.
+  auto d = ReadBratAttributions(
+      "\xE2\x80\x9CHi,\xE2\x80\x9D Ana said.",
+      "T1\tSource 6 9\tAna\nT2\tCue 10 14\tsaid\nT3\tContent 1 3\tHi\n"
+      "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->gold.size(), 1u);
+  ASSERT_EQ(d->gold[0].source.size(), 1u);
+  EXPECT_EQ(
+      d->text.substr(d->gold[0].source[0].begin, d->gold[0].source[0].size()),
+      "Ana");
+  ASSERT_EQ(d->gold[0].content.size(), 1u);
+  EXPECT_EQ(
+      d->text.substr(d->gold[0].content[0].begin, d->gold[0].content[0].size()),
+      "Hi");
+  EXPECT_FALSE(ReadBratAttributions("\xff\xfe", "").ok());
 }
 
 }  // namespace

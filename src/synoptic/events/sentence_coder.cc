@@ -37,6 +37,7 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(
   eo.imported_verbs = options.imported_verbs;
   eo.extra_verbs_tsv = options.extra_verbs_tsv;
   eo.use_parse = options.use_parse;
+  eo.quote_sources = options.quote_sources;
   SYN_ASSIGN_OR_RETURN(c->models_->lexicon, LoadEventLexicon(env, eo));
   auto plover = PloverMap::Load(env, options.models_dir);
   if (plover.ok()) {

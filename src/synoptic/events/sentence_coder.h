@@ -30,6 +30,7 @@ struct SentenceCoderOptions {
   bool imported_verbs = true;   // see EventOptions
   std::string extra_verbs_tsv;  // see EventOptions
   bool use_parse = EventOptions().use_parse;  // see EventOptions
+  std::string quote_sources = "quotes_sources.tsv";  // see EventOptions
 };
 
 class SentenceCoder {

@@ -22,6 +22,10 @@
 namespace synoptic::events {
 
 namespace internal {
+class SourceRanker;
+}  // namespace internal
+
+namespace internal {
 
 // Hash for heterogeneous lookup of std::string keys by std::string_view.
 struct SvHash {
@@ -94,7 +98,13 @@ class EventLexicon {
   static Result<std::shared_ptr<const EventLexicon>> Parse(
       std::string_view verbs_tsv, std::string_view cues_tsv,
       std::string_view forms_tsv,
-      std::shared_ptr<const internal::ParseModels> parse = nullptr);
+      std::shared_ptr<const internal::ParseModels> parse = nullptr,
+      std::shared_ptr<const internal::SourceRanker> source_ranker = nullptr);
+
+  // The learned choice of quote sources, or null (the rules alone).
+  const internal::SourceRanker* source_ranker() const {
+    return source_ranker_.get();
+  }
 
   // Lemma of a lowercase word: the irregular-form table, else a known lemma
   // reached by stripping a regular suffix (-s, -es, -ies, -ed, -ing, doubled
@@ -137,6 +147,7 @@ class EventLexicon {
   internal::SvSet known_;  // every lemma the lexicon mentions
   internal::SvSet modality_words_;
   std::shared_ptr<const internal::ParseModels> parse_;
+  std::shared_ptr<const internal::SourceRanker> source_ranker_;
 };
 
 }  // namespace synoptic::events

@@ -2006,7 +2006,11 @@ bool ModifierParticiple(const DocView& v, uint32_t sf, uint32_t i,
     return false;
   if (v.pos(i + 1) != Pos::kNoun || v.tok_mention[i + 1] >= 0) return false;
   const Pos p = v.pos(i - 1);
-  return p == Pos::kNum || p == Pos::kAdj || p == Pos::kDet ||
+  // A nationality or party adjective tagged as a name ("the Democratic
+  // nominating contest") modifies like any adjective.
+  const int32_t m = v.tok_mention[i - 1];
+  const bool norp = m >= 0 && v.a->mentions[m].type == EntityType::kNorp;
+  return p == Pos::kNum || p == Pos::kAdj || p == Pos::kDet || norp ||
          IsPossessive(v.low[i - 1]);
 }
 
