@@ -445,6 +445,11 @@ void BuildTimeline(Context* ctx) {
     uint32_t first_rank = 0;
     std::vector<std::pair<uint32_t, ByteSpan>> cites;
     std::string fallback;
+    // The sentence the entry shows: a report that the thing happened
+    // (asserted or reported, and dated by its own words) before one that it
+    // may or will ("may meet in Vladivostok").
+    std::pair<uint32_t, ByteSpan> shown{0, {}};
+    int shown_weight = -1;
   };
   struct Keyed {
     std::string date;
@@ -458,7 +463,7 @@ void BuildTimeline(Context* ctx) {
     std::map<std::tuple<std::string, std::string, int32_t, int32_t>, Group>
         groups;
     auto add = [&](const std::string& date, uint32_t d, const Event& e,
-                   int32_t a, int32_t b) {
+                   int32_t a, int32_t b, bool own_date) {
       auto [it, fresh] = groups.try_emplace({date, e.type, a, b});
       Group& g = it->second;
       if (fresh) {
@@ -469,7 +474,17 @@ void BuildTimeline(Context* ctx) {
                      (tgt.empty() ? "" : " " + tgt);
       }
       g.first_rank = std::min(g.first_rank, ctx->rank[d]);
-      if (!e.evidence.empty()) g.cites.emplace_back(d, e.evidence);
+      if (!e.evidence.empty()) {
+        g.cites.emplace_back(d, e.evidence);
+        const bool happened = e.modality == Modality::kAsserted ||
+                              e.modality == Modality::kReported;
+        const int w = (happened ? 2 : 0) + (own_date ? 1 : 0);
+        if (w > g.shown_weight ||
+            (w == g.shown_weight && ctx->rank[d] < ctx->rank[g.shown.first])) {
+          g.shown = {d, e.evidence};
+          g.shown_weight = w;
+        }
+      }
     };
     // Dated events first; an undated one then joins the best-supported
     // dated group of the same type and actors, else the cluster's date.
@@ -494,7 +509,7 @@ void BuildTimeline(Context* ctx) {
           int32_t a = ctx->Global(d, e.source), b = ctx->Global(d, e.target);
           if (a > b) std::swap(a, b);
           if (pass == 0) {
-            add(date, d, e, a, b);
+            add(date, d, e, a, b, true);
             continue;
           }
           // An undated event is placed only beside a dated report of the
@@ -502,7 +517,7 @@ void BuildTimeline(Context* ctx) {
           // are not moments of the story.
           const auto it = best_date.find({e.type, a, b});
           if (it == best_date.end()) continue;
-          add(it->second.second, d, e, a, b);
+          add(it->second.second, d, e, a, b, false);
         }
       }
     }
@@ -535,8 +550,7 @@ void BuildTimeline(Context* ctx) {
       k.entry.text =
           k.entry.citations.empty()
               ? g.fallback
-              : ShortText(ctx->doc(k.entry.citations[0].doc).doc.text,
-                          k.entry.citations[0].span, 240);
+              : ShortText(ctx->doc(g.shown.first).doc.text, g.shown.second, 240);
       all.push_back(std::move(k));
     }
     if (groups.empty()) {

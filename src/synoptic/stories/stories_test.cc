@@ -1187,6 +1187,33 @@ TEST(BuildStories, UndatedReportTakesTheHappeningsDay) {
   EXPECT_TRUE(tuesday);
 }
 
+// A timeline entry shows a report that the thing happened, not an earlier
+// one that it may happen, when both are cited for that day.
+TEST(BuildStories, TimelineEntryShowsTheReportThatItHappened) {
+  std::vector<DocAnalysis> docs = SigningReports();
+  DocBuilder b("P1", "first.example", "2024-03-04", "Putin may meet Kim",
+               "Vladimir Putin and Kim Jong Un may meet in Pyongyang on "
+               "Tuesday to sign an accord on fishing grounds, officials said.");
+  const Ids i = Actors(&b);
+  const int32_t where =
+      b.Entity("name:GPE:Pyongyang", "Pyongyang", EntityType::kGpe, "PRK");
+  b.Time("on Tuesday", "2024-03-05", true);
+  b.Ev("meet", "040", 1, 1.0, i.putin, i.kim, where, "2024-03-05",
+       "may meet in Pyongyang", Modality::kSpeculated);
+  DocAnalysis first = b.Build();
+  first.doc.id = "0000000000000000";  // first in the canonical order
+  docs.insert(docs.begin(), std::move(first));
+  const StoryResult r = BuildStories(&docs, StoryOptions());
+  SCOPED_TRACE(Dump(r, docs));
+  const TimelineEntry* meet = nullptr;
+  for (const TimelineEntry& t : r.timeline) {
+    if (t.date == "2024-03-05" && t.citations.size() >= 2) meet = &t;
+  }
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->text.find("may meet"), std::string::npos) << meet->text;
+  EXPECT_NE(meet->text.find("met in"), std::string::npos) << meet->text;
+}
+
 TEST(BuildStories, WikinewsSampleBCubed) {
   const std::string path =
       std::string(SYN_SHARED_DIR) +
