@@ -21,7 +21,9 @@
 //    as our summary has.
 //
 // Usage: eval_stories [SHARED_DIR] [--models DIR] [--cluster-threshold X]
-//                     [--errors]   (false duplicate pairs to stderr)
+//                     [--merge-threshold X]  (0: no second pass)
+//                     [--errors]   (split stories, clusters mixing stories
+//                                   and false duplicate pairs to stderr)
 // Prints Markdown; absent data prints a "skip:" line and exits 0.
 #include <algorithm>
 #include <cmath>
@@ -396,8 +398,13 @@ int main(int argc, char** argv) {
       show_errors = true;
     } else if (a == "--cluster-threshold" && i + 1 < argc) {
       so.cluster_threshold = std::atof(argv[++i]);
+    } else if (a == "--merge-threshold" && i + 1 < argc) {
+      so.merge_threshold = std::atof(argv[++i]);
     } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "usage: eval_stories [SHARED_DIR] [--models DIR] [--cluster-threshold X] [--errors]\n");
+      std::fprintf(
+          stderr,
+          "usage: eval_stories [SHARED_DIR] [--models DIR] "
+          "[--cluster-threshold X] [--merge-threshold X] [--errors]\n");
       return 2;
     } else {
       shared = a;
@@ -454,6 +461,23 @@ int main(int argc, char** argv) {
       for (size_t d = 0; d < docs.size(); ++d) {
         by_story[plain.story[d]].insert(r.doc_cluster[d]);
       }
+      std::map<int32_t, std::set<int>> by_cluster;
+      for (size_t d = 0; d < docs.size(); ++d) {
+        if (r.doc_cluster[d] >= 0)
+          by_cluster[r.doc_cluster[d]].insert(plain.story[d]);
+      }
+      for (const auto& [c, ss] : by_cluster) {
+        if (ss.size() < 2) continue;
+        std::fprintf(stderr, "MIXED C%d\n", c);
+        for (size_t d = 0; d < docs.size(); ++d) {
+          if (r.doc_cluster[d] == c) {
+            std::fprintf(
+                stderr, "  %s %s | %.70s\n", docs[d].doc.source.c_str(),
+                stories[static_cast<size_t>(plain.story[d])].title.c_str(),
+                docs[d].doc.text.c_str());
+          }
+        }
+      }
       for (const auto& [st, cs] : by_story) {
         if (cs.size() < 2) continue;
         std::fprintf(stderr, "SPLIT story%d %s\n", st,
@@ -461,7 +485,9 @@ int main(int argc, char** argv) {
         for (size_t d = 0; d < docs.size(); ++d) {
           if (plain.story[d] == st) {
             std::fprintf(stderr, "  C%d %s | %.90s\n", r.doc_cluster[d],
-                         docs[d].doc.source.c_str(), docs[d].doc.title.c_str());
+                         docs[d].doc.source.c_str(),
+                         docs[d].doc.title.empty() ? docs[d].doc.text.c_str()
+                                                   : docs[d].doc.title.c_str());
           }
         }
       }

@@ -5,13 +5,14 @@
 // (2) global entities by key; (3) near-duplicate groups (MinHash + LSH,
 // internal/dedup.cc) with the earliest-published, then longest document as
 // canonical; (4) TF-IDF, entity and event-signature features per document
-// (who travels where, internal/signature.cc) and online clustering of the
-// canonical documents in date order (internal/cluster.cc), reprints
-// following their canonical; (5) inferred publication dates for
-// undated documents from their cluster (median date) and re-resolution of
-// their relative times; (6) cluster ids in date order and cluster fields;
-// (7) summaries, storylines, timeline, disagreements and relations
-// (analysis.cc).
+// (who travels where, internal/signature.cc; actors compared by the names
+// reports use, internal/names.h) and online clustering of the canonical
+// documents in date order, then a second pass over whole clusters
+// (internal/cluster.cc), reprints following their canonical; (5) inferred
+// publication dates for undated documents from their cluster (median date)
+// and re-resolution of their relative times; (6) cluster ids in date order and
+// cluster fields; (7) summaries, storylines, timeline, disagreements and
+// relations (analysis.cc).
 #include "synoptic/stories/stories.h"
 
 #include <algorithm>
@@ -28,6 +29,7 @@
 #include "synoptic/stories/internal/cluster.h"
 #include "synoptic/stories/internal/context.h"
 #include "synoptic/stories/internal/dedup.h"
+#include "synoptic/stories/internal/names.h"
 #include "synoptic/stories/internal/text.h"
 #include "synoptic/time/timex.h"
 
@@ -242,6 +244,9 @@ void BuildFeatures(Context* ctx, std::vector<DocFeatures>* features) {
       ctx->idf.AddDocument(tmp);
     }
   }
+  std::vector<bool> person;
+  const std::vector<uint32_t> match =
+      internal::MatchIds(ctx->result->entities, &person);
   ctx->doc_vec.assign(n, {});
   features->assign(n, {});
   for (uint32_t d : ctx->order) {
@@ -274,12 +279,12 @@ void BuildFeatures(Context* ctx, std::vector<DocFeatures>* features) {
           }
         }
       }
-      sal[g] += w;
+      sal[match[g]] += w;
     }
     for (const Mention& m : a.mentions) {
       const int32_t g = ctx->Global(d, m.entity);
       if (g < 0) continue;
-      sal[g] += (m.span.end <= lead.end || m.sentence < 2) ? 2.0 : 1.0;
+      sal[match[g]] += (m.span.end <= lead.end || m.sentence < 2) ? 2.0 : 1.0;
     }
     double max_w = 0;
     for (auto& [g, w] : sal) {
@@ -294,7 +299,7 @@ void BuildFeatures(Context* ctx, std::vector<DocFeatures>* features) {
     std::sort(by_w.begin(), by_w.end());
     for (size_t i = 0; i < by_w.size() && i < 6; ++i) {
       f.key_entities.push_back(by_w[i].second);
-      if (ctx->result->entities[by_w[i].second].type == EntityType::kPerson) {
+      if (person[by_w[i].second]) {
         f.people.push_back(by_w[i].second);
       }
     }
@@ -624,6 +629,7 @@ StoryResult BuildStories(std::vector<DocAnalysis>* docs,
   for (uint32_t d : stream) input.push_back(&features[d]);
   internal::ClusterOptions copt;
   copt.threshold = options.cluster_threshold;
+  copt.merge_threshold = options.merge_threshold;
   copt.max_cluster_docs = options.max_cluster_docs;
   copt.max_candidates = options.max_candidates;
   const std::vector<uint32_t> assigned = internal::ClusterOnline(input, copt);

@@ -129,6 +129,11 @@ struct StoryOptions {
   uint32_t max_cluster_docs = 100000;
   // Similarity needed to join a cluster (0..1).
   double cluster_threshold = 0.30;
+  // Similarity needed, in a second pass over whole clusters, for a cluster
+  // to fold into an earlier one found through the same index (reports of
+  // one story that arrived before they had enough in common); <= 0: off,
+  // the default (internal/cluster.cc says what 0.25 gains and costs).
+  double merge_threshold = 0;
   // Jaccard estimate above which two documents are near-duplicates.
   double duplicate_threshold = 0.80;
   // Similarity (0..1: shared key actors, then text) needed to chain two

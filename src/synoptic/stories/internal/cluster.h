@@ -52,15 +52,28 @@ struct ClusterOptions {
   // cluster's (opposite direction, disjoint destinations): a veto at the
   // default threshold, since no text overlap makes up for it.
   double conflict_factor = 0.2;
-  // Factor when none of the document's key people is among the cluster's,
-  // and at least two of the cluster's reports name the same person (two
-  // meetings of different officials on one day, told in the same words).
+  // Factor when the document's key people are not the cluster's and it
+  // names none of the cluster's main people (two meetings of different
+  // officials on one day, told in the same words).
   double people_factor = 0.35;
+  // Second pass over whole clusters (off when <= 0, the default;
+  // cluster.cc says what 0.25 gains and costs): a cluster joins an earlier one
+  // sharing its index keys when their similarity, the cluster scored as one
+  // report, reaches this.
+  double merge_threshold = 0;
+  uint32_t merge_terms = 100;       // centroid terms a cluster is scored by
+  uint32_t merge_key_entities = 6;  // index keys of a cluster
+  uint32_t merge_key_terms = 20;
+  // Two dated clusters merge only when their middle publication days are
+  // at most this far apart.
+  double merge_max_gap_days = 1;
 };
 
 // Assigns each document (given in processing order: by date, then a stable
-// id) to a cluster; clusters are numbered in order of creation. Each
-// document is compared only with candidate clusters sharing an index key.
+// id) to a cluster; clusters are numbered in order of creation (a cluster
+// folded into an earlier one by the second pass leaves its number unused).
+// Each document, then each cluster, is compared only with candidate
+// clusters sharing an index key.
 std::vector<uint32_t> ClusterOnline(const std::vector<const DocFeatures*>& docs,
                                     const ClusterOptions& options);
 

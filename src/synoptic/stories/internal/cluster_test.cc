@@ -70,9 +70,61 @@ TEST(StoriesCluster, ReportsNamingOtherPeopleStartANewCluster) {
   docs[2].people = {5, 6};
   docs[3].people = {1};
   EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0, 1, 0}));
-  // A cluster of one report does not yet know its people for sure.
+  // One report is enough to know a cluster's people by.
   std::vector<DocFeatures> two = {docs[0], docs[2]};
-  EXPECT_EQ(Cluster(two), (std::vector<uint32_t>{0, 0}));
+  EXPECT_EQ(Cluster(two), (std::vector<uint32_t>{0, 1}));
+}
+
+TEST(StoriesCluster, ReportNamingTheClustersPeopleElsewhereJoins) {
+  // The second report puts person 7 first (someone quoted) but names
+  // person 1, whom the first report put first: same happening.
+  std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2, 9}, 1000),
+                                   Doc(kSummit, {7, 9}, 1000)};
+  docs[0].people = {1, 2};
+  docs[1].people = {7};
+  docs[1].entities.insert(docs[1].entities.begin(), {1, 0.2f});
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 0}));
+  // Without that mention the two never name each other's people.
+  docs[1].entities.erase(docs[1].entities.begin());
+  EXPECT_EQ(Cluster(docs), (std::vector<uint32_t>{0, 1}));
+}
+
+const std::vector<std::string> kLaunch = {"rocket",  "launch", "pad",
+                                          "booster", "orbit",  "engine"};
+
+// Options under which every report starts its own cluster, so that only
+// the second pass can bring them together.
+ClusterOptions SplitFirst() {
+  ClusterOptions o;
+  o.threshold = 1.01;
+  o.merge_threshold = 0.25;
+  return o;
+}
+
+TEST(StoriesCluster, SecondPassMergesClustersOfOneHappening) {
+  const std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000),
+                                         Doc(kSummit, {1, 2}, 1001),
+                                         Doc(kLaunch, {3, 4}, 1001)};
+  ClusterOptions o = SplitFirst();
+  o.merge_threshold = 0;
+  EXPECT_EQ(Cluster(docs, o), (std::vector<uint32_t>{0, 1, 2}));
+  o.merge_threshold = 0.25;
+  EXPECT_EQ(Cluster(docs, o), (std::vector<uint32_t>{0, 0, 2}));
+}
+
+TEST(StoriesCluster, SecondPassKeepsDistantDatesAndOtherPeopleApart) {
+  // A week apart: two happenings, however alike.
+  std::vector<DocFeatures> docs = {Doc(kSummit, {1, 2}, 1000),
+                                   Doc(kSummit, {1, 2}, 1007)};
+  EXPECT_EQ(Cluster(docs, SplitFirst()), (std::vector<uint32_t>{0, 1}));
+  // Same day, but each cluster's main people are others (a person the
+  // other side also names is not enough for whole clusters).
+  docs = {Doc(kSummit, {1, 2, 5, 9}, 1000), Doc(kSummit, {1, 5, 6, 9}, 1000)};
+  docs[0].people = {1, 2};
+  docs[1].people = {5, 6};
+  EXPECT_EQ(Cluster(docs, SplitFirst()), (std::vector<uint32_t>{0, 1}));
+  docs[1].people = {1, 6};
+  EXPECT_EQ(Cluster(docs, SplitFirst()), (std::vector<uint32_t>{0, 0}));
 }
 
 TEST(StoriesCluster, CommentaryAWeekLaterJoins) {
