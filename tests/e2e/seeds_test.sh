@@ -33,4 +33,17 @@ values = {c["value"] for c in place[0]["claims"]}
 assert {"Vladivostok", "Amur"} <= values, values
 assert len({c["doc"] for c in place[0]["claims"]}) >= 2, place[0]
 PY
+# The 2023 summit took place on 13 September 2023; the undated reports of it
+# are dated through their cluster, so the day Kim crossed into Russia (a
+# Tuesday) is 12 September, not a week later.
+python3 - "$WORK/seeds.json" <<'PY' && pass "seeds: the 2023 cluster is dated 2023-09-13 and its Tuesday is 09-12" || fail "seeds dates: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print([(c["id"], c["date"]) for c in r["clusters"]], [(t["date"], t["cluster"]) for t in r["timeline"]])' "$WORK/seeds.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+dated = [c for c in r["clusters"] if c.get("date")]
+assert [c["date"] for c in dated] == ["2023-09-13"], [(c["id"], c.get("date")) for c in r["clusters"]]
+c1 = dated[0]["id"]
+days = {t["date"] for t in r["timeline"] if t["cluster"] == c1}
+assert "2023-09-12" in days and "2023-09-13" in days, days
+assert not any(d.startswith("2023-09-19") or d.startswith("2023-09-18") for d in days), days
+PY
 finish

@@ -375,7 +375,8 @@ std::string ClusterDate(const Context& ctx, const std::vector<uint32_t>& docs) {
   }
   std::sort(days.begin(), days.end());
   const int64_t median = days.empty() ? kNoDay : days[(days.size() - 1) / 2];
-  // Most supported event date: counted once per independent document.
+  // Most supported event date: counted once per independent document
+  // (half for a document whose own date was inferred).
   // Announced (planned, speculated) events count half: the date a thing
   // was expected is weaker evidence than reports that it happened. Dates
   // far from the coverage (background: "their talks last year") are not
@@ -400,7 +401,11 @@ std::string ClusterDate(const Context& ctx, const std::vector<uint32_t>& docs) {
       double& v = seen[day];
       v = std::max(v, w);
     }
-    for (const auto& [day, w] : seen) support[day] += w;
+    // Dates read against an inferred publication date are weaker evidence
+    // than a dated report's own: they lean on the cluster's date already.
+    const double doc_w =
+        ctx.doc(d).doc.published_from == DateSource::kInferred ? 0.5 : 1.0;
+    for (const auto& [day, w] : seen) support[day] += w * doc_w;
   }
   int64_t best = kNoDay;
   double best_w = 0;
