@@ -35,23 +35,45 @@ std::string PlainWikitext(std::string_view s) {
   return out;
 }
 
-std::string WikiDate(std::string_view s) {
+namespace {
+
+// "Month D, YYYY" at s[p], as "YYYY-MM-DD"; empty when it is not one.
+std::string MonthDayYear(std::string_view s, size_t p) {
   static constexpr std::string_view kMonths[] = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
-  const size_t p = s.find("{{date|");
-  if (p == std::string_view::npos) return "";
   for (int m = 0; m < 12; ++m) {
     const std::string_view month = kMonths[m];
-    if (s.compare(p + 7, month.size(), month) != 0) continue;
-    // " D, YYYY}}"
-    const std::string rest(s.substr(p + 7 + month.size(), 16));
+    if (s.compare(p, month.size(), month) != 0) continue;
+    // " D, YYYY"
+    const std::string rest(s.substr(p + month.size(), 16));
     int day = 0, year = 0;
-    if (std::sscanf(rest.c_str(), " %d, %d", &day, &year) == 2) {
-      char buf[16];
+    if (std::sscanf(rest.c_str(), " %d, %d", &day, &year) == 2 && day >= 1 &&
+        day <= 31 && year >= 1000 && year <= 9999) {
+      char buf[24];
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m + 1, day);
       return buf;
     }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string WikiDate(std::string_view s) {
+  const size_t p = s.find("{{date|");
+  if (p != std::string_view::npos) return MonthDayYear(s, p + 7);
+  // Older stories open with the date in bold on a line of its own:
+  // '''December 28, 2004'''.
+  constexpr std::string_view kBold = "'''";
+  for (size_t at = 0; at < s.size();) {
+    if (s.compare(at, kBold.size(), kBold) == 0) {
+      std::string d = MonthDayYear(s, at + kBold.size());
+      if (!d.empty()) return d;
+    }
+    const size_t nl = s.find('\n', at);
+    if (nl == std::string_view::npos) break;
+    at = nl + 1;
   }
   return "";
 }

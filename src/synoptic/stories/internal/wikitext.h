@@ -14,7 +14,8 @@ namespace synoptic::stories::internal {
 // such as [[Category:...]] go); ''emphasis'' marks go.
 std::string PlainWikitext(std::string_view s);
 
-// The story's date from its {{date|Month D, YYYY}} template, as
+// The story's date from its {{date|Month D, YYYY}} template, else from a
+// line that opens with '''Month D, YYYY''' (older stories' dateline), as
 // "YYYY-MM-DD"; empty when there is none.
 std::string WikiDate(std::string_view s);
 
