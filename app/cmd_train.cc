@@ -364,6 +364,9 @@ struct QuotesFlags {
   std::string models = "models";
   std::string out = "models/quotes_sources.tsv";
   events::QuoteSourceTrainOptions options;
+  bool cues = false;  // `train cues`: the cue detector instead of the ranker
+  std::string quote_cues = "quotes_cues.tsv";  // cue detector the ranker's coder uses
+  events::QuoteCueTrainOptions cue_options;
 };
 
 // PolNeAR split folder -> documents, one annotator per article (the first
@@ -402,10 +405,40 @@ int RunTrainQuotes(const QuotesFlags& f, const std::string& command_line) {
   events::SentenceCoderOptions co;
   co.models_dir = f.models;
   co.quote_sources.clear();  // the rules alone propose the candidates
+  // The cue detector adds attributions whose sources the ranker decides
+  // too, so the ranker trains on them (`--cues ""` trains without it);
+  // the cue detector itself trains on the rules alone.
+  co.quote_cues = f.cues ? "" : f.quote_cues;
   auto coder = events::SentenceCoder::Create(env, co);
   if (!coder.ok()) {
     std::fprintf(stderr, "synoptic train quotes: %s\n", coder.status().ToString().c_str());
     return 3;
+  }
+  const std::string data = "data: PolNeAR " + fs::path(f.polnear).filename().string() +
+                           " split (first annotator per article); the test split is never read";
+  if (f.cues) {
+    events::QuoteCueTrainOptions o = f.cue_options;
+    o.models_dir = f.models;
+    o.provenance = "made by: " + command_line + "\n" + data;
+    std::fprintf(stderr, "synoptic train cues: %zu articles, %d iterations...\n", docs.size(),
+                 o.iterations);
+    events::QuoteCueTrainStats st;
+    auto model = events::TrainQuoteCues(env, **coder, docs, o, &st);
+    if (!model.ok()) {
+      std::fprintf(stderr, "synoptic train cues: %s\n", model.status().ToString().c_str());
+      return 1;
+    }
+    const Status w = env->WriteFile(f.out, *model);
+    if (!w.ok()) {
+      std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
+      return 1;
+    }
+    std::printf(
+        "%s: %zu articles, %zu candidate verbs (%zu cues), %zu features; at threshold %.2f "
+        "training precision %.4f recall %.4f\n",
+        f.out.c_str(), st.docs, st.candidates, st.positives, st.features, o.threshold,
+        st.precision, st.recall);
+    return 0;
   }
   events::QuoteSourceTrainOptions o = f.options;
   o.models_dir = f.models;
@@ -533,10 +566,48 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
   quotes->add_option("--iterations", qflags->options.iterations, "passes over the data")
       ->check(CLI::Range(1, 50));
   quotes->add_option("--seed", qflags->options.seed, "shuffling seed");
+  quotes->add_option("--cues", qflags->quote_cues,
+                     "cue detector in --models the coder uses (\"\": the rules' cues only)");
   quotes->add_option("--none-bias", qflags->options.none_bias,
                      "margin by which 'no source' must win")
       ->check(CLI::Range(0.0, 100.0));
-  return [pos, flags, parser, pflags, ner, nflags, kb, kflags, quotes, qflags]() -> int {
+  auto cflags = std::make_shared<QuotesFlags>();
+  cflags->cues = true;
+  cflags->out = "models/quotes_cues.tsv";
+  auto* cues = train->add_subcommand(
+      "cues", "attribution cue detector (logistic regression) from PolNeAR attributions");
+  cues->add_option("--polnear", cflags->polnear,
+                   "PolNeAR split folder (text/, attributions/): use train")
+      ->required();
+  cues->add_option("--models", cflags->models, "models folder the rules coder loads");
+  cues->add_option("--out,-o", cflags->out, "model file to write");
+  cues->add_option("--iterations", cflags->cue_options.iterations, "passes over the data")
+      ->check(CLI::Range(1, 50));
+  cues->add_option("--seed", cflags->cue_options.seed, "shuffling seed");
+  cues->add_option("--rate", cflags->cue_options.rate, "SGD step size")
+      ->check(CLI::Range(1e-4, 10.0));
+  cues->add_option("--l2", cflags->cue_options.l2, "weight decay per example")
+      ->check(CLI::Range(0.0, 1.0));
+  cues->add_option("--min-count", cflags->cue_options.min_count,
+                   "drop features seen in fewer examples")
+      ->check(CLI::Range(1, 1000));
+  cues->add_option("--threshold", cflags->cue_options.threshold,
+                   "probability a verb needs to be read as a cue")
+      ->check(CLI::Range(0.01, 1.0));
+  return [pos, flags, parser, pflags, ner, nflags, kb, kflags, quotes, qflags, cues,
+          cflags]() -> int {
+    if (*cues) {
+      const auto& o = cflags->cue_options;
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    " --iterations %d --seed %llu --rate %g --l2 %g --min-count %d --threshold %g",
+                    o.iterations, static_cast<unsigned long long>(o.seed), o.rate, o.l2,
+                    o.min_count, o.threshold);
+      const std::string cl = "synoptic train cues --polnear " +
+                             fs::path(cflags->polnear).parent_path().filename().string() + "/" +
+                             fs::path(cflags->polnear).filename().string() + buf;
+      return RunTrainQuotes(*cflags, cl);
+    }
     if (*quotes) {
       char buf[120];
       std::snprintf(buf, sizeof buf, " --iterations %d --seed %llu --none-bias %g",
@@ -545,7 +616,8 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
                     qflags->options.none_bias);
       const std::string cl = "synoptic train quotes --polnear " +
                              fs::path(qflags->polnear).parent_path().filename().string() + "/" +
-                             fs::path(qflags->polnear).filename().string() + buf;
+                             fs::path(qflags->polnear).filename().string() + buf + " --cues " +
+                             (qflags->quote_cues.empty() ? "\"\"" : qflags->quote_cues);
       return RunTrainQuotes(*qflags, cl);
     }
     if (*kb) {
@@ -561,7 +633,7 @@ std::function<int()> AddTrainCommand(CLI::App* app) {
       if (!nflags->gazetteers.empty()) cl += " --gazetteers " + fs::path(nflags->gazetteers).filename().string();
       if (!nflags->petrarch.empty()) cl += " --petrarch " + fs::path(nflags->petrarch).filename().string();
       cl += " --tagger " + (nflags->tagger.empty() ? std::string("''") : nflags->tagger == "rules" ? std::string("rules") : fs::path(nflags->tagger).filename().string());
-      char buf[160];
+      char buf[200];
       std::snprintf(buf, sizeof buf,
                     " --iterations %d --seed %llu --beam %d --features %d --min-count %d --min-weight %d",
                     o.iterations, static_cast<unsigned long long>(o.seed), o.beam, o.feature_groups,

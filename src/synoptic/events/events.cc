@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "synoptic/events/internal/coder.h"
+#include "synoptic/events/internal/cue_model.h"
 #include "synoptic/events/internal/dep_view.h"
 #include "synoptic/events/internal/doc_view.h"
 #include "synoptic/events/internal/lexicon.h"
@@ -60,8 +61,21 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
       return text.status();
     }
   }
+  std::shared_ptr<const internal::CueModel> cue_model;
+  if (!options.quote_cues.empty()) {
+    const std::string path = dir + "/" + options.quote_cues;
+    auto text = env->ReadFile(path, kMaxLexiconBytes);
+    if (text.ok()) {
+      auto r = internal::CueModel::Parse(*text);
+      if (!r.ok())
+        return Status(r.status().code(), path + ": " + r.status().message());
+      cue_model = std::move(r).value();
+    } else if (text.status().code() != StatusCode::kNotFound) {
+      return text.status();
+    }
+  }
   return EventLexicon::Parse(verbs, cues, forms, std::move(parse),
-                             std::move(ranker));
+                             std::move(ranker), std::move(cue_model));
 }
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis) {
@@ -77,7 +91,9 @@ void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
   view.Build(*analysis, lexicon);
   std::vector<QuoteFrame> local;
   std::vector<QuoteFrame>* f = frames != nullptr ? frames : &local;
-  internal::FindQuotes(view, internal::QuoteOptions(), &analysis->quotes, f);
+  internal::QuoteOptions qo;
+  qo.cue_model = lexicon.cue_model();
+  internal::FindQuotes(view, qo, &analysis->quotes, f);
   if (const internal::SourceRanker* r = lexicon.source_ranker())
     internal::RerankSources(view, *r, internal::SourceChoiceOptions(),
                             &analysis->quotes, f);

@@ -47,6 +47,11 @@ struct EventOptions {
   // train quotes`; see models/MODELS.md); a missing file or "" leaves the
   // sources to the rules.
   std::string quote_sources = "quotes_sources.tsv";
+  // The learned cue detector in models_dir (trained by `synoptic train
+  // cues`; see models/MODELS.md): verbs outside the rules' list that it
+  // reads as attribution cues get an attribution. A missing file or ""
+  // leaves the cues to the rules.
+  std::string quote_cues = "quotes_cues.tsv";
 };
 
 Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(

@@ -138,12 +138,15 @@ DocAnalysis BuildCorpus(int paragraphs) {
 // state.range(1): EventOptions::use_parse (0 rules only, 1 with the
 // dependency parse, which then tags and parses the sentences where a verbal
 // trigger matched and an actor is mentioned). state.range(2) == 0: without
-// the learned quote-source ranker.
+// the learned quote-source ranker and cue detector.
 void BM_ExtractEvents(benchmark::State& state) {
   EventOptions o;
   o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
   o.use_parse = state.range(1) != 0;
-  if (state.range(2) == 0) o.quote_sources.clear();
+  if (state.range(2) == 0) {
+    o.quote_sources.clear();
+    o.quote_cues.clear();
+  }
   auto lex = LoadEventLexicon(DefaultEnv(), o);
   if (!lex.ok()) {
     state.SkipWithError(lex.status().ToString().c_str());

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "synoptic/core/env.h"
+#include "synoptic/events/internal/cue_model.h"
 #include "synoptic/events/internal/doc_view.h"
 #include "synoptic/events/internal/lexicon.h"
 #include "synoptic/events/internal/quotes.h"
@@ -286,12 +287,14 @@ DocAnalysis Build(std::string_view markup,
 
 // The shipped lexicon with the quote rules alone: the tests below check the
 // rules (the source ranker's candidate generator and fallback); the
-// QuoteSources tests check the ranker.
+// QuoteSources tests check the ranker and the QuoteCues tests the cue
+// detector.
 std::shared_ptr<const EventLexicon> Lexicon() {
   static std::shared_ptr<const EventLexicon> lex = [] {
     EventOptions o;
     o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
     o.quote_sources.clear();
+    o.quote_cues.clear();
     auto r = LoadEventLexicon(DefaultEnv(), o);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : nullptr;
@@ -2183,6 +2186,126 @@ TEST(QuoteSources, BratOffsetsAreCodePoints) {
       d->text.substr(d->gold[0].content[0].begin, d->gold[0].content[0].size()),
       "Hi");
   EXPECT_FALSE(ReadBratAttributions("\xff\xfe", "").ok());
+}
+
+// --- The learned cue detector (internal/cue_model.h). ---
+
+// Quotes of `markup` found by the rules with a cue model made of `weights`
+// (feature string -> weight) and `threshold`.
+DocAnalysis WithCues(std::string_view markup,
+                     const std::map<std::string, float>& weights,
+                     double threshold, std::vector<QuoteFrame>* frames) {
+  DocAnalysis a = Build(markup);
+  internal::DocView view;
+  view.Build(a, *Lexicon());
+  std::unordered_map<uint64_t, float> w;
+  for (const auto& [k, x] : weights) w[internal::CueFeatureHash(k)] = x;
+  const auto model = internal::CueModel::FromWeights(std::move(w), threshold);
+  internal::QuoteOptions qo;
+  qo.cue_model = model.get();
+  internal::FindQuotes(view, qo, &a.quotes, frames);
+  return a;
+}
+
+TEST(QuoteCues, ModelFileParsesAndRejectsBadInput) {
+  auto r = internal::CueModel::Parse(
+      "# synoptic quote-cues v1\n# made by: hand\nthreshold\t0.4\n"
+      "bias\t-2000\nw|unveiled\t3500\nrows\t2\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)->size(), 2u);
+  EXPECT_DOUBLE_EQ((*r)->threshold(), 0.4);
+  // bias + w|unveiled = 1.5: p = 1 / (1 + e^-1.5).
+  EXPECT_NEAR((*r)->Probability({internal::CueFeatureHash("bias"),
+                                 internal::CueFeatureHash("w|unveiled"),
+                                 internal::CueFeatureHash("unknown")}),
+              0.8176, 1e-3);
+  EXPECT_NEAR((*r)->Probability({internal::CueFeatureHash("bias")}), 0.1192,
+              1e-3);
+  for (const char* bad : {
+           "# synoptic quote-cues v1\nbias\t1\nrows\t1\n",  // no threshold
+           "# synoptic quote-cues v1\nthreshold\t1.5\nrows\t0\n",
+           "# synoptic quote-cues v1\nthreshold\t0.5\nbias\t1\n",  // cut
+           "# synoptic quote-cues v1\nthreshold\t0.5\nbias\t1\nrows\t2\n",
+           "# synoptic quote-cues v1\nthreshold\t0.5\nbias\tx\nrows\t1\n",
+       }) {
+    r = internal::CueModel::Parse(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorrupt) << bad;
+  }
+  r = internal::CueModel::Parse("# synoptic quote-cues v2\nrows\t0\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
+}
+
+// Only verbs the rules do not read as cues themselves are the model's.
+TEST(QuoteCues, CandidatesAreVerbsOutsideTheRulesList) {
+  DocAnalysis a = Build(
+      "Unveiled/V plans/N : [Jana Novak]{0} unveiled/V a plan/N and "
+      "said/V it was/V good/A .");
+  internal::DocView view;
+  view.Build(a, *Lexicon());
+  const uint32_t sf = 0, se = view.size();
+  std::vector<std::string> yes;
+  for (uint32_t i = sf; i < se; ++i)
+    if (internal::CueCandidate(view, i, sf, se)) yes.emplace_back(view.low[i]);
+  // Not the sentence's first word, not "said" (listed), not "was" (aux).
+  EXPECT_EQ(yes, std::vector<std::string>{"unveiled"});
+}
+
+// A verb the model scores above the threshold gets the frame of a listed
+// verb: the subject before it is the source, the rest of the clause the
+// content; below the threshold (or without a model) there is none.
+TEST(QuoteCues, LearnedCueAddsAnAttribution) {
+  const char* text =
+      "[Jana Novak]{0} unveiled/V a plan/N to cut/V taxes/N for farmers/N .";
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a =
+      WithCues(text, {{"bias", -3}, {"w|unveiled", 4}}, 0.5, &frames);
+  int i = QuoteWithSpan(a, "a plan to cut taxes for farmers");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(a.quotes[i].cue, "unveiled");
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+  EXPECT_EQ(a.quotes[i].speaker, 0);
+  frames.clear();
+  a = WithCues(text, {{"bias", -3}, {"w|unveiled", 4}}, 0.9, &frames);
+  EXPECT_LT(QuoteWithSpan(a, "a plan to cut taxes for farmers"), 0) << Dump(a);
+  frames.clear();
+  a = WithCues(text, {{"bias", -3}, {"w|unveiled", 1}}, 0.5, &frames);
+  EXPECT_LT(QuoteWithSpan(a, "a plan to cut taxes for farmers"), 0) << Dump(a);
+  // A listed verb needs no model and is not scored by it.
+  frames.clear();
+  a = WithCues("[Jana Novak]{0} said/V taxes/N would/V fall/V .",
+               {{"bias", -30}}, 0.5, &frames);
+  EXPECT_GE(QuoteWithSpan(a, "taxes would fall"), 0) << Dump(a);
+}
+
+TEST(QuoteCues, ShippedModelIsLoadedWithTheLexicon) {
+  EXPECT_EQ(Lexicon()->cue_model(), nullptr);
+  EventOptions o;
+  o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+  auto r = LoadEventLexicon(DefaultEnv(), o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_NE((*r)->cue_model(), nullptr);
+  EXPECT_GT((*r)->cue_model()->size(), 1000u);
+  EXPECT_GT((*r)->cue_model()->threshold(), 0.0);
+  EXPECT_LE((*r)->cue_model()->threshold(), 1.0);
+  // A damaged model file fails the load instead of being ignored.
+  MemEnv env;
+  for (const char* f :
+       {"events_verbs.tsv", "events_cues.tsv", "events_forms.tsv"}) {
+    auto text = DefaultEnv()->ReadFile(o.models_dir + "/" + f, 1u << 22);
+    ASSERT_TRUE(text.ok());
+    env.AddFile(std::string("m/") + f, *text);
+  }
+  env.AddFile("m/quotes_cues.tsv",
+              "# synoptic quote-cues v1\nthreshold\t0.5\nbias\t-1\n");
+  EventOptions m;
+  m.models_dir = "m";
+  m.imported_verbs = false;
+  m.quote_sources.clear();
+  r = LoadEventLexicon(&env, m);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
 }
 
 }  // namespace

@@ -16,8 +16,10 @@
 #include <unordered_map>
 
 #include "synoptic/core/utf8.h"
+#include "synoptic/events/internal/cue_model.h"
 #include "synoptic/events/internal/doc_view.h"
 #include "synoptic/events/internal/lexicon.h"
+#include "synoptic/events/internal/quotes.h"
 #include "synoptic/events/internal/source_ranker.h"
 
 namespace synoptic::events {
@@ -279,6 +281,141 @@ Result<std::string> TrainQuoteSources(Env* env,
   out += buf;
   out +=
       "# rows: feature<TAB>weight in thousandths; last row: rows<TAB>count\n";
+  for (const auto& [name, milli] : rows)
+    out += name + "\t" + std::to_string(milli) + "\n";
+  out += "rows\t" + std::to_string(rows.size()) + "\n";
+  if (stats != nullptr) *stats = st;
+  return out;
+}
+
+Result<std::string> TrainQuoteCues(Env* env, const SentenceCoder& rules_coder,
+                                   const std::vector<AttributionDoc>& docs,
+                                   const QuoteCueTrainOptions& options,
+                                   QuoteCueTrainStats* stats) {
+  EventOptions eo;
+  eo.models_dir = options.models_dir;
+  eo.quote_sources.clear();
+  eo.quote_cues.clear();
+  SYN_ASSIGN_OR_RETURN(std::shared_ptr<const EventLexicon> lex,
+                       LoadEventLexicon(env, eo));
+  QuoteCueTrainStats st;
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> names_by_id;
+  struct CueExample {
+    std::vector<uint32_t> f;
+    bool cue = false;
+  };
+  std::vector<CueExample> examples;
+  std::string scratch;
+  std::vector<uint64_t> hashes;
+  std::vector<std::string> names;
+  for (const AttributionDoc& d : docs) {
+    DocAnalysis a = rules_coder.Code(d.text, std::nullopt, nullptr);
+    internal::DocView view;
+    view.Build(a, *lex);
+    ++st.docs;
+    std::vector<ByteSpan> gold_cues;
+    for (const GoldAttribution& g : d.gold)
+      gold_cues.insert(gold_cues.end(), g.cue.begin(), g.cue.end());
+    for (const Sentence& sent : view.sentences) {
+      const uint32_t sf = sent.first_token, se = sent.end_token;
+      for (uint32_t i = sf; i < se; ++i) {
+        if (!internal::CueCandidate(view, i, sf, se)) continue;
+        hashes.clear();
+        names.clear();
+        internal::CueFeatures(view, i, sf, se, &scratch, &hashes, &names);
+        CueExample ex;
+        ex.cue = Shared(gold_cues,
+                        {ByteSpan{a.tokens[i].begin, a.tokens[i].end}}) > 0;
+        for (const std::string& n : names) {
+          auto [it, fresh] =
+              ids.try_emplace(n, static_cast<uint32_t>(names_by_id.size()));
+          if (fresh) names_by_id.push_back(n);
+          ex.f.push_back(it->second);
+        }
+        st.positives += ex.cue;
+        examples.push_back(std::move(ex));
+      }
+    }
+  }
+  st.candidates = examples.size();
+  // Rare features (a lemma seen once, a word pair) are left out: they make
+  // the file large and mostly memorise single training sentences.
+  {
+    std::vector<uint32_t> count(names_by_id.size(), 0);
+    for (const CueExample& ex : examples)
+      for (uint32_t i : ex.f) ++count[i];
+    for (CueExample& ex : examples)
+      std::erase_if(ex.f, [&](uint32_t i) {
+        return count[i] < static_cast<uint32_t>(options.min_count);
+      });
+  }
+  // Logistic regression by SGD with weight decay; the shipped weights are
+  // the average over all steps (lazy: u sums step * delta).
+  std::vector<double> w(names_by_id.size(), 0), u(names_by_id.size(), 0);
+  double t = 1;
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  for (int it = 0; it < options.iterations; ++it) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t oi : order) {
+      const CueExample& ex = examples[oi];
+      double s = 0;
+      for (uint32_t i : ex.f) s += w[i];
+      const double p = 1.0 / (1.0 + std::exp(-s));
+      const double g = (ex.cue ? 1.0 : 0.0) - p;
+      for (uint32_t i : ex.f) {
+        const double delta = options.rate * (g - options.l2 * w[i]);
+        w[i] += delta;
+        u[i] += t * delta;
+      }
+      t += 1;
+    }
+  }
+  std::unordered_map<uint64_t, float> avg;
+  std::vector<std::pair<std::string, int32_t>> rows;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const double a = w[i] - u[i] / t;
+    const int32_t milli = static_cast<int32_t>(std::lround(a * 1000));
+    if (milli == 0) continue;
+    rows.emplace_back(names_by_id[i], milli);
+    avg[internal::CueFeatureHash(names_by_id[i])] +=
+        static_cast<float>(milli) / 1000.0f;
+  }
+  std::sort(rows.begin(), rows.end());
+  const auto model =
+      internal::CueModel::FromWeights(std::move(avg), options.threshold);
+  size_t tp = 0, fp = 0;
+  std::vector<uint64_t> fh;
+  for (const CueExample& ex : examples) {
+    fh.clear();
+    for (uint32_t i : ex.f)
+      fh.push_back(internal::CueFeatureHash(names_by_id[i]));
+    if (model->Probability(fh) >= options.threshold) (ex.cue ? tp : fp) += 1;
+  }
+  st.features = rows.size();
+  st.precision = tp + fp == 0 ? 0 : double(tp) / double(tp + fp);
+  st.recall = st.positives == 0 ? 0 : double(tp) / double(st.positives);
+  std::string out = "# synoptic quote-cues v1\n";
+  std::istringstream prov(options.provenance);
+  for (std::string l; std::getline(prov, l);) out += "# " + l + "\n";
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                "# %zu documents, %zu candidate verbs (%zu inside a gold cue), "
+                "features seen at least %d times, %d iterations, seed %llu, "
+                "rate %g, l2 %g; at threshold %.2f "
+                "on the training candidates: precision %.4f recall %.4f\n",
+                st.docs, st.candidates, st.positives, options.min_count,
+                options.iterations,
+                static_cast<unsigned long long>(options.seed), options.rate,
+                options.l2, options.threshold, st.precision, st.recall);
+  out += buf;
+  out +=
+      "# rows: threshold<TAB>probability a cue needs; feature<TAB>weight in "
+      "thousandths; last row: rows<TAB>count of feature rows\n";
+  std::snprintf(buf, sizeof buf, "threshold\t%.2f\n", options.threshold);
+  out += buf;
   for (const auto& [name, milli] : rows)
     out += name + "\t" + std::to_string(milli) + "\n";
   out += "rows\t" + std::to_string(rows.size()) + "\n";

@@ -65,6 +65,33 @@ Result<std::string> TrainQuoteSources(Env* env,
                                       const QuoteSourceTrainOptions& options,
                                       QuoteSourceTrainStats* stats);
 
+struct QuoteCueTrainOptions {
+  int iterations = 10;     // passes over the data
+  uint64_t seed = 1;       // shuffling seed
+  double rate = 0.1;       // SGD step size
+  double l2 = 1e-4;        // L2 penalty per example (weight decay)
+  double threshold = 0.4;  // probability a cue needs (written in the file)
+  int min_count = 3;       // features seen in fewer examples are dropped
+  std::string provenance;  // '#' lines written into the model header
+  std::string models_dir = "models";  // for the event lexicon
+};
+
+struct QuoteCueTrainStats {
+  size_t docs = 0, candidates = 0, positives = 0, features = 0;
+  // On the training candidates with the final model and threshold.
+  double precision = 0, recall = 0;
+};
+
+// Codes every document with `rules_coder`, takes every CueCandidate verb
+// (events/internal/quotes.h) as an example, positive when it lies inside a
+// gold cue, and trains a logistic model of "is a cue" by averaged
+// stochastic gradient descent. Returns the model file text
+// (events/internal/cue_model.h).
+Result<std::string> TrainQuoteCues(Env* env, const SentenceCoder& rules_coder,
+                                   const std::vector<AttributionDoc>& docs,
+                                   const QuoteCueTrainOptions& options,
+                                   QuoteCueTrainStats* stats);
+
 }  // namespace synoptic::events
 
 #endif  // SYNOPTIC_EVENTS_QUOTES_TRAIN_H_

@@ -38,6 +38,7 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(
   eo.extra_verbs_tsv = options.extra_verbs_tsv;
   eo.use_parse = options.use_parse;
   eo.quote_sources = options.quote_sources;
+  eo.quote_cues = options.quote_cues;
   SYN_ASSIGN_OR_RETURN(c->models_->lexicon, LoadEventLexicon(env, eo));
   auto plover = PloverMap::Load(env, options.models_dir);
   if (plover.ok()) {

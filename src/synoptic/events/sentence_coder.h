@@ -31,6 +31,7 @@ struct SentenceCoderOptions {
   std::string extra_verbs_tsv;  // see EventOptions
   bool use_parse = EventOptions().use_parse;  // see EventOptions
   std::string quote_sources = "quotes_sources.tsv";  // see EventOptions
+  std::string quote_cues = "quotes_cues.tsv";        // see EventOptions
 };
 
 class SentenceCoder {

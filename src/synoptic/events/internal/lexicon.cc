@@ -88,10 +88,12 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
     std::string_view verbs_tsv, std::string_view cues_tsv,
     std::string_view forms_tsv,
     std::shared_ptr<const internal::ParseModels> parse,
-    std::shared_ptr<const internal::SourceRanker> source_ranker) {
+    std::shared_ptr<const internal::SourceRanker> source_ranker,
+    std::shared_ptr<const internal::CueModel> cue_model) {
   std::shared_ptr<EventLexicon> lex(new EventLexicon());
   lex->parse_ = std::move(parse);
   lex->source_ranker_ = std::move(source_ranker);
+  lex->cue_model_ = std::move(cue_model);
 
   SYN_RETURN_IF_ERROR(ForEachRow(
       verbs_tsv, "events_verbs",

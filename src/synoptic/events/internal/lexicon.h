@@ -23,6 +23,7 @@ namespace synoptic::events {
 
 namespace internal {
 class SourceRanker;
+class CueModel;
 }  // namespace internal
 
 namespace internal {
@@ -99,7 +100,11 @@ class EventLexicon {
       std::string_view verbs_tsv, std::string_view cues_tsv,
       std::string_view forms_tsv,
       std::shared_ptr<const internal::ParseModels> parse = nullptr,
-      std::shared_ptr<const internal::SourceRanker> source_ranker = nullptr);
+      std::shared_ptr<const internal::SourceRanker> source_ranker = nullptr,
+      std::shared_ptr<const internal::CueModel> cue_model = nullptr);
+
+  // The learned cue detector, or null (the rules' verb list alone).
+  const internal::CueModel* cue_model() const { return cue_model_.get(); }
 
   // The learned choice of quote sources, or null (the rules alone).
   const internal::SourceRanker* source_ranker() const {
@@ -148,6 +153,7 @@ class EventLexicon {
   internal::SvSet modality_words_;
   std::shared_ptr<const internal::ParseModels> parse_;
   std::shared_ptr<const internal::SourceRanker> source_ranker_;
+  std::shared_ptr<const internal::CueModel> cue_model_;
 };
 
 }  // namespace synoptic::events

@@ -38,6 +38,7 @@
 #include <span>
 
 #include "synoptic/core/utf8.h"
+#include "synoptic/events/internal/cue_model.h"
 
 namespace synoptic::events::internal {
 namespace {
@@ -2133,6 +2134,9 @@ bool ThatClauseVerb(const DocView& v, uint32_t sf, uint32_t i, uint32_t se) {
   return ClauseFollows(v, i + 2, se);
 }
 
+// The base standing for a verb the cue model reads as a cue.
+constexpr std::string_view kLearnedBase = "<learned>";
+
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
                      const std::vector<ByteSpan>& direct,
                      std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
@@ -2189,6 +2193,9 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
     cues.push_back({toks[f.cue_b].begin, toks[f.cue_e].end});
     return true;
   };
+  // Scratch for the cue model's features (reused).
+  std::string cue_scratch;
+  std::vector<uint64_t> cue_features;
   // The last attribution added: its sentence, source and content end.
   const Sentence* prev_sentence = nullptr;
   uint32_t prev_src_b = 0, prev_src_e = 0, prev_end = 0;
@@ -2231,6 +2238,14 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       if (base.empty() && InSorted(kFeelingParticiples, v.low[i]) &&
           i + 1 < se && v.low[i + 1] == "by" && v.tok_mention[i] < 0)
         base = kFeelingBase;
+      if (base.empty() && opt.cue_model != nullptr &&
+          CueCandidate(v, i, sf, se)) {
+        cue_features.clear();
+        CueFeatures(v, i, sf, se, &cue_scratch, &cue_features);
+        if (opt.cue_model->Probability(cue_features) >=
+            opt.cue_model->threshold())
+          base = kLearnedBase;
+      }
       if (base.empty() || v.tok_mention[i] >= 0) continue;
       if (ModifierParticiple(v, sf, i, se)) continue;
       // "adding to her lead": an increase, not an addition to what was said.
@@ -2459,6 +2474,16 @@ void DropMixedParts(size_t first, size_t direct_end, std::vector<Quote>* out,
 }
 
 }  // namespace
+
+bool CueCandidate(const DocView& v, uint32_t i, uint32_t sf, uint32_t se) {
+  if (i <= sf || i >= se || v.pos(i) != Pos::kVerb || v.tok_mention[i] >= 0 ||
+      IsAuxLike(v, i) || v.low[i] == "asked" || IsEvidentialVerb(v.low[i]))
+    return false;
+  if (!AttributionBase(v.low[i]).empty() || ThatClauseVerb(v, sf, i, se))
+    return false;
+  return !(InSorted(kFeelingParticiples, v.low[i]) && i + 1 < se &&
+           v.low[i + 1] == "by");
+}
 
 void FindQuotes(const DocView& view, const QuoteOptions& options,
                 std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {

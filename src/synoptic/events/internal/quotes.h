@@ -10,6 +10,8 @@
 
 namespace synoptic::events::internal {
 
+class CueModel;  // cue_model.h
+
 struct QuoteOptions {
   uint32_t max_quotes = 2000;    // per document; hostile input cap
   uint32_t min_words = 4;        // shorter quoted text needs an adjacent cue
@@ -20,7 +22,18 @@ struct QuoteOptions {
       3;  // a bare quote paragraph takes the speaker of a quote this far back
   uint32_t max_sentence_tokens =
       400;  // longer "sentences" get no indirect quotes
+  // The learned cue detector, or null (the rules' verb list alone): a
+  // CueCandidate verb it scores at or above its threshold is read as an
+  // attribution cue, its source and content found as for a listed verb.
+  const CueModel* cue_model = nullptr;
 };
+
+// True when the verb at token i of the sentence [sf, se) is one the cue
+// model decides on: a verb, not inside a name, not an auxiliary, not the
+// sentence's first word, and none the rules already read as a cue by
+// themselves (a listed attribution verb, a verb with a that-clause, an
+// evidential, a feeling participle before "by", "asked").
+bool CueCandidate(const DocView& v, uint32_t i, uint32_t sf, uint32_t se);
 
 // Appends the document's quotes to *out: direct quotes (every common
 // quotation-mark style, multi-paragraph ones joined) in text order, then
