@@ -416,23 +416,27 @@ int RunTrainQuotes(const QuotesFlags& f, const std::string& command_line) {
   }
   const std::string data = "data: PolNeAR " + fs::path(f.polnear).filename().string() +
                            " split (first annotator per article); the test split is never read";
-  if (f.cues) {
-    events::QuoteCueTrainOptions o = f.cue_options;
-    o.models_dir = f.models;
-    o.provenance = "made by: " + command_line + "\n" + data;
-    std::fprintf(stderr, "synoptic train cues: %zu articles, %d iterations...\n", docs.size(),
-                 o.iterations);
-    events::QuoteCueTrainStats st;
-    auto model = events::TrainQuoteCues(env, **coder, docs, o, &st);
+  const char* what = f.cues ? "synoptic train cues" : "synoptic train quotes";
+  // Writes the trained model, or says why there is none.
+  auto write = [&](const Result<std::string>& model) {
     if (!model.ok()) {
-      std::fprintf(stderr, "synoptic train cues: %s\n", model.status().ToString().c_str());
-      return 1;
+      std::fprintf(stderr, "%s: %s\n", what, model.status().ToString().c_str());
+      return false;
     }
     const Status w = env->WriteFile(f.out, *model);
     if (!w.ok()) {
       std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
-      return 1;
+      return false;
     }
+    return true;
+  };
+  if (f.cues) {
+    events::QuoteCueTrainOptions o = f.cue_options;
+    o.models_dir = f.models;
+    o.provenance = "made by: " + command_line + "\n" + data;
+    std::fprintf(stderr, "%s: %zu articles, %d iterations...\n", what, docs.size(), o.iterations);
+    events::QuoteCueTrainStats st;
+    if (!write(events::TrainQuoteCues(env, **coder, docs, o, &st))) return 1;
     std::printf(
         "%s: %zu articles, %zu candidate verbs (%zu cues), %zu features; at threshold %.2f "
         "training precision %.4f recall %.4f\n",
@@ -442,22 +446,10 @@ int RunTrainQuotes(const QuotesFlags& f, const std::string& command_line) {
   }
   events::QuoteSourceTrainOptions o = f.options;
   o.models_dir = f.models;
-  o.provenance = "made by: " + command_line + "\ndata: PolNeAR " +
-                 fs::path(f.polnear).filename().string() +
-                 " split (first annotator per article); the test split is never read";
-  std::fprintf(stderr, "synoptic train quotes: %zu articles, %d iterations...\n", docs.size(),
-               o.iterations);
+  o.provenance = "made by: " + command_line + "\n" + data;
+  std::fprintf(stderr, "%s: %zu articles, %d iterations...\n", what, docs.size(), o.iterations);
   events::QuoteSourceTrainStats st;
-  auto model = events::TrainQuoteSources(env, **coder, docs, o, &st);
-  if (!model.ok()) {
-    std::fprintf(stderr, "synoptic train quotes: %s\n", model.status().ToString().c_str());
-    return 1;
-  }
-  const Status w = env->WriteFile(f.out, *model);
-  if (!w.ok()) {
-    std::fprintf(stderr, "synoptic: %s: %s\n", f.out.c_str(), w.message().c_str());
-    return 1;
-  }
+  if (!write(events::TrainQuoteSources(env, **coder, docs, o, &st))) return 1;
   std::printf(
       "%s: %zu articles, %zu attributions, %zu examples, %zu features; training accuracy %.4f "
       "(rules %.4f)\n",

@@ -2,11 +2,11 @@
 // (Hash64), so a model file stays readable.
 #include "synoptic/events/internal/cue_model.h"
 
-#include <charconv>
 #include <cmath>
 #include <initializer_list>
 
 #include "synoptic/core/hash.h"
+#include "synoptic/events/internal/weights_file.h"
 
 namespace synoptic::events::internal {
 namespace {
@@ -103,65 +103,16 @@ void CueFeatures(const DocView& v, uint32_t i, uint32_t sf, uint32_t se,
 }
 
 Result<std::shared_ptr<const CueModel>> CueModel::Parse(std::string_view tsv) {
-  size_t pos = 0, line_no = 0, rows = 0;
-  bool header = false;
-  int64_t declared = -1;
-  double threshold = -1;
-  std::unordered_map<uint64_t, float> w;
-  auto corrupt = [&](std::string what) {
-    return Status(StatusCode::kCorrupt, "quote-cues model: " + what);
-  };
-  while (pos < tsv.size()) {
-    size_t e = tsv.find('\n', pos);
-    if (e == std::string_view::npos) e = tsv.size();
-    std::string_view line = tsv.substr(pos, e - pos);
-    pos = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1) {
-      if (line != kHeader)
-        return Status(StatusCode::kNotSupported,
-                      "quote-cues model: unknown header");
-      header = true;
-      continue;
-    }
-    if (line.empty() || line[0] == '#') continue;
-    if (declared >= 0)
-      return corrupt("rows after the count, line " + std::to_string(line_no));
-    const size_t tab = line.rfind('\t');
-    if (tab == std::string_view::npos || tab == 0)
-      return corrupt("line " + std::to_string(line_no));
-    const std::string_view key = line.substr(0, tab);
-    const std::string_view val = line.substr(tab + 1);
-    const char* end = val.data() + val.size();
-    if (key == "rows") {
-      int64_t n = 0;
-      auto r = std::from_chars(val.data(), end, n);
-      if (r.ec != std::errc() || r.ptr != end) return corrupt("bad count");
-      declared = n;
-      continue;
-    }
-    if (key == "threshold") {
-      double t = 0;
-      auto r = std::from_chars(val.data(), end, t);
-      if (r.ec != std::errc() || r.ptr != end || !(t > 0 && t <= 1))
-        return corrupt("bad threshold");
-      threshold = t;
-      continue;
-    }
-    int32_t milli = 0;
-    auto r = std::from_chars(val.data(), end, milli);
-    if (r.ec != std::errc() || r.ptr != end)
-      return corrupt("line " + std::to_string(line_no));
-    w[CueFeatureHash(key)] += static_cast<float>(milli) / 1000.0f;
-    ++rows;
+  SYN_ASSIGN_OR_RETURN(WeightsFile f, ParseWeightsFile(tsv, kHeader, "quote-cues model",
+                                                       &CueFeatureHash, {"threshold"}));
+  const auto t = f.scalars.find("threshold");
+  if (t == f.scalars.end()) {
+    return Status(StatusCode::kCorrupt, "quote-cues model: no threshold row");
   }
-  if (!header)
-    return Status(StatusCode::kNotSupported, "quote-cues model: empty");
-  if (threshold < 0) return corrupt("no threshold row");
-  if (declared != static_cast<int64_t>(rows))
-    return corrupt("row count does not match (truncated?)");
-  return FromWeights(std::move(w), threshold);
+  if (!(t->second > 0 && t->second <= 1)) {
+    return Status(StatusCode::kCorrupt, "quote-cues model: bad threshold");
+  }
+  return FromWeights(std::move(f.weights), t->second);
 }
 
 std::shared_ptr<const CueModel> CueModel::FromWeights(

@@ -13,9 +13,9 @@
 #include "synoptic/events/internal/source_ranker.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "synoptic/core/hash.h"
+#include "synoptic/events/internal/weights_file.h"
 
 namespace synoptic::events::internal {
 namespace {
@@ -346,59 +346,9 @@ std::vector<SourceChoice> SourceChoices(
 
 Result<std::shared_ptr<const SourceRanker>> SourceRanker::Parse(
     std::string_view tsv) {
-  size_t pos = 0;
-  size_t line_no = 0;
-  bool header = false;
-  int64_t declared = -1;
-  size_t rows = 0;
-  std::unordered_map<uint64_t, float> w;
-  while (pos < tsv.size()) {
-    size_t e = tsv.find('\n', pos);
-    if (e == std::string_view::npos) e = tsv.size();
-    std::string_view line = tsv.substr(pos, e - pos);
-    pos = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1) {
-      if (line != kHeader)
-        return Status(StatusCode::kNotSupported,
-                      "quote-sources model: unknown header");
-      header = true;
-      continue;
-    }
-    if (line.empty() || line[0] == '#') continue;
-    if (declared >= 0)
-      return Status(StatusCode::kCorrupt,
-                    "quote-sources model: rows after the count, line " +
-                        std::to_string(line_no));
-    const size_t tab = line.rfind('\t');
-    if (tab == std::string_view::npos)
-      return Status(StatusCode::kCorrupt,
-                    "quote-sources model: line " + std::to_string(line_no));
-    const std::string_view key = line.substr(0, tab);
-    const std::string_view val = line.substr(tab + 1);
-    if (key == "rows") {
-      int64_t nrows = 0;
-      auto r = std::from_chars(val.data(), val.data() + val.size(), nrows);
-      if (r.ec != std::errc() || r.ptr != val.data() + val.size())
-        return Status(StatusCode::kCorrupt, "quote-sources model: bad count");
-      declared = nrows;
-      continue;
-    }
-    int32_t milli = 0;
-    auto r = std::from_chars(val.data(), val.data() + val.size(), milli);
-    if (r.ec != std::errc() || r.ptr != val.data() + val.size() || key.empty())
-      return Status(StatusCode::kCorrupt,
-                    "quote-sources model: line " + std::to_string(line_no));
-    w[SourceFeatureHash(key)] += static_cast<float>(milli) / 1000.0f;
-    ++rows;
-  }
-  if (!header)
-    return Status(StatusCode::kNotSupported, "quote-sources model: empty");
-  if (declared != static_cast<int64_t>(rows))
-    return Status(StatusCode::kCorrupt,
-                  "quote-sources model: row count does not match (truncated?)");
-  return FromWeights(std::move(w));
+  SYN_ASSIGN_OR_RETURN(WeightsFile f, ParseWeightsFile(tsv, kHeader, "quote-sources model",
+                                                       &SourceFeatureHash, {}));
+  return FromWeights(std::move(f.weights));
 }
 
 std::shared_ptr<const SourceRanker> SourceRanker::FromWeights(
