@@ -36,6 +36,28 @@ size_t Shared(const std::vector<ByteSpan>& x, const std::vector<ByteSpan>& y) {
   return n;
 }
 
+// Feature strings numbered in the order first seen (both trainers keep
+// weights by number and write the strings).
+struct FeatureIds {
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> names;  // by number
+  uint32_t Id(const std::string& name) {
+    auto [it, fresh] = ids.try_emplace(name, static_cast<uint32_t>(names.size()));
+    if (fresh) names.push_back(name);
+    return it->second;
+  }
+};
+
+// The model file's first lines: its version header and each provenance
+// line as a comment.
+std::string ModelHeader(std::string_view header, const std::string& provenance) {
+  std::string out(header);
+  out += "\n";
+  std::istringstream prov(provenance);
+  for (std::string l; std::getline(prov, l);) out += "# " + l + "\n";
+  return out;
+}
+
 struct Example {
   std::vector<std::vector<uint32_t>> cands;  // feature ids per candidate
   size_t gold = 0;
@@ -121,8 +143,8 @@ Result<std::string> TrainQuoteSources(Env* env,
   SYN_ASSIGN_OR_RETURN(std::shared_ptr<const EventLexicon> lex,
                        LoadEventLexicon(env, eo));
   QuoteSourceTrainStats st;
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::string> names_by_id;
+  FeatureIds feats;
+  const std::vector<std::string>& names_by_id = feats.names;
   std::vector<Example> examples;
   const internal::SourceChoiceOptions copt;
   for (const AttributionDoc& d : docs) {
@@ -185,12 +207,7 @@ Result<std::string> TrainQuoteSources(Env* env,
       for (size_t k = 0; k < ch.candidates.size(); ++k) {
         if (ch.candidates[k].rule) ex.rule = k;
         std::vector<uint32_t> f;
-        for (const std::string& n : names[c][k]) {
-          auto [it, fresh] =
-              ids.try_emplace(n, static_cast<uint32_t>(names_by_id.size()));
-          if (fresh) names_by_id.push_back(n);
-          f.push_back(it->second);
-        }
+        for (const std::string& n : names[c][k]) f.push_back(feats.Id(n));
         ex.cands.push_back(std::move(f));
       }
       examples.push_back(std::move(ex));
@@ -267,9 +284,7 @@ Result<std::string> TrainQuoteSources(Env* env,
   st.accuracy = examples.empty() ? 0 : double(right) / examples.size();
   st.rule_accuracy =
       examples.empty() ? 0 : double(rule_right) / examples.size();
-  std::string out = "# synoptic quote-sources v1\n";
-  std::istringstream prov(options.provenance);
-  for (std::string l; std::getline(prov, l);) out += "# " + l + "\n";
+  std::string out = ModelHeader("# synoptic quote-sources v1", options.provenance);
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "# %zu documents, %zu attributions, %zu training examples, "
@@ -299,8 +314,8 @@ Result<std::string> TrainQuoteCues(Env* env, const SentenceCoder& rules_coder,
   SYN_ASSIGN_OR_RETURN(std::shared_ptr<const EventLexicon> lex,
                        LoadEventLexicon(env, eo));
   QuoteCueTrainStats st;
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::string> names_by_id;
+  FeatureIds feats;
+  const std::vector<std::string>& names_by_id = feats.names;
   struct CueExample {
     std::vector<uint32_t> f;
     bool cue = false;
@@ -327,12 +342,7 @@ Result<std::string> TrainQuoteCues(Env* env, const SentenceCoder& rules_coder,
         CueExample ex;
         ex.cue = Shared(gold_cues,
                         {ByteSpan{a.tokens[i].begin, a.tokens[i].end}}) > 0;
-        for (const std::string& n : names) {
-          auto [it, fresh] =
-              ids.try_emplace(n, static_cast<uint32_t>(names_by_id.size()));
-          if (fresh) names_by_id.push_back(n);
-          ex.f.push_back(it->second);
-        }
+        for (const std::string& n : names) ex.f.push_back(feats.Id(n));
         st.positives += ex.cue;
         examples.push_back(std::move(ex));
       }
@@ -397,9 +407,7 @@ Result<std::string> TrainQuoteCues(Env* env, const SentenceCoder& rules_coder,
   st.features = rows.size();
   st.precision = tp + fp == 0 ? 0 : double(tp) / double(tp + fp);
   st.recall = st.positives == 0 ? 0 : double(tp) / double(st.positives);
-  std::string out = "# synoptic quote-cues v1\n";
-  std::istringstream prov(options.provenance);
-  for (std::string l; std::getline(prov, l);) out += "# " + l + "\n";
+  std::string out = ModelHeader("# synoptic quote-cues v1", options.provenance);
   char buf[320];
   std::snprintf(buf, sizeof buf,
                 "# %zu documents, %zu candidate verbs (%zu inside a gold cue), "
