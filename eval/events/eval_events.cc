@@ -1146,6 +1146,20 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
         "| %.3f | %.3f |\n",
         att_gold, att_pred, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
   }
+  {
+    // The targets' two numbers unrounded, with their overlap counts: the
+    // table's three decimals hide the small steps the rules make.
+    auto f1 = [](const RoleScore& r) {
+      const double p = r.pred ? double(r.ov_tp_p) / r.pred : 0,
+                   q = r.gold ? double(r.ov_tp_g) / r.gold : 0;
+      return p + q > 0 ? 2 * p * q / (p + q) : 0.0;
+    };
+    std::printf(
+        "\nOverlap F1 unrounded: source %.4f (%zu of %zu ours, %zu of %zu "
+        "gold matched), content %.4f (%zu of %zu ours, %zu of %zu gold).\n",
+        f1(src), src.ov_tp_p, src.pred, src.ov_tp_g, src.gold, f1(con),
+        con.ov_tp_p, con.pred, con.ov_tp_g, con.gold);
+  }
   std::printf(
       "\nSource breakdown, by attribution (content matched one to one): of "
       "%zu gold sources, %zu exact, %zu overlapping with other boundaries, "

@@ -877,6 +877,92 @@ TEST(Quotes, MixedQuoteIsOneAttribution) {
   EXPECT_EQ(a.quotes[0].speaker, 0);
 }
 
+TEST(Quotes, SaidWithTimeOrVenueThenAClauseWithoutThat) {
+  DocAnalysis a = Analyze(
+      "[Jana Novak]{0} said/V on <Friday>{0} she met/V [Otto Brandt]{1} "
+      "this week. [Otto Brandt]{1} said/V in a statement the border would "
+      "stay/V open. [Jana Novak]{0} said/V about/P half of the villages "
+      "lost/V power. [Otto Brandt]{1} said/V on the radio.",
+      {"2025-03-07"});
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "she met Otto Brandt this week");
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  EXPECT_EQ(Str(a, a.quotes[1].span), "the border would stay open");
+  EXPECT_EQ(a.quotes[1].speaker, 1);
+  // "about half": a quantity, not a topic.
+  EXPECT_EQ(Str(a, a.quotes[2].span), "about half of the villages lost power");
+  EXPECT_EQ(a.quotes[2].speaker, 0);
+}
+
+TEST(Quotes, InvertedSpeakerWithAppositionClosesTheFrame) {
+  DocAnalysis a = Analyze(
+      "The border will stay/V open, said/V [Otto Brandt]{1}, director of "
+      "the port authority. The talks will resume/V soon, said/V [Jana "
+      "Novak]{0}, adding/V that nothing was/AUX signed/V.");
+  ASSERT_GE(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "The border will stay open");
+  EXPECT_EQ(a.quotes[0].speaker, 1);
+  EXPECT_EQ(Str(a, a.quotes[1].span), "The talks will resume soon");
+  EXPECT_EQ(a.quotes[1].speaker, 0);
+  // More of the sentence after the speaker's comma.
+  DocAnalysis b = Analyze(
+      "The camp has/V grown fast, said/V [Jana Novak]{0}, with new classes "
+      "every week.");
+  ASSERT_EQ(b.quotes.size(), 1u) << Dump(b);
+  EXPECT_EQ(Str(b, b.quotes[0].span), "The camp has grown fast");
+  EXPECT_EQ(b.quotes[0].speaker, 0);
+}
+
+int QuoteWithSpan(const DocAnalysis& a, std::string_view span);
+
+TEST(Quotes, SaysCommaThenAClause) {
+  DocAnalysis a = Analyze(
+      "[Otto Brandt]{1} says/V, win or lose in the vote, he is staying/V in "
+      "the race. [Jana Novak]{0} tells/V voters she's with them. [Otto "
+      "Brandt]{1} said/V, \xE2\x80\x9CWe will stay.\xE2\x80\x9D");
+  ASSERT_EQ(a.quotes.size(), 3u) << Dump(a);
+  const int i = QuoteWithSpan(a, "win or lose in the vote, he is staying in "
+                                 "the race");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_FALSE(a.quotes[i].direct);
+  EXPECT_EQ(a.quotes[i].speaker, 1);
+  // "she's": the clitic is the clause's verb.
+  const int j = QuoteWithSpan(a, "she's with them");
+  ASSERT_GE(j, 0) << Dump(a);
+  EXPECT_EQ(a.quotes[j].speaker, 0);
+  // A direct quote after the comma stays one direct quote.
+  const int d = QuoteWithSpan(a, "We will stay.");
+  ASSERT_GE(d, 0) << Dump(a);
+  EXPECT_TRUE(a.quotes[d].direct);
+}
+
+TEST(Quotes, FrontedAdjunctIsNotWhatWasSaid) {
+  DocAnalysis a = Analyze(
+      "In her post on the forum, [Jana Novak]{0} said/V, \xE2\x80\x9CThe "
+      "talks will resume next month.\xE2\x80\x9D\n\n"
+      "In <2015>{0}, the port grew/V fast, [Otto Brandt]{1} said/V.",
+      {"2015"});
+  ASSERT_EQ(a.quotes.size(), 2u) << Dump(a);
+  EXPECT_TRUE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+  // A fronted phrase with a main clause after it is what was said.
+  EXPECT_FALSE(a.quotes[1].direct);
+  EXPECT_EQ(Str(a, a.quotes[1].span), "In 2015, the port grew fast");
+  EXPECT_EQ(a.quotes[1].speaker, 1);
+}
+
+TEST(Quotes, QuotedTitleIsNotAQuote) {
+  DocAnalysis a = Analyze(
+      "The new series \xE2\x80\x9CMorning Light Over Freedonia\xE2\x80\x9D "
+      "opened/V the season.\n\n"
+      "\xE2\x80\x9CMake Freedonia Proud Again,\xE2\x80\x9D [Jana Novak]{0} "
+      "said/V.");
+  // The slogan said next to its cue stays a quote; the title does not.
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  EXPECT_EQ(Str(a, a.quotes[0].span), "Make Freedonia Proud Again");
+  EXPECT_EQ(a.quotes[0].speaker, 0);
+}
+
 TEST(Quotes, DirectQuoteWithInvertedAttributionVerb) {
   std::vector<QuoteFrame> frames;
   DocAnalysis a = AnalyzeFrames(

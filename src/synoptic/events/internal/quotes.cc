@@ -1366,6 +1366,34 @@ bool OtherPersonBetween(const DocView& v, uint32_t b, uint32_t e,
   return false;
 }
 
+// Quoted text that is a title, a headline or a slogan's name rather than
+// something said: two to ten words, no sentence punctuation, and every word
+// of four letters or more capitalised ("Good Morning America", "Putin's
+// Potential Involvement In The DNC Email Hack"), at least two of them.
+bool TitleLike(std::string_view s) {
+  uint32_t words = 0, long_words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    std::string_view w = s.substr(i, j - i);
+    i = j;
+    ++words;
+    for (char c : w)
+      if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':' || c == ',')
+        return false;
+    uint32_t letters = 0;
+    for (char c : w) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letters < 4) continue;
+    const char first = w[0];
+    if (!(first >= 'A' && first <= 'Z')) return false;
+    ++long_words;
+  }
+  return words >= 2 && words <= 10 && long_words >= 2;
+}
+
 void AddDirect(const DocView& v, const QuoteOptions& opt,
                std::vector<Quote>* out, std::vector<ByteSpan>* direct_spans,
                std::vector<QuoteFrame>* frames) {
@@ -1460,6 +1488,10 @@ void AddDirect(const DocView& v, const QuoteOptions& opt,
       f.adjacent = true;
     }
     if (words < opt.min_words && !(f.speaker.found && f.adjacent)) continue;
+    if (!(f.speaker.found && f.adjacent) &&
+        TitleLike(std::string_view(doc.text).substr(content.begin,
+                                                     content.size())))
+      continue;
     Quote out_q;
     out_q.span = content;
     out_q.direct = true;
@@ -1563,11 +1595,98 @@ bool ClauseFollows(const DocView& v, uint32_t c, uint32_t se) {
   const bool pronoun = IsSubjectPronoun(w) || w == "it" || w == "this" ||
                        w == "there" || w == "these" || w == "those";
   if (!pronoun && !InNounPhrase(v, c)) return false;
+  // "she's with them": a clitic after a subject pronoun is "is" or "has".
+  if (pronoun && c + 1 < se &&
+      (v.low[c + 1] == "'s" || v.low[c + 1] == "\u2019s"))
+    return true;
   for (uint32_t k = c + 1; k < se && k < c + 20; ++k) {
     if (v.IsQuoteMark(k) || IsTerminal(v, k)) return false;
     if (v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux) return true;
   }
   return false;
+}
+
+// "about half", "around 300", "over $4 million": a word that is a
+// preposition elsewhere used as an adverb of quantity.
+bool ApproximateNumber(const DocView& v, uint32_t c, uint32_t se) {
+  const std::string_view w = v.low[c];
+  if (w != "about" && w != "around" && w != "over" && w != "under" &&
+      w != "nearly")
+    return false;
+  if (c + 1 >= se) return false;
+  const std::string_view n = v.low[c + 1];
+  return v.pos(c + 1) == Pos::kNum || n == "half" || n == "$" ||
+         n == "\u20ac" || n == "\u00a3" ||
+         (!n.empty() && n[0] >= '0' && n[0] <= '9');
+}
+
+// After the preposition at c, a short time or venue phrase ("on Friday",
+// "in a statement", "in an interview on Sunday") followed by a clause with
+// its own subject; returns where the clause starts, or se.
+uint32_t ClauseAfterPhrase(const DocView& v, uint32_t c, uint32_t se) {
+  auto timex_end = [&](uint32_t k) -> uint32_t {
+    if (k >= se) return k;
+    const uint32_t tb = v.a->tokens[k].begin;
+    for (const Timex& t : v.a->times)
+      if (t.span.begin <= tb && tb < t.span.end) {
+        while (k < se && v.a->tokens[k].begin < t.span.end) ++k;
+        return k;
+      }
+    return k;
+  };
+  auto clause_at = [&](uint32_t k) -> uint32_t {
+    if (k < se && v.low[k] == ",") return se;  // "said on Friday, ..."
+    return ClauseFollows(v, k, se) ? k : se;
+  };
+  // The preposition itself may open the time ("on Friday" as one timex).
+  uint32_t k = timex_end(c);
+  if (k > c) return clause_at(k);
+  k = timex_end(c + 1);
+  if (k > c + 1) return clause_at(k);
+  // A noun phrase of at most five words; the clause's subject starts with
+  // a pronoun or a determiner after it.
+  for (k = c + 1; k < se && k < c + 7; ++k) {
+    if (k > c + 1) {
+      const uint32_t t = timex_end(k);  // "in a statement Friday the ..."
+      if (t > k) return clause_at(t);
+      const std::string_view w = v.low[k];
+      if ((IsSubjectPronoun(w) || v.pos(k) == Pos::kDet) &&
+          (v.tok_mention[k] < 0 || v.tok_mention[k] != v.tok_mention[k - 1]) &&
+          ClauseFollows(v, k, se))
+        return k;
+    }
+    if (!InNounPhrase(v, k)) return se;
+  }
+  return se;
+}
+
+// Tokens [b, e) before ", X said" that are only a fronted adjunct, not
+// something said: a phrase with no verb ("In her post about the tweet, she
+// said: ..."), or one opened by a preposition, a subordinator or "asked"
+// with no main clause after a comma inside it ("In February, as a
+// protester was removed, he said ...", "Asked whether she would run, she
+// said ..."). "In 2015, the company grew, he said" has a main clause.
+bool AdjunctOnly(const DocView& v, uint32_t b, uint32_t e) {
+  if (b >= e) return true;
+  bool verb = false;
+  for (uint32_t k = b; k < e && !verb; ++k)
+    verb = v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux;
+  if (!verb) return true;
+  const std::string_view w = v.low[b];
+  const bool opener = v.pos(b) == Pos::kAdp || v.pos(b) == Pos::kSconj ||
+                      w == "asked" || w == "when" || w == "while" ||
+                      w == "as" || w == "after" || w == "before" ||
+                      w == "if" || w == "although" || w == "though";
+  if (!opener) return false;
+  for (uint32_t k = b + 1; k + 1 < e; ++k) {
+    if (v.low[k] != ",") continue;
+    const Pos p = v.pos(k + 1);
+    if (p == Pos::kAdp || p == Pos::kSconj || v.low[k + 1] == "as" ||
+        v.low[k + 1] == "when" || v.low[k + 1] == "while")
+      continue;
+    if (ClauseFollows(v, k + 1, e)) return false;
+  }
+  return true;
 }
 
 // Appends the reported speech [c, e] with its frame; false when nothing was
@@ -1881,6 +2000,19 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
               verb = verb || v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux;
             }
             if (verb || !tagged) c = i + 1;
+          } else if (i + 2 < se && v.low[i + 1] == "," &&
+                     !v.IsQuoteMark(i + 2) && !v.IsPunct(i + 2) &&
+                     s.first < i && !Overlaps(direct, v.a->tokens[i + 2].begin,
+                                              v.a->tokens[se - 1].end)) {
+            // "X says, win or lose, he is staying": the clause after the
+            // comma, when it has a verb of its own; not "A, X said, B" (a
+            // comma before the speaker), whose content is both sides.
+            bool verb = false, comma_before = false;
+            for (uint32_t k = i + 2; k < se && !verb; ++k)
+              verb = v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux;
+            for (uint32_t k = sf; k < s.first && !comma_before; ++k)
+              comma_before = v.low[k] == ",";
+            if (verb && !comma_before) c = i + 2;
           }
         } else if (lemma == "tell") {
           // "told reporters (that) CLAUSE"; "told CNN's X on Sunday, “...”"
@@ -1931,11 +2063,26 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
                                        (v.low[k] == "," && k + 1 < se &&
                                         v.low[k + 1].ends_with("ing") &&
                                         v.pos(k + 1) == Pos::kVerb));
+        // "CLAUSE, said X, a professor at Y.", "CLAUSE, said X, adding
+        // ..." and "CLAUSE, said Ms. Gil, with games ...": with the verb
+        // before its subject, whatever follows the speaker's comma (an
+        // apposition, a participle clause, more of the sentence) leaves the
+        // clause before the verb what was said.
+        if (!closes && after.first > i && frame_end + 2 < se &&
+            v.low[frame_end + 1] == ",")
+          closes = true;
       }
       if (g > sf + 1 && v.low[g - 1] == "," &&
           (tail >= se || middle || closes)) {
         const size_t first = out->size();
+        // A fronted adjunct opens the clause after the frame ("After the
+        // winter, they said, prices will rise") but is nothing said on its
+        // own, before a direct quote or the sentence end.
+        const bool b_direct =
+            middle && Overlaps(direct, v.a->tokens[frame_end + 2].begin,
+                               v.a->tokens[frame_end + 2].end);
         const bool head =
+            (!AdjunctOnly(v, sf, g - 1) || (middle && !b_direct)) &&
             Emit(v, after, cue, i, i, sf, g - 2, direct, out, frames);
         if (middle) {
           const uint32_t b = frame_end + 2;
@@ -2320,19 +2467,28 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       // Content after the verb group.
       uint32_t c = i + 1;
       const bool say = base == "say" || base == "tell";
-      if (say && c < se && v.IsPreposition(c)) {
+      if (say && c < se && v.IsPreposition(c) && !ApproximateNumber(v, c, se)) {
         // "said on Fox News that ...": the venue is neither cue nor content.
         uint32_t k = c;
         while (k < se && k < c + 10 && v.low[k] != "that" && !v.IsPunct(k)) ++k;
-        if (k >= se || v.low[k] != "that") continue;
-        c = k;
+        if (k < se && v.low[k] == "that") {
+          c = k;
+        } else {
+          // "said on Friday he met ...", "said in a statement the talks
+          // ...": a short time or venue phrase, then a clause with no
+          // "that".
+          k = ClauseAfterPhrase(v, c, se);
+          if (k >= se) continue;
+          c = k;
+        }
       } else if (!say && c < se && IsParticle(v.low[c]) && c + 1 < se) {
         f.cue_e = c;
         ++c;
       } else if (c + 1 < se && v.low[c] == "to" && !v.IsVerbLike(c + 1)) {
         f.cue_e = c;  // "referring to X", "pointed to X"
         ++c;
-      } else if (c < se && v.IsPreposition(c) && v.low[c] != "to") {
+      } else if (c < se && v.IsPreposition(c) && v.low[c] != "to" &&
+                 !ApproximateNumber(v, c, se)) {
         // "speaking outside the main gate", "spoke at a rally": a venue,
         // not content; only a that-clause after it is ("spoke at a rally
         // that ...").
