@@ -45,8 +45,14 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
   if (!options.extra_verbs_tsv.empty())
     verbs = options.extra_verbs_tsv + "\n" + verbs;
   std::shared_ptr<const internal::ParseModels> parse;
-  if (options.use_parse) {
-    SYN_ASSIGN_OR_RETURN(parse, internal::LoadParseModels(env, dir));
+  if (options.use_parse || options.quote_parse) {
+    auto models = internal::LoadParseModels(env, dir);
+    if (models.ok()) {
+      parse = std::move(models).value();
+    } else if (options.use_parse ||
+               models.status().code() != StatusCode::kNotFound) {
+      return models.status();
+    }
   }
   std::shared_ptr<const internal::SourceRanker> ranker;
   if (!options.quote_sources.empty()) {
@@ -75,7 +81,8 @@ Result<std::shared_ptr<const EventLexicon>> LoadEventLexicon(
     }
   }
   return EventLexicon::Parse(verbs, cues, forms, std::move(parse),
-                             std::move(ranker), std::move(cue_model));
+                             std::move(ranker), std::move(cue_model),
+                             options.use_parse, options.quote_parse);
 }
 
 void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis) {
@@ -91,17 +98,21 @@ void ExtractEvents(const EventLexicon& lexicon, DocAnalysis* analysis,
   view.Build(*analysis, lexicon);
   std::vector<QuoteFrame> local;
   std::vector<QuoteFrame>* f = frames != nullptr ? frames : &local;
+  // One lazy parse for both users; a sentence is parsed once, when the
+  // first of them needs it.
+  std::optional<internal::LazyParse> parse;
+  if (lexicon.parse_models() != nullptr)
+    parse.emplace(*lexicon.parse_models(), view);
   internal::QuoteOptions qo;
   qo.cue_model = lexicon.cue_model();
+  if (parse && lexicon.parse_for_quotes()) qo.parse = &*parse;
   internal::FindQuotes(view, qo, &analysis->quotes, f);
   if (const internal::SourceRanker* r = lexicon.source_ranker())
     internal::RerankSources(view, *r, internal::SourceChoiceOptions(),
                             &analysis->quotes, f);
-  std::optional<internal::LazyParse> parse;
-  if (lexicon.parse_models() != nullptr)
-    parse.emplace(*lexicon.parse_models(), view);
   internal::CodeEvents(view, analysis->quotes, internal::CoderOptions(),
-                       parse ? &*parse : nullptr, &analysis->events);
+                       parse && lexicon.parse_for_events() ? &*parse : nullptr,
+                       &analysis->events);
 }
 
 }  // namespace synoptic::events

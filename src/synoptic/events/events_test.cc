@@ -915,6 +915,39 @@ TEST(Quotes, InvertedSpeakerWithAppositionClosesTheFrame) {
 
 int QuoteWithSpan(const DocAnalysis& a, std::string_view span);
 
+// EventOptions::quote_parse: where the positional rules find no source
+// (a subject with an apposition and a relative clause), the parse's
+// subject of the cue is the source; without the parse, no attribution.
+TEST(Quotes, ParseGivesTheSourceTheRulesMiss) {
+  constexpr const char* kText =
+      "[Ann Lee]{0}, 49, a nurse who now is a trainer of new staff at the "
+      "county clinic, said/V the ward would close/V before the winter.";
+  for (bool quote_parse : {false, true}) {
+    EventOptions o;
+    o.models_dir = std::string(SYN_SOURCE_DIR) + "/models";
+    o.quote_sources.clear();
+    o.quote_cues.clear();
+    o.quote_parse = quote_parse;
+    auto lex = LoadEventLexicon(DefaultEnv(), o);
+    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+    std::vector<QuoteFrame> frames;
+    DocAnalysis a = Build(kText);
+    ExtractEvents(**lex, &a, &frames);
+    int found = -1;
+    for (size_t i = 0; i < a.quotes.size(); ++i)
+      if (Str(a, a.quotes[i].span) == "the ward would close before the winter")
+        found = static_cast<int>(i);
+    if (!quote_parse) {
+      EXPECT_LT(found, 0) << Dump(a);
+      continue;
+    }
+    ASSERT_GE(found, 0) << Dump(a);
+    EXPECT_EQ(a.quotes[found].speaker, 0) << Dump(a);
+    EXPECT_EQ(Str(a, frames[found].source), "Ann Lee") << Dump(a);
+    EXPECT_EQ(a.quotes[found].cue, "said");
+  }
+}
+
 TEST(Quotes, SaysCommaThenAClause) {
   DocAnalysis a = Analyze(
       "[Otto Brandt]{1} says/V, win or lose in the vote, he is staying/V in "

@@ -37,6 +37,7 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(
   eo.imported_verbs = options.imported_verbs;
   eo.extra_verbs_tsv = options.extra_verbs_tsv;
   eo.use_parse = options.use_parse;
+  eo.quote_parse = options.quote_parse;
   eo.quote_sources = options.quote_sources;
   eo.quote_cues = options.quote_cues;
   SYN_ASSIGN_OR_RETURN(c->models_->lexicon, LoadEventLexicon(env, eo));
@@ -86,6 +87,10 @@ DocAnalysis SentenceCoder::Code(std::string_view text,
   actors::ResolveActors(*models_->kb, date, &a);
   ExtractEvents(*models_->lexicon, &a, frames);
   return a;
+}
+
+const EventLexicon& SentenceCoder::lexicon() const {
+  return *models_->lexicon;
 }
 
 std::string_view SentenceCoder::Plover(std::string_view cameo) const {

@@ -29,7 +29,8 @@ struct SentenceCoderOptions {
       1u << 20;                 // longer texts are cut (at a UTF-8 boundary)
   bool imported_verbs = true;   // see EventOptions
   std::string extra_verbs_tsv;  // see EventOptions
-  bool use_parse = EventOptions().use_parse;  // see EventOptions
+  bool use_parse = EventOptions().use_parse;      // see EventOptions
+  bool quote_parse = EventOptions().quote_parse;  // see EventOptions
   std::string quote_sources = "quotes_sources.tsv";  // see EventOptions
   std::string quote_cues = "quotes_cues.tsv";        // see EventOptions
 };
@@ -51,6 +52,9 @@ class SentenceCoder {
 
   // PLOVER category of a CAMEO code ("" when unknown).
   std::string_view Plover(std::string_view cameo) const;
+
+  // The event lexicon Code() runs (for timing the events stage alone).
+  const EventLexicon& lexicon() const;
 
  private:
   SentenceCoder();

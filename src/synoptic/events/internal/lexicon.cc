@@ -89,9 +89,12 @@ Result<std::shared_ptr<const EventLexicon>> EventLexicon::Parse(
     std::string_view forms_tsv,
     std::shared_ptr<const internal::ParseModels> parse,
     std::shared_ptr<const internal::SourceRanker> source_ranker,
-    std::shared_ptr<const internal::CueModel> cue_model) {
+    std::shared_ptr<const internal::CueModel> cue_model, bool parse_events,
+    bool parse_quotes) {
   std::shared_ptr<EventLexicon> lex(new EventLexicon());
   lex->parse_ = std::move(parse);
+  lex->parse_events_ = parse_events;
+  lex->parse_quotes_ = parse_quotes;
   lex->source_ranker_ = std::move(source_ranker);
   lex->cue_model_ = std::move(cue_model);
 

@@ -95,13 +95,16 @@ class EventLexicon {
   // Parses the three TSV texts. Fails with kNotSupported on an unknown
   // header/version and kCorrupt (with the line number) on a malformed row.
   // `parse`, when given, lets the coder find arguments over a dependency
-  // parse (EventOptions::use_parse); the lexicon shares it read-only.
+  // parse (EventOptions::use_parse: `parse_events`) and the quote finder
+  // the sources the rules miss (EventOptions::quote_parse:
+  // `parse_quotes`); the lexicon shares it read-only.
   static Result<std::shared_ptr<const EventLexicon>> Parse(
       std::string_view verbs_tsv, std::string_view cues_tsv,
       std::string_view forms_tsv,
       std::shared_ptr<const internal::ParseModels> parse = nullptr,
       std::shared_ptr<const internal::SourceRanker> source_ranker = nullptr,
-      std::shared_ptr<const internal::CueModel> cue_model = nullptr);
+      std::shared_ptr<const internal::CueModel> cue_model = nullptr,
+      bool parse_events = true, bool parse_quotes = true);
 
   // The learned cue detector, or null (the rules' verb list alone).
   const internal::CueModel* cue_model() const { return cue_model_.get(); }
@@ -133,6 +136,9 @@ class EventLexicon {
   }
   // The tagger and parser for argument finding, or null (rules only).
   const internal::ParseModels* parse_models() const { return parse_.get(); }
+  // Whether the event coder and the quote finder use them.
+  bool parse_for_events() const { return parse_ != nullptr && parse_events_; }
+  bool parse_for_quotes() const { return parse_ != nullptr && parse_quotes_; }
 
   // All phrases of a kind (for multi-word matching).
   const std::vector<internal::Phrase>& Phrases(internal::CueKind kind) const {
@@ -143,6 +149,8 @@ class EventLexicon {
   EventLexicon() = default;
   bool Known(std::string_view w) const { return known_.count(w) != 0; }
 
+  bool parse_events_ = true;
+  bool parse_quotes_ = true;
   std::vector<internal::Pattern> patterns_;
   internal::SvMap<std::vector<uint32_t>> by_first_;
   std::vector<internal::Phrase>

@@ -39,6 +39,7 @@
 
 #include "synoptic/core/utf8.h"
 #include "synoptic/events/internal/cue_model.h"
+#include "synoptic/events/internal/dep_view.h"
 
 namespace synoptic::events::internal {
 namespace {
@@ -2284,6 +2285,49 @@ bool ThatClauseVerb(const DocView& v, uint32_t sf, uint32_t i, uint32_t se) {
 // The base standing for a verb the cue model reads as a cue.
 constexpr std::string_view kLearnedBase = "<learned>";
 
+// The subject of the attribution verb at token i over the parse of sentence
+// si: its nsubj, else (a coordinated verb, a participle clause, a verb under
+// a control verb) the nsubj of the verb before it that it hangs from, two
+// levels at most.
+// Sets [*b, *e] to the subject's words from its leftmost dependent to its
+// head (a name: to the name's end), leaving out what follows the head
+// (appositions, relative clauses). False without a parse or a subject, or
+// for "it" and "there".
+bool ParsedSubject(const DocView& v, LazyParse* parse, uint32_t si,
+                   uint32_t i, uint32_t* b, uint32_t* e) {
+  if (parse == nullptr || !parse->Ensure(si)) return false;
+  uint32_t h = i;
+  for (int depth = 0; depth < 3; ++depth) {
+    for (const uint32_t* k = parse->kids_begin(h); k != parse->kids_end(h);
+         ++k) {
+      if (parse->rel(*k) != Rel::kNsubj) continue;
+      const uint32_t n = *k;
+      const std::string_view w = v.low[n];
+      if (w == "it" || w == "there" || w == "which" || w == "that") return false;
+      uint32_t first = n;
+      for (const uint32_t* d = parse->kids_begin(n); d != parse->kids_end(n);
+           ++d)
+        if (*d < first && parse->rel(*d) != Rel::kCc &&
+            parse->rel(*d) != Rel::kOther && !v.IsPunct(*d))
+          first = std::min(first, *d);
+      uint32_t last = n;
+      if (v.tok_mention[n] >= 0) last = std::max(last, v.m_last[v.tok_mention[n]]);
+      *b = first;
+      *e = last;
+      return true;
+    }
+    // Up to the verb it hangs from, only leftwards: a fronted participle
+    // ("Speaking on the radio, X said ...") is an adjunct of the verb after
+    // it, which has its own attribution.
+    const Rel r = parse->rel(h);
+    if (parse->head(h) >= h ||
+        !(r == Rel::kConj || r == Rel::kAdvcl || r == Rel::kXcomp))
+      return false;
+    h = parse->head(h);
+  }
+  return false;
+}
+
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
                      const std::vector<ByteSpan>& direct,
                      std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
@@ -2462,6 +2506,10 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       // "..., saying that ...": a participle takes the clause's subject.
       if (!f.has_source && ing)
         f.has_source = ParticipleSubject(v, g, sf, &f.src_b, &f.src_e);
+      if (!f.has_source && opt.parse != nullptr)
+        f.has_source = ParsedSubject(
+            v, opt.parse, static_cast<uint32_t>(&sent - v.sentences.data()),
+            i, &f.src_b, &f.src_e);
       if (!f.has_source) continue;
       if (v.low[f.src_e] == "it" || v.low[f.src_e] == "there") continue;
       // Content after the verb group.

@@ -10,7 +10,8 @@
 
 namespace synoptic::events::internal {
 
-class CueModel;  // cue_model.h
+class CueModel;   // cue_model.h
+class LazyParse;  // dep_view.h
 
 struct QuoteOptions {
   uint32_t max_quotes = 2000;    // per document; hostile input cap
@@ -26,6 +27,11 @@ struct QuoteOptions {
   // CueCandidate verb it scores at or above its threshold is read as an
   // attribution cue, its source and content found as for a listed verb.
   const CueModel* cue_model = nullptr;
+  // The document's lazy dependency parse, or null: an attribution cue whose
+  // source the positional rules do not find takes the subject the parse
+  // gives it (the verb's nsubj, or that of the verb it is coordinated with
+  // or a participle of); only such sentences are parsed.
+  LazyParse* parse = nullptr;
 };
 
 // True when the verb at token i of the sentence [sf, se) is one the cue
