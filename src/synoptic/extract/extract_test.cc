@@ -1120,6 +1120,132 @@ TEST(ExtractHtml, ReadsACuedDatelineAtTheArticlesFoot) {
   EXPECT_EQ(e.published, "");
 }
 
+TEST(ExtractHtml, UtcTimestampReadInTheCountryOfACcTldHost) {
+  // Only a UTC time stamp, 23:00 UTC: on a .de host the publisher's day is
+  // the next one (Berlin, +01:00); on a .com host nothing says where the
+  // publisher is, so the UTC value stays.
+  const std::string head =
+      "<meta property=\"article:published_time\" "
+      "content=\"2022-11-06T23:00:00.000Z\">";
+  const std::string page =
+      "<div class=\"story\"><h1>Neue Radwege in der "
+      "Altstadt</h1>" +
+      std::string(kDateBody) + "</div>";
+  Document de = MustExtract(Record(Shell(page, head), InputFormat::kHtml,
+                                   "https://zeitung.example.de/radwege"));
+  EXPECT_EQ(de.published, "2022-11-07T00:00:00+01:00");
+  EXPECT_EQ(de.published_from, DateSource::kMeta);
+  Document com = MustExtract(Record(Shell(page, head), InputFormat::kHtml,
+                                    "https://zeitung.example.com/radwege"));
+  EXPECT_EQ(com.published, "2022-11-06T23:00:00Z");
+  // The article itself shows the UTC day: the site meant that day.
+  const std::string shown =
+      "<div class=\"story\"><h1>Neue Radwege in der "
+      "Altstadt</h1><div class=\"byline\">Von Jana "
+      "Berg | 6.11.22</div>" +
+      std::string(kDateBody) + "</div>";
+  Document kept = MustExtract(Record(Shell(shown, head), InputFormat::kHtml,
+                                     "https://zeitung.example.de/radwege"));
+  EXPECT_EQ(kept.published.substr(0, 10), "2022-11-06");
+}
+
+TEST(ExtractHtml, ReadsTheDateInAHeroHeaderThatRepeatsTheHeadline) {
+  // A hero header above the article holds the headline, the byline and
+  // the date; the article box below repeats the headline as its own <h1>.
+  std::string side;
+  for (int i = 0; i < 6; ++i) {
+    side += "<li><a href=\"/p" + std::to_string(i) +
+            "\">Ein anderer Beitrag mit Nummer " + std::to_string(i) +
+            "</a></li>";
+  }
+  const std::string page =
+      "<div class=\"hero\"><div class=\"row\"><div class=\"col\">"
+      "<h1>Neue Radwege in der Altstadt</h1><h4 class=\"author\">Von Jana "
+      "Berg am <time datetime=\"2020-02-23T10:07:02+01:00\">23. Februar "
+      "2020</time></h4></div></div></div>"
+      "<div class=\"main\"><div class=\"blog-post\"><div "
+      "class=\"container\"><div class=\"row\"><div class=\"col-main\">"
+      "<article><p><img src=\"a.jpg\" alt=\"\"><em>Und noch etwas:</em>"
+      "</p><h1>Neue Radwege in der Altstadt</h1>" +
+      std::string(kLongDateBody) +
+      "</article><div class=\"comments\"><h3>Schreibe einen Kommentar</h3>"
+      "<form><p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p>"
+      "<textarea></textarea></form></div></div><div class=\"col-side\">"
+      "<div class=\"widget\"><h3>Neueste Beiträge</h3><ul>" +
+      side + "</ul></div></div></div></div></div></div>";
+  Document d = MustExtract(Record(Shell(page), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2020-02-23T10:07:02+01:00");
+  EXPECT_EQ(d.published_from, DateSource::kTime);
+  // A heading of other words above the article is another box's.
+  std::string other = page;
+  other.replace(other.find("Neue Radwege"), 12, "Alte Brücken");
+  Document e = MustExtract(Record(Shell(other), InputFormat::kHtml));
+  EXPECT_EQ(e.published, "");
+}
+
+TEST(ExtractHtml, LongBlocksAboveTheHeadlineDoNotEndTheDatelineSearch) {
+  // Four long promo paragraphs stand above the headline; the byline line
+  // under the headline still counts.
+  std::string promo;
+  for (int i = 0; i < 4; ++i) {
+    promo +=
+        "<p>Unser Verein bietet das ganze Jahr über Kurse, Ausflüge und "
+        "Treffen für alle, die gern draußen unterwegs sind, und freut sich "
+        "über jedes neue Mitglied aus der Stadt und dem Umland.</p>";
+  }
+  const std::string page =
+      "<div class=\"page\"><div class=\"intro\">" + promo +
+      "</div><div class=\"post\"><h1>Neue Radwege in der Altstadt</h1>"
+      "<p class=\"meta\">&sdot; November 22, 2011 &sdot; Drucken &sdot; "
+      "Kommentieren</p>" +
+      std::string(kLongDateBody) + "</div></div>";
+  Document d = MustExtract(Record(Shell(page), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2011-11-22");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+}
+
+TEST(ExtractHtml, ReadsTheDayATitleOpensWith) {
+  const std::string page =
+      "<div class=\"story\"><h1>Online-Fachtag zur "
+      "Jugendarbeit</h1>" +
+      std::string(kDateBody) + "</div>";
+  const std::string head =
+      "<meta property=\"og:title\" content=\"08.11.2021 | Online-Fachtag "
+      "zur Jugendarbeit\">";
+  Document d = MustExtract(Record(Shell(page, head), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2021-11-08");
+  EXPECT_EQ(d.published_from, DateSource::kMeta);
+  const std::string event =
+      "<meta property=\"og:title\" content=\"Fachtag am 08.11.2021 | "
+      "Jugendarbeit\">";
+  Document e = MustExtract(Record(Shell(page, event), InputFormat::kHtml));
+  EXPECT_EQ(e.published, "");
+}
+
+TEST(ExtractHtml, ReadsADatelineInTheHeadlinesSubline) {
+  // The headline element holds the title, then a subline with the date.
+  const std::string head =
+      "<meta property=\"og:title\" content=\"Neue Radwege in der "
+      "Altstadt\">";
+  const std::string page =
+      "<div class=\"story\"><h1>Neue Radwege in der Altstadt<br><small>"
+      "02.02.2022 &bull; Stadtverwaltung, Presse</small></h1>" +
+      std::string(kDateBody) + "</div>";
+  Document d = MustExtract(Record(Shell(page, head), InputFormat::kHtml));
+  EXPECT_EQ(d.published, "2022-02-02");
+  EXPECT_EQ(d.published_from, DateSource::kByline);
+  // A date inside the headline's own words is what the story is about.
+  const std::string about_head =
+      "<meta property=\"og:title\" content=\"Radwege ab 02.02.2022 "
+      "frei\">";
+  const std::string about =
+      "<div class=\"story\"><h1>Radwege ab 02.02.2022 frei</h1>" +
+      std::string(kDateBody) + "</div>";
+  Document e =
+      MustExtract(Record(Shell(about, about_head), InputFormat::kHtml));
+  EXPECT_EQ(e.published, "");
+}
+
 TEST(ExtractHostile, ScriptsStylesAndUnclosedTags) {
   std::string html =
       std::string("<html><head><script>var a = '<p>not text</p>';</script>") +

@@ -63,6 +63,113 @@ TEST(Dates, ReadsUrlPaths) {
   EXPECT_FALSE(DateFromUrl("not a url"));
 }
 
+TEST(Dates, ReadsDaysInSlugsAndMonthNamesInUrls) {
+  auto url = [](std::string_view u) {
+    std::optional<DateTime> d = DateFromUrl(u);
+    return d ? d->ToIso() : std::string("none");
+  };
+  // A month name between year and day.
+  EXPECT_EQ(url("https://paper.example/world/2020/oct/02/ferry-resumes"),
+            "2020-10-02");
+  EXPECT_EQ(url("https://paper.example/2020/sept/02/x"), "2020-09-02");
+  EXPECT_EQ(url("https://paper.example/2020/best/02/x"), "none");
+  // A segment or slug opening with a compact or day-first date.
+  EXPECT_EQ(url("https://club.example/news/29-10-2021"), "2021-10-29");
+  EXPECT_EQ(url("https://club.example/de/23-01-2022-finale-im-schnee/17.html"),
+            "2022-01-23");
+  EXPECT_EQ(url("https://gov.example/texte/22/20220127-gedenkstunde.html"),
+            "2022-01-27");
+  EXPECT_EQ(url("https://club.example/news/31012022-jahresbericht"),
+            "2022-01-31");
+  EXPECT_EQ(url("https://club.example/news/12-31-2021-recap"), "2021-12-31");
+  // Day and month both 12 or less: the order is unknown, so none.
+  EXPECT_EQ(url("https://club.example/news/08-11-2021"), "none");
+  EXPECT_EQ(url("https://club.example/news/08112021-fachtag"), "none");
+  // Ids, archive time stamps, invalid days and implausible years.
+  EXPECT_EQ(url("https://shop.example/item/20221399-x"), "none");
+  EXPECT_EQ(url("https://archive.example/web/20110106023242/http://a.example/"),
+            "none");
+  EXPECT_EQ(url("https://club.example/news/30-02-2021"), "none");
+  EXPECT_EQ(url("https://club.example/news/31-01-1850"), "none");
+  EXPECT_EQ(url("https://club.example/news/123-01-2022"), "none");
+  // A session id after ';' is not part of the path.
+  EXPECT_EQ(url("https://gov.example/a/20220127-x.html;jsessionid=2022-01-28"),
+            "2022-01-27");
+}
+
+TEST(Dates, UtcTimestampReadInTheCountryOfTheHost) {
+  auto v = [](std::string_view s) { return *ParseDateValue(s); };
+  auto local = [&](std::string_view s, std::string_view host) {
+    std::optional<DateTime> d = CountryLocalReading(v(s), host);
+    return d ? d->ToIso() : std::string("none");
+  };
+  // Berlin in winter (+01:00), Sao Paulo and the rest of Brazil (-02:00 to
+  // -05:00 all give the previous day), La Paz, London in summer.
+  EXPECT_EQ(local("2022-11-06T23:00:00Z", "zeitung.example.de"),
+            "2022-11-07T00:00:00+01:00");
+  EXPECT_EQ(local("2022-05-04T00:44:52Z", "noticias.example.com.br"),
+            "2022-05-03T21:44:52-03:00");
+  EXPECT_EQ(local("2022-05-04T02:41:00Z", "diario.example.bo"),
+            "2022-05-03T22:41:00-04:00");
+  EXPECT_EQ(local("2022-07-01T23:30:00Z", "paper.example.co.uk"),
+            "2022-07-02T00:30:00+01:00");
+  // Same day in the country: nothing to change.
+  EXPECT_EQ(local("2022-11-06T12:00:00Z", "zeitung.example.de"), "none");
+  // Generic domains and country codes sold as generic names.
+  EXPECT_EQ(local("2022-11-06T23:00:00Z", "news.example.com"), "none");
+  EXPECT_EQ(local("2022-11-06T23:00:00Z", "news.example.org"), "none");
+  EXPECT_EQ(local("2022-11-06T23:00:00Z", "startup.example.io"), "none");
+  EXPECT_EQ(local("2022-11-06T23:00:00Z", "radio.example.fm"), "none");
+  // A country whose zones fall on different days (Kaliningrad to
+  // Kamchatka; Perth and Sydney).
+  EXPECT_EQ(local("2022-03-01T12:30:00Z", "gazeta.example.ru"), "none");
+  EXPECT_EQ(local("2022-01-10T15:30:00Z", "news.example.com.au"), "none");
+  // Not a UTC date-time.
+  EXPECT_EQ(local("2022-11-06T23:00:00+01:00", "zeitung.example.de"), "none");
+  EXPECT_EQ(local("2022-11-06", "zeitung.example.de"), "none");
+}
+
+TEST(Dates, MonthNamesOfManyLanguagesFromIcu) {
+  auto line = [](std::string_view s) {
+    std::optional<DateTime> d = FindDatelineDate(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(line("5. Januar 2022"), "2022-01-05");
+  EXPECT_EQ(line("5. Jänner 2022"), "2022-01-05");
+  EXPECT_EQ(line("6 de mayo de 2022"), "2022-05-06");
+  EXPECT_EQ(line("12 février 2020"), "2020-02-12");
+  EXPECT_EQ(line("12 févr. 2020"), "2020-02-12");
+  EXPECT_EQ(line("3 settembre 2021"), "2021-09-03");
+  EXPECT_EQ(line("3 września 2021"), "2021-09-03");
+  EXPECT_EQ(line("3 listopada 2021"), "2021-11-03");  // Polish reading
+  EXPECT_EQ(line("19. helmikuuta 2019"), "2019-02-19");
+  EXPECT_EQ(line("15 августа 2016, 13:43"), "2016-08-15T13:43");
+  EXPECT_EQ(line("15 серпня 2016"), "2016-08-15");
+  EXPECT_EQ(line("15 Σεπτεμβρίου 2023"), "2023-09-15");
+  EXPECT_EQ(line("15. září 2023"), "2023-09-15");
+  EXPECT_EQ(line("15 OKTOBER 2023"), "2023-10-15");
+  // Cyrillic prose is words, not punctuation: a long sentence that
+  // mentions a date is no dateline.
+  EXPECT_EQ(line("Встреча состоится 15 августа 2016 года в большом зале "
+                 "городской библиотеки на главной площади старого города"),
+            "none");
+}
+
+TEST(Dates, ATitleOpeningWithTheDay) {
+  auto title = [](std::string_view s) {
+    std::optional<DateTime> d = TitleDate(s);
+    return d ? d->ToIso() : std::string("none");
+  };
+  EXPECT_EQ(title("08.11.2021 | Online-Fachtag zur Jugendarbeit"),
+            "2021-11-08");
+  EXPECT_EQ(title("  2022-01-23 - Finale im Schnee"), "2022-01-23");
+  EXPECT_EQ(title("5. Mai 2022: Neue Radwege"), "2022-05-05");
+  // The date must open the title and a separator must follow it.
+  EXPECT_EQ(title("Konzert am 12.03.2022 - Eintritt frei"), "none");
+  EXPECT_EQ(title("08.11.2021 Online-Fachtag"), "none");
+  EXPECT_EQ(title("2021 | Jahresbericht"), "none");
+}
+
 TEST(Dates, LocalReadingOfUtcTimestamp) {
   auto v = [](std::string_view s) { return *ParseDateValue(s); };
   // An offset stated elsewhere: the instant in that local time.
@@ -418,6 +525,10 @@ TEST(Dates, DatelineDatesAndShortYears) {
             "2022-11-29");
   EXPECT_EQ(lead("BERLIN, 25. Januar 2022 (dpa) - Die Regierung will ..."),
             "2022-01-25");
+  EXPECT_EQ(lead("(21. November 2022) Die Versorger erhöhen die Preise."),
+            "2022-11-21");
+  EXPECT_EQ(lead("(21. November 2022 Die Versorger erhöhen die Preise."),
+            "none");
   EXPECT_EQ(lead("Am 25. Januar 2022 traf sich der Rat zum ersten Mal."),
             "none");
 }

@@ -5,10 +5,18 @@
 // better than a wrong one.
 #include "synoptic/extract/internal/dates.h"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <vector>
 
 #include "synoptic/extract/internal/text_util.h"
@@ -24,13 +32,14 @@ struct Tok {
   int digits = 0;  // for numbers
 };
 
-// Word characters: ASCII letters and the Latin-1 Supplement and Latin
-// Extended-A letters (UTF-8 lead bytes 0xC3..0xC5: ä, é, ç, ł, ...), so
-// that "März", "février" and "października" are one word each.
+// Word characters: ASCII letters and the letters of Latin-1, Latin
+// Extended-A/B, Greek and Cyrillic (UTF-8 lead bytes 0xC3..0xD3: ä, é, ł,
+// ș, α, д, ...; × and ÷ are not), so that "März", "października",
+// "Σεπτεμβρίου" and "сентября" are one word each.
 bool IsWordByte(std::string_view s, size_t i) {
   const unsigned char c = s[i];
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  return c >= 0xC3 && c <= 0xC5 && i + 1 < s.size() &&
+  return c >= 0xC3 && c <= 0xD3 && i + 1 < s.size() &&
          (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
          !(c == 0xC3 && (static_cast<unsigned char>(s[i + 1]) == 0x97 ||
                          static_cast<unsigned char>(s[i + 1]) == 0xB7));
@@ -77,95 +86,85 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-// Month names in German, French, Spanish, Italian, Portuguese, Dutch and
-// Polish (nominative and genitive), lower case; matched whole, or by a
-// 3-4 letter abbreviation when `abbrev` (the English table's rule).
-struct MonthName {
-  std::string_view name;
-  int month;
-  bool abbrev;
-};
-constexpr MonthName kOtherMonths[] = {
-    // de
-    {"januar", 1, true},
-    {"jänner", 1, false},
-    {"februar", 2, true},
-    {"märz", 3, true},
-    {"mär", 3, false},
-    {"mai", 5, false},
-    {"juni", 6, false},
-    {"juli", 7, false},
-    {"oktober", 10, true},
-    {"okt", 10, false},
-    {"dezember", 12, true},
-    {"dez", 12, false},
-    // fr
-    {"janvier", 1, true},
-    {"février", 2, true},
-    {"mars", 3, false},
-    {"avril", 4, true},
-    {"juin", 6, false},
-    {"juillet", 7, true},
-    {"août", 8, false},
-    {"septembre", 9, true},
-    {"octobre", 10, true},
-    {"novembre", 11, true},
-    {"décembre", 12, true},
-    // es
-    {"enero", 1, true},
-    {"febrero", 2, true},
-    {"marzo", 3, true},
-    {"abril", 4, true},
-    {"mayo", 5, false},
-    {"junio", 6, false},
-    {"julio", 7, false},
-    {"agosto", 8, true},
-    {"septiembre", 9, true},
-    {"setiembre", 9, false},
-    {"octubre", 10, true},
-    {"noviembre", 11, true},
-    {"diciembre", 12, true},
-    // it
-    {"gennaio", 1, true},
-    {"febbraio", 2, true},
-    {"aprile", 4, true},
-    {"maggio", 5, true},
-    {"giugno", 6, true},
-    {"luglio", 7, true},
-    {"settembre", 9, true},
-    {"ottobre", 10, true},
-    {"dicembre", 12, true},
-    // pt
-    {"janeiro", 1, true},
-    {"fevereiro", 2, true},
-    {"março", 3, true},
-    {"maio", 5, false},
-    {"junho", 6, false},
-    {"julho", 7, false},
-    {"setembro", 9, true},
-    {"outubro", 10, true},
-    {"novembro", 11, true},
-    {"dezembro", 12, true},
-    // nl
-    {"januari", 1, false},
-    {"februari", 2, false},
-    {"maart", 3, false},
-    {"mei", 5, false},
-    {"augustus", 8, false},
-    // pl (genitive, as written in dates)
-    {"stycznia", 1, false},
-    {"lutego", 2, false},
-    {"marca", 3, false},
-    {"kwietnia", 4, false},
-    {"maja", 5, false},
-    {"czerwca", 6, false},
-    {"lipca", 7, false},
-    {"sierpnia", 8, false},
-    {"września", 9, false},
-    {"października", 10, false},
-    {"listopada", 11, false},
-    {"grudnia", 12, false},
-};
+// Month names of the main European languages, from the CLDR data that ICU
+// carries (DateFormatSymbols, as the time module reads them): wide names
+// in their formatting and stand-alone forms ("września" and "wrzesień",
+// "сентября" and "сентябрь", "helmikuuta") and abbreviations of three
+// letters or more ("janv", "févr", "Okt", "дек"), each in lower, title
+// and upper case, keyed by their ASCII-lowered bytes. A word that names
+// different months in two languages keeps the reading of the language
+// listed first: Croatian comes last, so "listopad(a)", "lip" and "srp"
+// read as in Polish and Czech. Built once, on first use; read-only
+// afterwards.
+// The time module's languages, with the regional forms of Austria
+// ("Jänner") and Peru ("setiembre").
+constexpr std::array<const char*, 23> kMonthLocales = {
+    "de", "de_AT", "fr", "es", "es_PE", "it", "pt", "nl",
+    "pl", "cs",    "sk", "sv", "da",    "nb", "fi", "ro",
+    "hu", "el",    "ru", "uk", "ca",    "sl", "hr"};
+constexpr size_t kMaxMonthWordBytes = 32;
+
+std::string_view AsciiLowerInto(std::string_view w, char* buf) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return {buf, w.size()};
+}
+
+using MonthWords = std::vector<std::pair<std::string, int>>;
+
+MonthWords BuildMonthWords() {
+  std::map<std::string, int> words;  // key -> month
+  for (const char* name : kMonthLocales) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale(name);
+    const icu::DateFormatSymbols symbols(locale, status);
+    if (U_FAILURE(status)) continue;
+    auto add = [&](icu::UnicodeString w, int month) {
+      if (w.endsWith(icu::UnicodeString(u"."))) w.truncate(w.length() - 1);
+      if (w.countChar32() < 3 || w.indexOf(u' ') >= 0 || w.indexOf(u'.') >= 0 ||
+          w.indexOf(u'-') >= 0)
+        return;
+      icu::UnicodeString lower(w), upper(w);
+      lower.toLower(locale);
+      upper.toUpper(locale);
+      icu::UnicodeString title(lower);
+      title.replace(0, 1, icu::UnicodeString(lower, 0, 1).toUpper(locale));
+      for (const icu::UnicodeString* v : {&w, &lower, &title, &upper}) {
+        std::string utf8;
+        v->toUTF8String(utf8);
+        if (utf8.size() > kMaxMonthWordBytes) continue;
+        char buf[kMaxMonthWordBytes];
+        const std::string key(AsciiLowerInto(utf8, buf));
+        words.emplace(key, month);  // an earlier language's reading stays
+      }
+    };
+    using DFS = icu::DateFormatSymbols;
+    for (const DFS::DtContextType context : {DFS::FORMAT, DFS::STANDALONE}) {
+      for (const DFS::DtWidthType width : {DFS::WIDE, DFS::ABBREVIATED}) {
+        int32_t count = 0;
+        const icu::UnicodeString* months =
+            symbols.getMonths(count, context, width);
+        for (int32_t m = 0; m < count && m < 12; ++m) add(months[m], m + 1);
+      }
+    }
+  }
+  return MonthWords(words.begin(), words.end());
+}
+
+// 1..12 for a month name or its abbreviation in one of kMonthLocales'
+// languages, else 0. Never allocates.
+int ForeignMonthOf(std::string_view w) {
+  static const MonthWords kWords = BuildMonthWords();
+  if (w.size() > kMaxMonthWordBytes) return 0;
+  char buf[kMaxMonthWordBytes];
+  const std::string_view key = AsciiLowerInto(w, buf);
+  const auto it = std::lower_bound(
+      kWords.begin(), kWords.end(), key,
+      [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != kWords.end() && it->first == key ? it->second : 0;
+}
 
 // Lower-cases ASCII and the Latin-1 capitals (U+00C0..U+00DE).
 std::string LowerLatin(std::string_view w) {
@@ -184,26 +183,22 @@ std::string LowerLatin(std::string_view w) {
 }
 
 // 1..12 for a month name or its abbreviation ("Sep", "Sept", "Okt",
-// "févr"), else 0.
+// "févr", "мая"), else 0.
 int MonthOf(std::string_view w) {
   if (w.size() < 3) return 0;
-  std::string l = LowerLatin(w);
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    std::string_view full = kMonths[m];
-    if (l == full) return static_cast<int>(m) + 1;
-    if (l.size() <= 4 && full.compare(0, 3, l.substr(0, 3)) == 0 &&
-        (l.size() == 3 || l == "sept")) {
-      return static_cast<int>(m) + 1;
+  char buf[16];
+  if (w.size() <= sizeof buf) {
+    const std::string_view l = AsciiLowerInto(w, buf);
+    for (size_t m = 0; m < kMonths.size(); ++m) {
+      std::string_view full = kMonths[m];
+      if (l == full) return static_cast<int>(m) + 1;
+      if (l.size() <= 4 && full.compare(0, 3, l.substr(0, 3)) == 0 &&
+          (l.size() == 3 || l == "sept")) {
+        return static_cast<int>(m) + 1;
+      }
     }
   }
-  for (const MonthName& m : kOtherMonths) {
-    if (l == m.name) return m.month;
-    if (m.abbrev && l.size() >= 3 && l.size() <= 5 &&
-        l.size() < m.name.size() && m.name.compare(0, l.size(), l) == 0) {
-      return m.month;
-    }
-  }
-  return 0;
+  return ForeignMonthOf(w);
 }
 
 struct Zone {
@@ -585,9 +580,26 @@ std::optional<DateTime> LeadDatelineDate(std::string_view paragraph) {
           p == "\xE2\x80\x93" || p == "\xE2\x80\x94" || p == "\xE2\x80\x9E" ||
           p == "(")
         return dt;
+      // In brackets: "(21. November 2022) Die ...".
+      if (p == ")" && i > 0 && toks[i - 1].text == "(") return dt;
     }
     return std::nullopt;
   }
+  return std::nullopt;
+}
+
+std::optional<DateTime> TitleDate(std::string_view title) {
+  std::vector<Tok> toks =
+      Tokenize(title.substr(0, std::min<size_t>(title.size(), 120)), 16);
+  Matcher m(toks);
+  size_t end = 0;
+  std::optional<DateTime> dt = m.DateAt(0, &end);
+  if (!dt || end >= toks.size() || toks[end].kind != TokKind::kPunct)
+    return std::nullopt;
+  const std::string_view p = toks[end].text;
+  if (p == "-" || p == "|" || p == ":" || p == "\xE2\x80\x93" ||
+      p == "\xE2\x80\x94")
+    return dt;
   return std::nullopt;
 }
 
@@ -625,12 +637,78 @@ std::optional<DateTime> LocalReading(const DateTime& utc,
   return out;
 }
 
+namespace {
+
+// Country-code top-level domains that are sold and used worldwide as
+// generic names (.co, .io, .tv, .me, ...): they say nothing of where the
+// publisher is. .eu and .su name no one country.
+constexpr std::array<std::string_view, 22> kGenericUseCcTlds = {
+    "ac", "ag", "ai", "am", "cc", "co", "eu", "fm", "gg", "im", "io",
+    "la", "ly", "me", "nu", "sh", "su", "tk", "to", "tv", "vc", "ws"};
+
+}  // namespace
+
+std::optional<DateTime> CountryLocalReading(const DateTime& utc,
+                                            std::string_view host) {
+  if (!utc.has_time || utc.zone != "Z") return std::nullopt;
+  const size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || host.size() - dot != 3)
+    return std::nullopt;
+  std::string tld = LowerAscii(host.substr(dot + 1));
+  if (tld[0] < 'a' || tld[0] > 'z' || tld[1] < 'a' || tld[1] > 'z')
+    return std::nullopt;
+  for (std::string_view g : kGenericUseCcTlds) {
+    if (tld == g) return std::nullopt;
+  }
+  // ISO 3166 codes, upper case; .uk is the one ccTLD that differs.
+  std::string region = tld == "uk" ? std::string("GB") : tld;
+  for (char& c : region) c = static_cast<char>(c >= 'a' ? c - 32 : c);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::StringEnumeration> ids(
+      icu::TimeZone::createTimeZoneIDEnumeration(
+          UCAL_ZONE_TYPE_CANONICAL_LOCATION, region.c_str(), nullptr, status));
+  if (U_FAILURE(status) || !ids) return std::nullopt;
+  const int64_t minutes =
+      civil::ToDays(utc.date) * 1440 + utc.hour * 60 + utc.minute;
+  const double when = static_cast<double>(minutes) * 60000.0 +
+                      static_cast<double>(utc.second) * 1000.0;
+  std::optional<int64_t> local_day;
+  int offset = 0;  // minutes east of UTC, of the first zone
+  int zones = 0;
+  while (const icu::UnicodeString* id = ids->snext(status)) {
+    if (U_FAILURE(status) || ++zones > 64) return std::nullopt;
+    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(*id));
+    int32_t raw = 0, dst = 0;
+    tz->getOffset(when, /*local=*/false, raw, dst, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    const int off = (raw + dst) / 60000;
+    const int64_t local = minutes + off;
+    const int64_t d = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+    // A country whose zones fall on different days says no one day.
+    if (local_day && *local_day != d) return std::nullopt;
+    if (!local_day) offset = off;
+    local_day = d;
+  }
+  if (!local_day || *local_day == civil::ToDays(utc.date)) return std::nullopt;
+  const int64_t local = minutes + offset;
+  DateTime out = utc;
+  out.date = civil::FromDays(*local_day);
+  out.hour = static_cast<int>((local - *local_day * 1440) / 60);
+  out.minute = static_cast<int>((local - *local_day * 1440) % 60);
+  const int a = offset < 0 ? -offset : offset;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+',
+                (a / 60) % 100, a % 60);
+  out.zone = buf;
+  return out;
+}
+
 std::optional<DateTime> DateFromUrl(std::string_view url) {
   size_t scheme = url.find("://");
   size_t path =
       url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
   if (path == std::string_view::npos) return std::nullopt;
-  size_t q = url.find_first_of("?#", path);
+  size_t q = url.find_first_of("?#;", path);
   std::string_view p = url.substr(
       path, q == std::string_view::npos ? std::string_view::npos : q - path);
   auto digits = [&](size_t at, size_t n) {
@@ -643,23 +721,75 @@ std::optional<DateTime> DateFromUrl(std::string_view url) {
     }
     return v;
   };
-  for (size_t i = 0; i + 11 <= p.size(); ++i) {
-    if (p[i] != '/') continue;
-    int y = digits(i + 1, 4);
-    if (y < 1990 || y > 2200) continue;
-    char sep = p[i + 5];
-    if (sep != '/' && sep != '-') continue;
-    int mo = digits(i + 6, 2);
-    if (mo < 1 || i + 8 >= p.size() || p[i + 8] != sep) continue;
-    int d = digits(i + 9, 2);
-    if (d < 1) continue;
-    size_t after = i + 11;
-    if (after < p.size() && p[after] != '/' && p[after] != '-' &&
-        p[after] != '.')
-      continue;
+  // Whether the date ends its segment or a slug word starts after it.
+  auto ends_at = [&](size_t at) {
+    return at >= p.size() || p[at] == '/' || p[at] == '-' || p[at] == '.' ||
+           p[at] == '_';
+  };
+  auto day = [](int y, int m, int d) -> std::optional<DateTime> {
     DateTime dt;
-    dt.date = {y, mo, d};
-    if (civil::IsValid(dt.date)) return dt;
+    dt.date = {y, m, d};
+    if (y < 1990 || y > 2200 || !civil::IsValid(dt.date)) return std::nullopt;
+    return dt;
+  };
+  // Day-first or month-first, only when the numbers decide: a first
+  // number over 12 is a day ("29-10-2021"), so is a second one.
+  auto day_month = [&](int y, int a, int b) -> std::optional<DateTime> {
+    if (a > 12 && b >= 1 && b <= 12) return day(y, b, a);
+    if (b > 12 && a >= 1 && a <= 12) return day(y, a, b);
+    return std::nullopt;
+  };
+  for (size_t i = 0; i + 9 <= p.size(); ++i) {
+    if (p[i] != '/') continue;
+    const size_t s = i + 1;  // the segment's first byte
+    // /2023/09/13/ or /2023-09-13: year first, the ISO order.
+    int y = digits(s, 4);
+    if (y >= 1990 && y <= 2200 && s + 4 < p.size()) {
+      const char sep = p[s + 4];
+      if (sep == '/' || sep == '-') {
+        const int mo = digits(s + 5, 2);
+        if (mo >= 1 && s + 7 < p.size() && p[s + 7] == sep) {
+          const int d = digits(s + 8, 2);
+          if (d >= 1 && ends_at(s + 10)) {
+            if (auto dt = day(y, mo, d)) return dt;
+          }
+        }
+        // /2020/oct/02/: a month name between year and day.
+        if (sep == '/') {
+          size_t e = s + 5;
+          while (e < p.size() &&
+                 ((p[e] >= 'a' && p[e] <= 'z') || (p[e] >= 'A' && p[e] <= 'Z')))
+            ++e;
+          const int m = e > s + 5 && e - (s + 5) <= 9
+                            ? MonthOf(p.substr(s + 5, e - (s + 5)))
+                            : 0;
+          if (m > 0 && e + 3 <= p.size() && p[e] == '/') {
+            const int d = digits(e + 1, 2);
+            if (d >= 1 && ends_at(e + 3)) {
+              if (auto dt = day(y, m, d)) return dt;
+            }
+          }
+        }
+      }
+    }
+    // A segment or slug opening with a compact date: 20220127-title
+    // (year first), or 29-10-2021[-title] / 08112021-title (day and month
+    // in either order: read only when the numbers decide it).
+    if (digits(s, 8) >= 0 && s + 8 < p.size() &&
+        (p[s + 8] == '-' || p[s + 8] == '_')) {
+      const int v = digits(s, 8);
+      if (auto dt = day(v / 10000, (v / 100) % 100, v % 100)) return dt;
+      if (auto dt = day_month(v % 10000, v / 1000000, (v / 10000) % 100))
+        return dt;
+    }
+    const int a = digits(s, 2);
+    if (a >= 0 && s + 10 <= p.size() && (p[s + 2] == '-' || p[s + 2] == '_') &&
+        p[s + 5] == p[s + 2] && ends_at(s + 10)) {
+      const int b = digits(s + 3, 2), yy = digits(s + 6, 4);
+      if (b >= 0 && yy >= 0) {
+        if (auto dt = day_month(yy, a, b)) return dt;
+      }
+    }
   }
   return std::nullopt;
 }

@@ -51,8 +51,15 @@ std::optional<DateTime> FindDatelineDate(std::string_view line,
 // A date opening a paragraph as a news dateline ("29.11.2022 - Die ...",
 // "BERLIN, 25. Januar 2022 (dpa) ...", "31. Oktober 2023. Woher ..."):
 // within the first four tokens and followed by a dash, colon, pipe, full
-// stop, slash or an opening bracket or quotation mark.
+// stop, slash or an opening bracket or quotation mark, or standing in
+// brackets ("(21. November 2022) Die ...").
 std::optional<DateTime> LeadDatelineDate(std::string_view paragraph);
+
+// The day a page title opens with, as press offices and many news CMSs
+// write it: a full date, then a dash, pipe or colon ("08.11.2021 |
+// Online-Fachtag ...", "2022-01-23 - Finale ..."). nullopt when the
+// title starts otherwise ("Konzert am 12.03.2022 - ...").
+std::optional<DateTime> TitleDate(std::string_view title);
 
 // A UTC date-time (zone "Z") read as the page's own local time, given a
 // second statement of the publication found elsewhere on the same page.
@@ -65,7 +72,22 @@ std::optional<DateTime> LeadDatelineDate(std::string_view paragraph);
 std::optional<DateTime> LocalReading(const DateTime& utc,
                                      const DateTime& other);
 
-// /2023/09/13/ or /2023-09-13 in a URL path.
+// A UTC date-time (zone "Z") read in the publisher's country, when the
+// site's host ends in a country-code top-level domain (".de", ".com.br",
+// ".co.uk"): the time zones ICU lists for that country are asked for the
+// local day of the instant, and when they all agree and it differs from
+// the UTC day, the instant is given at the first zone's offset
+// ("2022-11-06T23:00:00Z" on a .de host: 2022-11-07T00:00:00+01:00).
+// nullopt for generic domains (.com, .org, .net), for country codes used
+// as generic names (.io, .tv, .co, .me, ...), for countries whose zones
+// fall on different days at that instant, and when the day is unchanged.
+std::optional<DateTime> CountryLocalReading(const DateTime& utc,
+                                            std::string_view host);
+
+// A day in a URL path: /2023/09/13/, /2023-09-13, /2020/oct/02/, or a
+// segment opening with 20220127-..., 29-10-2021 or 31012022-... (day and
+// month in either order, read only when a number over 12 decides which is
+// the day). Years 1990..2200, valid calendar days only.
 std::optional<DateTime> DateFromUrl(std::string_view url);
 
 }  // namespace synoptic::extract::internal

@@ -926,6 +926,7 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   }
   std::string title = MetaValue(w, "og:title");
   if (title.empty()) title = ld.headline;
+  const std::string declared_title = title;
   if (title.empty()) title = MetaValue(w, "twitter:title");
   if (title.empty()) title = w.title_tag;
   if (title.empty()) title = record.title;
@@ -1032,7 +1033,8 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   //     ("Erschienen am: 01.11.2023");
   //  4. the generic meta tags (date, dc.date, dcterms.date), which many CMSs
   //     fill with the page's last change rather than its publication;
-  //  5. a /2023/09/13/ URL path.
+  //  5. a /2023/09/13/ URL path;
+  //  6. a page title that opens with the day.
   // When the declared dates disagree among themselves, the one the article
   // also shows wins. A date inside a story list (related, most read,
   // comments, ...), inside a teaser card (a link or list item holding a
@@ -1066,11 +1068,35 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
     return false;
   };
   int date_from = head_from;
-  if (head_elem >= 0 && elems[head_elem].parent >= 0) {
-    int p = elems[head_elem].parent;
+  // The headline's box: its parent, or grandparent below <body>.
+  auto head_box = [&](int h) {
+    int p = elems[h].parent;
     if (elems[p].parent >= 0 && elems[elems[p].parent].tag != Tag::kBody)
       p = elems[p].parent;
-    date_from = std::min(date_from, p);
+    return p;
+  };
+  if (head_elem >= 0 && elems[head_elem].parent >= 0) {
+    date_from = std::min(date_from, head_box(head_elem));
+    // A hero header above the article often repeats its headline, with
+    // the byline and date beside it: the first heading saying the same
+    // words starts the article's header.
+    std::string head_key;
+    for (const Block& b : blocks) {
+      if (b.owner == head_elem) {
+        head_key = NormKey(b.text);
+        break;
+      }
+    }
+    for (const Block& b : blocks) {
+      if (head_key.empty() || b.owner >= head_elem) break;
+      if (!IsHeadingTag(elems[b.owner].tag) || elems[b.owner].chrome_anc >= 0 ||
+          elems[b.owner].parent < 0)
+        continue;
+      if (NormKey(b.text) == head_key) {
+        date_from = std::min(date_from, head_box(b.owner));
+        break;
+      }
+    }
   }
   auto parse_cand = [](const TimeCand& t) {
     return t.text ? FindDatelineDate(t.value) : ParseDateValue(t.value);
@@ -1154,12 +1180,38 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
   {
     // Short lines around the headline, up to the lead; the lead itself
     // when it opens with a date.
+    // Long blocks above the headline (a promo, a sidebar's text) do not
+    // end the search: the count starts again at the headline.
     int seen_body = 0;
+    bool past_head = head_elem < 0;
     for (const Block& b : blocks) {
       if (b.owner < date_from) continue;
-      if (b.owner > last_end || seen_body > 3 || shown.size() >= 32) break;
-      if (b.owner == head_elem || in_story_list(b.owner) ||
-          in_teaser_card(b.owner) || in_dated_list(b.owner))
+      if (!past_head && b.owner >= head_elem) {
+        past_head = true;
+        seen_body = 0;
+      }
+      if (b.owner > last_end || shown.size() >= 32) break;
+      if (seen_body > 3) {
+        if (past_head) break;
+        continue;
+      }
+      if (b.owner == head_elem) {
+        // The headline's own dates are what the story is about; but a
+        // headline element holding the declared title and then a subline
+        // ("<h1>Title<br><small>02.02.2022 | Verband</small></h1>") shows
+        // the dateline after the title.
+        const std::string_view text = Trim(b.text);
+        const std::string_view stated = Trim(declared_title);
+        if (!stated.empty() && text.size() > stated.size() &&
+            text.substr(0, stated.size()) == stated) {
+          if (std::optional<DateTime> d =
+                  FindDatelineDate(text.substr(stated.size())))
+            shown.push_back({*d, DateSource::kByline});
+        }
+        continue;
+      }
+      if (in_story_list(b.owner) || in_teaser_card(b.owner) ||
+          in_dated_list(b.owner))
         continue;
       if (b.chars > 150) {
         // The lead, or the paragraph after a standfirst.
@@ -1273,6 +1325,15 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
                      draft);
     }
   }
+  // 6. A page title opening with the day, a press office's and many news
+  // CMSs' convention ("08.11.2021 | Online-Fachtag ...").
+  if (draft->published.empty()) {
+    OfferPublished(TitleDate(MetaValue(w, "og:title")), DateSource::kMeta,
+                   not_after, draft);
+  }
+  if (draft->published.empty()) {
+    OfferPublished(TitleDate(w.title_tag), DateSource::kMeta, not_after, draft);
+  }
   // A UTC date-time read as the page's local day: the metadata standards
   // write an offset for local time, so a second statement of the same
   // publication with an offset (or a bare day that a UTC conversion
@@ -1316,6 +1377,19 @@ void ExtractHtmlTree(const html::Tree& tree, const ingest::InputRecord& record,
         if (!local) local = l;
       }
       if (mixed) local.reset();
+    }
+    // Failing a second statement, the country of a ccTLD host: its local
+    // day, unless the article itself shows the UTC day.
+    if (!local) {
+      bool shows_utc_day = false;
+      for (const auto& [o, visible] : others) {
+        if (visible && o.date == utc->date && !(o.has_time && !o.zone.empty()))
+          shows_utc_day = true;
+      }
+      if (!shows_utc_day) {
+        local = CountryLocalReading(
+            *utc, HostOf(draft->url.empty() ? record.url : draft->url));
+      }
     }
     if (local && !(not_after && local->date > *not_after))
       draft->published = local->ToIso();
