@@ -915,6 +915,29 @@ TEST(Quotes, InvertedSpeakerWithAppositionClosesTheFrame) {
 
 int QuoteWithSpan(const DocAnalysis& a, std::string_view span);
 
+// "X noted that Y had tweeted that Z": the outer attribution stands beside
+// the nested one found first; the nested source leaves out "that". "A, X
+// noted, B": the clause the frame interrupts.
+TEST(Quotes, OuterAttributionAroundANestedOneAndInterruptingFrame) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Jana Novak]{0} noted/V that [Otto Brandt]{1} had tweeted/V that the "
+      "port was/V closed/V. Loyalty, she noted/V, has/V long been the "
+      "party's rule.",
+      &frames);
+  int i = QuoteWithSpan(a, "that Otto Brandt had tweeted that the port was "
+                           "closed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+  i = QuoteWithSpan(a, "that the port was closed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
+  i = QuoteWithSpan(a, "has long been the party's rule");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "she");
+  EXPECT_EQ(Str(a, frames[i].cue), "noted");
+}
+
 // EventOptions::quote_parse: where the positional rules find no source
 // (a subject with an apposition and a relative clause), the parse's
 // subject of the cue is the source; without the parse, no attribution.

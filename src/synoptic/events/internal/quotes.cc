@@ -366,6 +366,11 @@ QuoteFrame FrameOf(const DocView& v, const Speaker& s, uint32_t cue_first,
                          v.tok_mention[k] >= 0 || v.low[k] == "'s") &&
                         !v.IsPunct(k) && p != Pos::kVerb && p != Pos::kAux;
       if (!part) break;
+      // "that" before a name opens a clause ("noted that Moody had ..."):
+      // a complementizer, not the name's determiner.
+      if (v.low[k] == "that" &&
+          (v.pos(k + 1) == Pos::kPropn || v.tok_mention[k + 1] >= 0))
+        break;
       first = k;
     }
     f.source = {v.a->tokens[first].begin, v.a->tokens[s.last].end};
@@ -2354,11 +2359,24 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
     if (!nested && Overlaps(taken, con.begin, con.end)) {
       // Already a quote's content (or inside a direct quote): only a
       // mixed quote ("called it a “disaster”") is added.
+      // An attribution found earlier inside this content with its own cue
+      // there too is nested in this one ("X noted that Y had tweeted that
+      // Z"), not the same content found twice.
+      auto nested_in = [&](const ByteSpan& t) {
+        if (frames == nullptr) return false;
+        for (size_t k = 0; k < out->size() && k < frames->size(); ++k) {
+          const ByteSpan q = (*out)[k].span, c = (*frames)[k].cue;
+          if (q.begin == t.begin && q.end == t.end && !c.empty() &&
+              con.begin <= c.begin && c.end <= con.end)
+            return true;
+        }
+        return false;
+      };
       bool inside = false;
       for (const ByteSpan& t : taken)
         inside = inside || (t.begin <= con.begin && con.end <= t.end) ||
                  (con.begin <= t.begin && t.end <= con.end &&
-                  t.size() * 2 > con.size());
+                  t.size() * 2 > con.size() && !nested_in(t));
       if (inside) return false;
     }
     Quote q;
@@ -2621,6 +2639,16 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         while (ce > sf && v.IsPunct(ce) && !v.IsQuoteMark(ce)) --ce;
         f.con_b = sf;
         f.con_e = ce;
+      } else if (f.src_b > sf && v.low[f.src_b - 1] == "," && c + 1 < se &&
+                 v.low[c] == ",") {
+        // "Loyalty, he noted, has long been ...": the clause the frame
+        // interrupts; its part after the frame holds the verb.
+        const uint32_t ae = ContentEnd(v, c + 1, se);
+        uint32_t al = ae;
+        while (al > c + 1 && v.IsPunct(al - 1) && !v.IsQuoteMark(al - 1)) --al;
+        if (al <= c + 1) continue;
+        f.con_b = c + 1;
+        f.con_e = al - 1;
       } else {
         continue;
       }
