@@ -915,6 +915,34 @@ TEST(Quotes, InvertedSpeakerWithAppositionClosesTheFrame) {
 
 int QuoteWithSpan(const DocAnalysis& a, std::string_view span);
 
+// A participle after a quotation's close or after an object takes the
+// clause's subject; a verb coordinated after reported speech takes the
+// speaker of that speech; a clause as the subject is content.
+TEST(Quotes, ParticipleAndCoordinatedVerbSubjects) {
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = Build(
+      "\xE2\x80\x9CThe port is/V closed for now,\xE2\x80\x9D [Otto "
+      "Brandt]{1} said/V, citing/V the storm damage. [Jana Novak]{0} on "
+      "<Tuesday>{0} dismissed/V the mayor as a weak manager, arguing/V that "
+      "the budget had/V failed/V. [Otto Brandt]{1} said/V he was/V not "
+      "ready, and suggested/V that the talks should/V wait/V. Whether the "
+      "plan works/V will be/V clear soon, said/V [Jana Novak]{0}.",
+      {"2025-03-04"});
+  ExtractEvents(*Lexicon(), &a, &frames);
+  int i = QuoteWithSpan(a, "the storm damage");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
+  i = QuoteWithSpan(a, "that the budget had failed");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Jana Novak");
+  i = QuoteWithSpan(a, "that the talks should wait");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt");
+  i = QuoteWithSpan(a, "Whether the plan works will be clear soon");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(a.quotes[i].speaker, 0);
+}
+
 // "X noted that Y had tweeted that Z": the outer attribution stands beside
 // the nested one found first; the nested source leaves out "that". "A, X
 // noted, B": the clause the frame interrupts.

@@ -369,7 +369,9 @@ QuoteFrame FrameOf(const DocView& v, const Speaker& s, uint32_t cue_first,
       // "that" before a name opens a clause ("noted that Moody had ..."):
       // a complementizer, not the name's determiner.
       if (v.low[k] == "that" &&
-          (v.pos(k + 1) == Pos::kPropn || v.tok_mention[k + 1] >= 0))
+          (v.pos(k + 1) == Pos::kPropn || v.tok_mention[k + 1] >= 0 ||
+           (!v.low[k + 1].empty() && v.a->doc.text[v.a->tokens[k + 1].begin] >= 'A' &&
+            v.a->doc.text[v.a->tokens[k + 1].begin] <= 'Z')))
         break;
       first = k;
     }
@@ -868,14 +870,30 @@ bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
     const std::string_view sep = v.low[k];
     if (sep != "," && sep != "\u2014" && sep != "--" && sep != "\u2013")
       continue;
-    const uint32_t b0 = k + 1;
+    // After a quotation's close ("“...,” McCain said, citing ...").
+    uint32_t b0 = k + 1;
+    while (b0 + 1 < g && v.IsQuoteMark(b0)) ++b0;
     e = b0;
     if (!IsSubjectPronoun(v.low[b0])) {
       if (!InNounPhrase(v, b0)) continue;
       while (e + 1 < g && InNounPhrase(v, e + 1) && e < b0 + 10) ++e;
     }
     uint32_t vb = e + 1;
-    while (vb < g && IsAdverbLike(v, vb)) ++vb;
+    // "Trump on Tuesday dismissed ...": a time between subject and verb.
+    for (bool moved = true; moved && vb < g;) {
+      moved = false;
+      if (IsAdverbLike(v, vb)) {
+        ++vb;
+        moved = true;
+        continue;
+      }
+      const uint32_t at = v.low[vb] == "on" && vb + 1 < g ? vb + 1 : vb;
+      if (is_time(at)) {
+        vb = at;
+        while (vb < g && is_time(vb)) ++vb;
+        moved = true;
+      }
+    }
     if (vb + 1 >= g || !v.IsVerbLike(vb) || v.pos(vb) == Pos::kAdj) continue;
     if (SubjectEndingAt(v, e, b0, &b) && b == b0) {
       *src_b = b;
@@ -1679,6 +1697,11 @@ bool AdjunctOnly(const DocView& v, uint32_t b, uint32_t e) {
     verb = v.pos(k) == Pos::kVerb || v.pos(k) == Pos::kAux;
   if (!verb) return true;
   const std::string_view w = v.low[b];
+  // "Whether X is Y will be Z", "That X did Y shows Z": a clause as the
+  // subject, not an adjunct.
+  if (w == "whether" || w == "that" || w == "what" || w == "how" ||
+      w == "why" || w == "who")
+    return false;
   const bool opener = v.pos(b) == Pos::kAdp || v.pos(b) == Pos::kSconj ||
                       w == "asked" || w == "when" || w == "while" ||
                       w == "as" || w == "after" || w == "before" ||
@@ -2333,6 +2356,35 @@ bool ParsedSubject(const DocView& v, LazyParse* parse, uint32_t si,
   return false;
 }
 
+// The source [*b, *e] (tokens) of an attribution already found whose
+// content ends right before the conjunction at token conj (a comma between
+// allowed), in the sentence starting at sf; false when there is none.
+bool EarlierAttributionSource(const DocView& v, const std::vector<Quote>& out,
+                              const std::vector<QuoteFrame>* frames,
+                              uint32_t conj, uint32_t sf, uint32_t* b,
+                              uint32_t* e) {
+  if (frames == nullptr) return false;
+  uint32_t k = conj;
+  if (k > sf && v.low[k - 1] == ",") --k;
+  if (k <= sf) return false;
+  const auto& toks = v.a->tokens;
+  const uint32_t content_end = toks[k - 1].end;
+  const uint32_t floor = toks[sf].begin;
+  for (size_t q = 0; q < out.size() && q < frames->size(); ++q) {
+    const ByteSpan src = (*frames)[q].source;
+    if (out[q].direct || out[q].span.end != content_end || src.empty() ||
+        src.begin < floor || src.end > out[q].span.begin)
+      continue;
+    uint32_t sb = FirstTokenFrom(v, src.begin), se = sb;
+    while (se + 1 < k && toks[se + 1].end <= src.end) ++se;
+    if (sb >= k || toks[se].end != src.end) continue;
+    *b = sb;
+    *e = se;
+    return true;
+  }
+  return false;
+}
+
 void AddAttributions(const DocView& v, const QuoteOptions& opt,
                      const std::vector<ByteSpan>& direct,
                      std::vector<Quote>* out, std::vector<QuoteFrame>* frames) {
@@ -2516,6 +2568,19 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         f.has_source = true;
         f.src_b = prev_src_b;
         f.src_e = prev_src_e;
+      } else if (g > sf + 1 && (v.low[g - 1] == "and" || v.low[g - 1] == "but") &&
+                 EarlierAttributionSource(v, *out, frames, g - 1, sf, &f.src_b,
+                                          &f.src_e)) {
+        // "X said he was not ready, and suggested that ...": the first
+        // verb's attribution (found before this pass) ends right before
+        // the conjunction; its source is this verb's subject too.
+        f.has_source = true;
+      } else if (ing && g > sf + 1 && v.low[g - 1] == "," &&
+                 ParticipleSubject(v, g, sf, &f.src_b, &f.src_e)) {
+        // "Trump dismissed Walker as a weak leader, arguing that ...": a
+        // participle after a comma takes the clause's subject, not the
+        // noun phrase before the comma.
+        f.has_source = true;
       } else if (g > sf) {
         f.has_source =
             CoordinatedSubject(v, g, sf, direct, &f.src_b, &f.src_e) ||
@@ -2524,6 +2589,10 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       // "..., saying that ...": a participle takes the clause's subject.
       if (!f.has_source && ing)
         f.has_source = ParticipleSubject(v, g, sf, &f.src_b, &f.src_e);
+      // A bare relative "that" is no source ("the groups that brought
+      // them in and say ...").
+      if (f.has_source && f.src_b == f.src_e && v.low[f.src_b] == "that")
+        f.has_source = false;
       if (!f.has_source && opt.parse != nullptr)
         f.has_source = ParsedSubject(
             v, opt.parse, static_cast<uint32_t>(&sent - v.sentences.data()),
