@@ -311,6 +311,26 @@ bool IsTerminal(const DocView& v, uint32_t i) {
   return v.low[i] == "." || v.low[i] == "!" || v.low[i] == "?";
 }
 
+// The time expression covering token k, or null.
+const Timex* TimexAt(const DocView& v, uint32_t k) {
+  const uint32_t b = v.a->tokens[k].begin;
+  for (const Timex& t : v.a->times)
+    if (t.span.begin <= b && b < t.span.end) return &t;
+  return nullptr;
+}
+
+// The first token from k (before `end`) outside the time expressions that
+// follow one another from k ("said Tuesday night", "on Friday"); k itself
+// when none covers it.
+uint32_t SkipTimes(const DocView& v, uint32_t k, uint32_t end) {
+  while (k < end) {
+    const Timex* t = TimexAt(v, k);
+    if (t == nullptr) break;
+    while (k < end && v.a->tokens[k].begin < t->span.end) ++k;
+  }
+  return k;
+}
+
 // A period of an abbreviation split off as a token ("R-Ky., said", "(D-Ore.)
 // said") does not end the sentence.
 bool EndsSentence(const DocView& v, uint32_t i) {
@@ -368,11 +388,12 @@ QuoteFrame FrameOf(const DocView& v, const Speaker& s, uint32_t cue_first,
       if (!part) break;
       // "that" before a name opens a clause ("noted that Moody had ..."):
       // a complementizer, not the name's determiner.
-      if (v.low[k] == "that" &&
-          (v.pos(k + 1) == Pos::kPropn || v.tok_mention[k + 1] >= 0 ||
-           (!v.low[k + 1].empty() && v.a->doc.text[v.a->tokens[k + 1].begin] >= 'A' &&
-            v.a->doc.text[v.a->tokens[k + 1].begin] <= 'Z')))
-        break;
+      if (v.low[k] == "that") {
+        const char next = v.a->doc.text[v.a->tokens[k + 1].begin];
+        if (v.pos(k + 1) == Pos::kPropn || v.tok_mention[k + 1] >= 0 ||
+            (next >= 'A' && next <= 'Z'))
+          break;
+      }
       first = k;
     }
     f.source = {v.a->tokens[first].begin, v.a->tokens[s.last].end};
@@ -851,13 +872,7 @@ bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
                (v.low[k + 1] == "ap" || v.low[k + 1] == "reuters"));
     return !v.IsPreposition(k) && v.low[k] != "\u2014" && v.low[k] != "--";
   };
-  auto is_time = [&](uint32_t k) {
-    for (const Timex& t : v.a->times)
-      if (t.span.begin <= v.a->tokens[k].begin &&
-          v.a->tokens[k].begin < t.span.end)
-        return true;
-    return false;
-  };
+  auto is_time = [&](uint32_t k) { return TimexAt(v, k) != nullptr; };
   if (SubjectEndingAt(v, e, sf, &b) && b == sf && followed_as_subject(e) &&
       !is_time(e)) {
     *src_b = b;
@@ -1615,10 +1630,7 @@ bool ClauseFollows(const DocView& v, uint32_t c, uint32_t se) {
   if (c >= se || v.IsPunct(c) || v.IsQuoteMark(c) || v.IsPreposition(c) ||
       v.low[c] == "to")
     return false;
-  for (const Timex& t : v.a->times)
-    if (t.span.begin <= v.a->tokens[c].begin &&
-        v.a->tokens[c].begin < t.span.end)
-      return false;
+  if (TimexAt(v, c) != nullptr) return false;
   const std::string_view w = v.low[c];
   const bool pronoun = IsSubjectPronoun(w) || w == "it" || w == "this" ||
                        w == "there" || w == "these" || w == "those";
@@ -1652,16 +1664,7 @@ bool ApproximateNumber(const DocView& v, uint32_t c, uint32_t se) {
 // "in a statement", "in an interview on Sunday") followed by a clause with
 // its own subject; returns where the clause starts, or se.
 uint32_t ClauseAfterPhrase(const DocView& v, uint32_t c, uint32_t se) {
-  auto timex_end = [&](uint32_t k) -> uint32_t {
-    if (k >= se) return k;
-    const uint32_t tb = v.a->tokens[k].begin;
-    for (const Timex& t : v.a->times)
-      if (t.span.begin <= tb && tb < t.span.end) {
-        while (k < se && v.a->tokens[k].begin < t.span.end) ++k;
-        return k;
-      }
-    return k;
-  };
+  auto timex_end = [&](uint32_t k) { return SkipTimes(v, k, se); };
   auto clause_at = [&](uint32_t k) -> uint32_t {
     if (k < se && v.low[k] == ",") return se;  // "said on Friday, ..."
     return ClauseFollows(v, k, se) ? k : se;
@@ -2025,17 +2028,7 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
             // would vote"), after a time ("said Tuesday he would"); not an
             // adjunct ("said as he launched the process", "said, drawing
             // applause", "said matter-of-factly").
-            uint32_t k = i + 1;
-            for (bool moved = true; moved && k < se;) {
-              moved = false;
-              for (const Timex& t : v.a->times)
-                if (t.span.begin <= v.a->tokens[k].begin &&
-                    v.a->tokens[k].begin < t.span.end) {
-                  while (k < se && v.a->tokens[k].begin < t.span.end) ++k;
-                  moved = true;
-                  break;
-                }
-            }
+            const uint32_t k = SkipTimes(v, i + 1, se);
             if (!tagged || (verb && ClauseFollows(v, k, se))) c = i + 1;
           } else if (i + 2 < se && v.low[i + 1] == "," &&
                      !v.IsQuoteMark(i + 2) && !v.IsPunct(i + 2) &&
@@ -2641,16 +2634,7 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
         c = k;
       }
       // A time right after the cue belongs to the frame ("said Tuesday").
-      for (bool moved = true; moved && c < se;) {
-        moved = false;
-        for (const Timex& t : v.a->times) {
-          if (t.span.begin <= toks[c].begin && toks[c].begin < t.span.end) {
-            while (c < se && toks[c].begin < t.span.end) ++c;
-            moved = true;
-            break;
-          }
-        }
-      }
+      c = SkipTimes(v, c, se);
       // The addressee is not content ("told reporters that ..."); "told X"
       // with no clause after it is no attribution of its own (its content,
       // if any, is a direct quote).
