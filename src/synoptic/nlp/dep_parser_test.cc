@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "synoptic/core/hash.h"
+#include "synoptic/nlp/internal/conllu.h"
 #include "synoptic/nlp/internal/dep_internal.h"
+#include "synoptic/nlp/pos_model.h"
 
 namespace synoptic::nlp {
 namespace {
@@ -413,6 +417,127 @@ TEST(DepParserTrain, JackknifedTagsAndBadInput) {
       TrainDepModel(&env, {"empty.conllu"}, "", nullptr, o, "", "q.bin").ok());
   EXPECT_FALSE(
       TrainDepModel(&env, {"absent.conllu"}, "", nullptr, o, "", "q.bin").ok());
+}
+
+// Score must add exactly the weights the file gives, whatever the in-memory
+// layout: long runs become dense rows, short ones and runs that name a
+// class twice (whose sum may not fit an int16) stay sparse.
+TEST(DepModelScore, AddsEveryRunsWeightsExactly) {
+  std::vector<std::string> labels = {"root", "parataxis"};
+  for (int i = 0; labels.size() < 51; ++i)
+    labels.push_back("l" + std::to_string(i));
+  std::mt19937_64 rng(7);
+  std::vector<dep::FeatureWeights> feats(3000);
+  const int classes = dep::NumClasses(static_cast<int>(labels.size()));
+  for (size_t i = 0; i < feats.size(); ++i) {
+    dep::FeatureWeights& f = feats[i];
+    f.key = rng();
+    std::vector<int> cls(static_cast<size_t>(classes));
+    for (int c = 0; c < classes; ++c) cls[static_cast<size_t>(c)] = c;
+    std::shuffle(cls.begin(), cls.end(), rng);
+    const size_t n = i % 3 == 0 ? 1 + rng() % 15 : 16 + rng() % (classes - 15);
+    for (size_t k = 0; k < n; ++k) {
+      f.weights.emplace_back(static_cast<uint8_t>(cls[k]),
+                             static_cast<int16_t>(rng() % 65535 - 32767));
+    }
+    if (i % 7 == 0) {  // a class twice, both weights at the int16 limit
+      f.weights[0].second = 32767;
+      f.weights.emplace_back(f.weights[0].first, int16_t{32767});
+    }
+  }
+  std::sort(feats.begin(), feats.end(),
+            [](const auto& a, const auto& b) { return a.key < b.key; });
+  DepModel m;
+  ASSERT_TRUE(dep::BuildModel(labels, 1.0f, feats, &m).ok());
+  ASSERT_GE(m.stride, classes);
+  const bool cpu_avx2 = m.use_avx2;
+  for (int round = 0; round < 200; ++round) {
+    m.use_avx2 = cpu_avx2 && round % 2 == 0;  // both paths when it can
+    std::vector<uint64_t> keys;
+    std::vector<int64_t> want(static_cast<size_t>(classes), 0);
+    for (int k = 0; k < 77; ++k) {
+      if (rng() % 4 == 0) {
+        keys.push_back(rng());  // a feature the model does not have
+        continue;
+      }
+      const dep::FeatureWeights& f = feats[rng() % feats.size()];
+      keys.push_back(f.key);
+      for (const auto& [c, w] : f.weights) want[c] += w;
+    }
+    std::vector<int32_t> got(static_cast<size_t>(m.stride), 0);
+    m.Score(keys.data(), keys.size(), got.data());
+    for (int c = 0; c < classes; ++c) {
+      ASSERT_EQ(got[static_cast<size_t>(c)], want[static_cast<size_t>(c)])
+          << "round " << round << " class " << c;
+    }
+  }
+}
+
+// The shipped tagger and parser on every sentence of UD English EWT dev must
+// give exactly what they gave before the speed work on Score / TagWords (the
+// recorded digest of all predicted tags, and of the heads and labels with
+// predicted and with gold tags). Optimisations of the run-time code must keep
+// this bit-identical. When a model file is retrained on purpose, its digest
+// changes and the test asks for the expected values to be re-recorded.
+TEST(DepParserShipped, EwtDevOutputIsUnchanged) {
+  constexpr uint64_t kPosFile = 15840693341492388161ULL;  // Hash64 of files
+  constexpr uint64_t kParseFile = 3619859988466849439ULL;
+  constexpr uint64_t kOutput = 8103463700326521200ULL;  // Hash64 of `out`
+  constexpr size_t kWords = 25147;
+  Env* env = DefaultEnv();
+  const std::string dev =
+      SYN_SHARED_DIR "/data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  auto pos_bytes = env->ReadFile(SYN_SOURCE_DIR "/models/pos_en.bin",
+                                 uint64_t{64} << 20);
+  auto parse_bytes = env->ReadFile(SYN_SOURCE_DIR "/models/parse_en.bin",
+                                   uint64_t{256} << 20);
+  auto sents = internal::ReadConllu(env, dev);
+  if (!pos_bytes.ok() || !parse_bytes.ok() || !sents.ok()) {
+    GTEST_SKIP() << "no shipped models or no " << dev;
+  }
+  const uint64_t pos_hash = Hash64(*pos_bytes);
+  const uint64_t parse_hash = Hash64(*parse_bytes);
+  auto tagger = LoadPosModel(env, SYN_SOURCE_DIR "/models/pos_en.bin");
+  auto parser = LoadDepModel(env, SYN_SOURCE_DIR "/models/parse_en.bin");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  std::string out;  // per word: tag, head and label (predicted tags), head
+                    // and label (gold tags)
+  std::vector<std::string_view> words;
+  std::vector<Pos> tags;
+  std::vector<uint32_t> heads, gold_heads;
+  std::vector<uint8_t> labels, gold_labels;
+  DepWorkspace ws;
+  size_t n_words = 0;
+  for (const internal::UdSentence& s : *sents) {
+    const size_t n = s.words.size();
+    words.assign(s.words.begin(), s.words.end());
+    tags.assign(n, Pos::kX);
+    TagWords(**tagger, words, tags);
+    heads.assign(n, 0);
+    labels.assign(n, 0);
+    Parse(**parser, words, tags, DepParseOptions{}, &ws, heads, labels);
+    gold_heads.assign(n, 0);
+    gold_labels.assign(n, 0);
+    Parse(**parser, words, s.upos, DepParseOptions{}, &ws, gold_heads,
+          gold_labels);
+    for (size_t i = 0; i < n; ++i) {
+      out += std::to_string(static_cast<int>(tags[i])) + " " +
+             std::to_string(heads[i]) + " " + std::to_string(labels[i]) +
+             " " + std::to_string(gold_heads[i]) + " " +
+             std::to_string(gold_labels[i]) + "\n";
+    }
+    out += "\n";
+    n_words += n;
+  }
+  if (pos_hash != kPosFile || parse_hash != kParseFile) {
+    GTEST_SKIP() << "the shipped models changed (pos_en.bin " << pos_hash
+                 << ", parse_en.bin " << parse_hash
+                 << "); re-record: output " << Hash64(out) << ", words "
+                 << n_words;
+  }
+  EXPECT_EQ(n_words, kWords);
+  EXPECT_EQ(Hash64(out), kOutput);
 }
 
 }  // namespace

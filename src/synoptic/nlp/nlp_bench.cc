@@ -1,5 +1,6 @@
-// Throughput of Annotate (tokens/s) and of the dependency parser (words/s,
-// one thread) on a fixed English news-style text written for this benchmark.
+// Throughput of Annotate (tokens/s), of the dependency parser and of the
+// UPOS tagger (words/s, one thread) on a fixed English news-style text
+// written for this benchmark.
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -192,6 +193,42 @@ void BM_Parse(benchmark::State& state) {
   ReportPerWord(state, allocations_before, words, "allocs_per_word");
 }
 BENCHMARK(BM_Parse);
+
+// The UPOS tagger alone (models/pos_en.bin) on the benchmark text's
+// sentences: words tagged per second on one core, and heap allocations per
+// word (must be 0). Golden check first: "met" is a verb.
+void BM_TagWords(benchmark::State& state) {
+  NlpOptions options;
+  options.models_dir = SYN_SOURCE_DIR "/models";
+  auto model = LoadNlpModel(DefaultEnv(), options);
+  auto tagger = LoadPosModel(DefaultEnv(), options.models_dir + "/pos_en.bin");
+  if (!model.ok() || !tagger.ok()) {
+    state.SkipWithError("models missing (pos_en.bin)");
+    return;
+  }
+  DocAnalysis a;
+  for (int i = 0; i < 40; ++i) a.doc.text += kParagraph;
+  Annotate(**model, options, &a);
+  size_t words = 0;
+  std::vector<BenchSentence> sents = TaggedSentences(a, nullptr, &words);
+  if (sents.empty() || sents[0].words.size() < 7 ||
+      sents[0].words[6] != "met") {
+    state.SkipWithError("unexpected tokens of the benchmark text");
+    return;
+  }
+  TagWords(**tagger, sents[0].words, sents[0].tags);
+  if (sents[0].tags[6] != Pos::kVerb) {
+    state.SkipWithError("unexpected tags of the benchmark text");
+    return;
+  }
+  const size_t allocations_before = g_allocations.load();
+  for (auto _ : state) {
+    for (BenchSentence& s : sents) TagWords(**tagger, s.words, s.tags);
+    benchmark::DoNotOptimize(sents.data());
+  }
+  ReportPerWord(state, allocations_before, words, "allocs_per_word");
+}
+BENCHMARK(BM_TagWords);
 
 // The trained entity tagger alone (models/ner_en.bin, beam 4) on the
 // benchmark text's sentences, POS-tagged beforehand as the model wants (the

@@ -4,11 +4,18 @@
 // suffixes, first letter, a compressed shape such as "Xx" or "d.d"), its
 // neighbours two words either side, and the two previous predicted tags.
 // Each feature is a 64-bit hash of (template, value), so extraction needs
-// no string building and no allocation. Training is the standard averaged
-// perceptron: on a wrong guess the gold tag's weights go up and the guessed
-// tag's down, and every weight's running sum is kept lazily (with the step
-// of its last change) so that the saved weights are the average over all
-// steps, which generalises far better than the last ones.
+// no string building and no allocation. While tagging, what several
+// features need of a word (its lower-cased form, ambiguity class and shape)
+// is worked out once per word in a window of five words (WordWindow), the
+// hashes that depend only on the previous tags come from a table, and a
+// word's weights are looked up all at once, with prefetches, in an
+// open-addressing table built at load (PosModel::BuildIndex).
+//
+// Training is the standard averaged perceptron: on a wrong guess the gold
+// tag's weights go up and the guessed tag's down, and every weight's
+// running sum is kept lazily (with the step of its last change) so that the
+// saved weights are the average over all steps, which generalises far
+// better than the last ones.
 //
 // Besides, a lexicon gives the tags each frequent training word was seen
 // with (its ambiguity class); the classes of the word and of its neighbours
@@ -40,6 +47,7 @@
 #include "synoptic/nlp/internal/conllu.h"
 #include "synoptic/nlp/internal/binary_io.h"
 #include "synoptic/nlp/internal/crc32c.h"
+#include "synoptic/nlp/internal/memory_hints.h"
 #include "synoptic/nlp/internal/nlp_internal.h"
 #include "synoptic/nlp/internal/pos_train.h"
 
@@ -70,10 +78,44 @@ class PosModel {
   float scale = 1.0f;
   std::string header;
 
+  // Built from keys by BuildIndex(): an open-addressing table (linear
+  // probing, at most half full) from a feature hash to its index in keys,
+  // so that a lookup is one or two cache lines instead of a binary search.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t index = kEmpty;  // kEmpty: a free slot
+    uint32_t unused = 0;
+  };
+  static constexpr uint32_t kEmpty = 0xffffffffu;
+  std::vector<Slot> slots;  // power-of-two size
+
+  void BuildIndex() {
+    size_t cap = 16;
+    while (cap < keys.size() * 2) cap <<= 1;
+    slots.assign(cap, Slot{});
+    const uint64_t mask = cap - 1;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      uint64_t pos = SlotOf(keys[i]) & mask;
+      while (slots[pos].index != kEmpty) pos = (pos + 1) & mask;
+      slots[pos] = Slot{keys[i], static_cast<uint32_t>(i), 0};
+    }
+  }
+
+  // Where the probe for `key` starts (the keys are hashes already; the
+  // high bits are mixed in so that nearby keys do not cluster).
+  static uint64_t SlotOf(uint64_t key) { return key ^ (key >> 29); }
+  const Slot* Home(uint64_t key) const {
+    return &slots[SlotOf(key) & (slots.size() - 1)];
+  }
+
+  // The weights of the feature, null when the model does not have it.
   const std::array<int16_t, kTags>* Find(uint64_t key) const {
-    const auto it = std::lower_bound(keys.begin(), keys.end(), key);
-    if (it == keys.end() || *it != key) return nullptr;
-    return &weights[static_cast<size_t>(it - keys.begin())];
+    const uint64_t mask = slots.size() - 1;
+    for (uint64_t pos = SlotOf(key) & mask;; pos = (pos + 1) & mask) {
+      const Slot& s = slots[pos];
+      if (s.index == kEmpty) return nullptr;
+      if (s.key == key) return &weights[s.index];
+    }
   }
 };
 
@@ -183,24 +225,103 @@ inline uint64_t SecondPass(uint64_t f) {
 // Words i, i + 1 and i + 2 as the first pass tagged them (kTags past the end).
 constexpr size_t kFirstPassWindow = 3;
 
+// What the features of words i - 2 .. i + 2 need of each word, worked out
+// once per word as the tagger moves right (not once per feature that looks
+// at it): its lower-cased form, its ambiguity class and its shape.
+class WordWindow {
+ public:
+  static constexpr size_t kSize = 5;  // words i - 2 .. i + 2
+
+  // Prepares words 0 and 1 of a new sentence.
+  void Start(const TagLexicon& lex, std::span<const std::string_view> words) {
+    lex_ = &lex;
+    words_ = words;
+    for (size_t k = 0; k < 2 && k < words.size(); ++k) Fill(k);
+  }
+  // Moves to word i (called for i = 0, 1, 2, ... in turn, before Features
+  // of word i): prepares word i + 2.
+  void MoveTo(size_t i) {
+    if (i + 2 < words_.size()) Fill(i + 2);
+  }
+
+  struct Word {
+    Lowered lower;
+    uint64_t ac = 0;  // AmbiguityClass of lower
+    char shape_buf[24];
+    std::string_view shape;  // Shape of the word as written
+  };
+  // Word k, which must be within two words of the current one and inside
+  // the sentence.
+  const Word& At(size_t k) const { return slots_[k % kSize]; }
+
+ private:
+  void Fill(size_t k) {
+    Word& w = slots_[k % kSize];
+    w.lower.Set(words_[k]);
+    w.ac = AmbiguityClass(*lex_, w.lower.view);
+    w.shape = Shape(words_[k], w.shape_buf, sizeof w.shape_buf);
+  }
+
+  const TagLexicon* lex_ = nullptr;
+  std::span<const std::string_view> words_;
+  Word slots_[kSize];
+};
+
+// The hashes of the features (and of the first halves of the pair
+// features) that depend only on the previous tags, made once: 18 tag
+// values (17 = none) instead of a hash per word.
+struct TagHashes {
+  uint64_t empty;            // F(0, "")
+  uint64_t position[2];      // F(15, "inner"), F(15, "first")
+  uint64_t prev[kTags + 1];  // F(6, prev1)
+  uint64_t prev_pair[kTags + 1][kTags + 1];  // F2(7, prev2, prev1)
+  uint64_t prev_word[kTags + 1];     // F(8, prev1)
+  uint64_t prev_next[kTags + 1];     // F(31, prev1)
+  uint64_t prev_suffix[kTags + 1];   // F(32, prev1)
+
+  TagHashes() {
+    empty = F(0, "");
+    position[0] = F(15, "inner");
+    position[1] = F(15, "first");
+    for (int t = 0; t <= kTags; ++t) {
+      prev[t] = F(6, TagName(t));
+      prev_word[t] = F(8, TagName(t));
+      prev_next[t] = F(31, TagName(t));
+      prev_suffix[t] = F(32, TagName(t));
+      for (int u = 0; u <= kTags; ++u) {
+        prev_pair[u][t] = F2(7, TagName(u), TagName(t));
+      }
+    }
+  }
+  static const TagHashes& Get() {
+    static const TagHashes kTables;  // immutable after the first call
+    return kTables;
+  }
+};
+
 // Features of word i given the previous two predicted tags (17 = none).
 // `first` (null in the first pass) holds the first pass's tags of words i,
 // i + 1, i + 2: the second pass adds what was guessed to the right.
-size_t Features(const TagLexicon& lex, std::span<const std::string_view> words,
-                size_t i, int prev1, int prev2, const int* first, uint64_t* out) {
+// `window` has been moved to word i.
+size_t Features(const WordWindow& window,
+                std::span<const std::string_view> words, size_t i, int prev1,
+                int prev2, const int* first, uint64_t* out) {
   size_t n = 0;
-  const Lowered w0(words[i]);
-  char sb[24];
-  const std::string_view shape = Shape(words[i], sb, sizeof sb);
+  const WordWindow::Word& cur = window.At(i);
+  const Lowered& w0 = cur.lower;
+  const std::string_view shape = cur.shape;
   const std::string_view none = "<none>";
-  const auto lower_at = [&](long k, Lowered* storage) -> std::string_view {
+  constexpr uint64_t kNoneClass = uint64_t{1} << 42;
+  const auto lower_at = [&](long k) -> std::string_view {
     if (k < 0 || static_cast<size_t>(k) >= words.size()) return none;
-    return storage->Set(words[static_cast<size_t>(k)]);
+    return window.At(static_cast<size_t>(k)).lower.view;
   };
-  const auto ac_of = [&](std::string_view lower) -> uint64_t {
-    return lower.data() == none.data() ? uint64_t{1} << 42 : AmbiguityClass(lex, lower);
+  const auto ac_at = [&](long k) -> uint64_t {
+    if (k < 0 || static_cast<size_t>(k) >= words.size()) return kNoneClass;
+    return window.At(static_cast<size_t>(k)).ac;
   };
-  out[n++] = F(0, "");
+  const TagHashes& th = TagHashes::Get();
+  out[n++] = th.empty;
   out[n++] = F(1, w0.view);
   out[n++] = F(2, Suffix(w0.view, 3));
   out[n++] = F(3, Suffix(w0.view, 2));
@@ -208,42 +329,40 @@ size_t Features(const TagLexicon& lex, std::span<const std::string_view> words,
   out[n++] = F(17, Suffix(w0.view, 1));
   out[n++] = F(4, words[i].substr(0, 1));
   out[n++] = F(5, shape);
-  out[n++] = F(6, TagName(prev1));
-  out[n++] = F2(7, TagName(prev2), TagName(prev1));
-  out[n++] = F2(8, TagName(prev1), w0.view);
-  out[n++] = F2(15, i == 0 ? "first" : "inner", shape);
-  const uint64_t ac0 = ac_of(w0.view);
+  out[n++] = th.prev[prev1];
+  out[n++] = th.prev_pair[prev2][prev1];
+  out[n++] = Hash64(w0.view, th.prev_word[prev1]);  // F2(8, prev1, w0)
+  out[n++] = Hash64(shape, th.position[i == 0 ? 1 : 0]);  // F2(15, ...)
+  const uint64_t ac0 = cur.ac;
   out[n++] = F3(21, ac0, 0);
   out[n++] = F3(22, ac0, static_cast<uint64_t>(prev1));
   out[n++] = F(27, w0.view.substr(0, 1));
   out[n++] = F(28, w0.view.substr(0, 2));
   out[n++] = F(29, w0.view.substr(0, 3));
   out[n++] = F3(30, Flags(words[i]), i == 0);
-  out[n++] = F2(32, TagName(prev1), Suffix(w0.view, 3));
-  Lowered tmp, tmp2;
+  out[n++] = Hash64(Suffix(w0.view, 3), th.prev_suffix[prev1]);  // F2(32)
   const long li = static_cast<long>(i);
-  const std::string_view wm1 = lower_at(li - 1, &tmp);
+  const std::string_view wm1 = lower_at(li - 1);
   out[n++] = F(9, wm1);
   out[n++] = F(10, Suffix(wm1, 3));
   out[n++] = F2(18, wm1, w0.view);
-  out[n++] = F3(26, ac_of(wm1), 0);
+  out[n++] = F3(26, ac_at(li - 1), 0);
 
-  const std::string_view wp1 = lower_at(li + 1, &tmp2);
+  const std::string_view wp1 = lower_at(li + 1);
   out[n++] = F(11, wp1);
   out[n++] = F(12, Suffix(wp1, 3));
   out[n++] = F2(19, w0.view, wp1);
-  out[n++] = F2(31, TagName(prev1), wp1);
-  const uint64_t ac1 = ac_of(wp1);
+  out[n++] = Hash64(wp1, th.prev_next[prev1]);  // F2(31, prev1, wp1)
+  const uint64_t ac1 = ac_at(li + 1);
   out[n++] = F3(23, ac1, 0);
   out[n++] = F3(24, ac0, ac1);
   out[n++] = F3(33, ac1, static_cast<uint64_t>(prev1));
-  out[n++] = F(13, lower_at(li - 2, &tmp));
-  const std::string_view wp2 = lower_at(li + 2, &tmp2);
+  out[n++] = F(13, lower_at(li - 2));
+  const std::string_view wp2 = lower_at(li + 2);
   out[n++] = F(14, wp2);
-  out[n++] = F3(25, ac_of(wp2), ac1);
+  out[n++] = F3(25, ac_at(li + 2), ac1);
   if (i + 1 < words.size()) {
-    char sb2[24];
-    out[n++] = F(20, Shape(words[i + 1], sb2, sizeof sb2));
+    out[n++] = F(20, window.At(i + 1).shape);
   }
   if (first != nullptr) {
     for (size_t k = 0; k < n; ++k) out[k] = SecondPass(out[k]);
@@ -337,8 +456,11 @@ void TagTrain(const Trainer& first, const Trainer* second, const TagLexicon& lex
   uint64_t feats[kMaxFeatures];
   out->assign(words.size(), 0);
   int p1 = kTags, p2 = kTags;
+  WordWindow ww;
+  ww.Start(lex, words);
   for (size_t i = 0; i < words.size(); ++i) {
-    const size_t n = Features(lex, words, i, p1, p2, nullptr, feats);
+    ww.MoveTo(i);
+    const size_t n = Features(ww, words, i, p1, p2, nullptr, feats);
     (*out)[i] = first.Predict(feats, n, true);
     p2 = p1;
     p1 = (*out)[i];
@@ -347,11 +469,13 @@ void TagTrain(const Trainer& first, const Trainer* second, const TagLexicon& lex
   const std::vector<int> guess = *out;
   p1 = p2 = kTags;
   int window[kFirstPassWindow];
+  ww.Start(lex, words);
   for (size_t i = 0; i < words.size(); ++i) {
     for (size_t k = 0; k < kFirstPassWindow; ++k) {
       window[k] = i + k < guess.size() ? guess[i + k] : kTags;
     }
-    const size_t n = Features(lex, words, i, p1, p2, window, feats);
+    ww.MoveTo(i);
+    const size_t n = Features(ww, words, i, p1, p2, window, feats);
     (*out)[i] = second->Predict(feats, n, true);
     p2 = p1;
     p1 = (*out)[i];
@@ -384,6 +508,7 @@ void TrainPass(Trainer* t, std::span<const internal::UdSentence* const> sents,
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t feats[kMaxFeatures];
   std::vector<std::string_view> words;
+  WordWindow ww;
   for (int it = 0; it < iterations; ++it) {
     std::shuffle(order.begin(), order.end(), *rng);
     for (size_t si : order) {
@@ -391,7 +516,9 @@ void TrainPass(Trainer* t, std::span<const internal::UdSentence* const> sents,
       words.assign(s.words.begin(), s.words.end());
       int p1 = kTags, p2 = kTags;
       int window[kFirstPassWindow];
+      ww.Start(lex, words);
       for (size_t i = 0; i < words.size(); ++i) {
+        ww.MoveTo(i);
         const int* first = nullptr;
         if (guesses != nullptr) {
           const std::vector<int>& g = (*guesses)[si];
@@ -400,7 +527,7 @@ void TrainPass(Trainer* t, std::span<const internal::UdSentence* const> sents,
           }
           first = window;
         }
-        const size_t n = Features(lex, words, i, p1, p2, first, feats);
+        const size_t n = Features(ww, words, i, p1, p2, first, feats);
         const int guess = t->Predict(feats, n, false);
         t->Update(feats, n, static_cast<int>(s.upos[i]), guess);
         p2 = p1;
@@ -501,6 +628,7 @@ std::shared_ptr<const PosModel> TrainPosOnSentences(
     }
     m->weights.push_back(q);
   }
+  m->BuildIndex();
   report->features = m->keys.size();
   return m;
 }
@@ -625,19 +753,50 @@ Result<std::shared_ptr<const PosModel>> LoadPosModel(Env* env,
       return Corrupt(path + ": lexicon out of order");
     }
   }
+  m->BuildIndex();
   return std::shared_ptr<const PosModel>(std::move(m));
 }
+
+namespace {
+
+using internal::Prefetch;
+
+// The best tag for the features (the first on ties): their weights are
+// looked up together, with prefetches, so that the cache misses overlap;
+// the sums are integers, so the order does not matter.
+int BestTag(const PosModel& model, const uint64_t* feats, size_t n) {
+  for (size_t k = 0; k < n; ++k) Prefetch(model.Home(feats[k]));
+  const std::array<int16_t, kTags>* found[kMaxFeatures];
+  size_t nf = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const auto* w = model.Find(feats[k]);
+    if (w == nullptr) continue;
+    Prefetch(w->data());
+    Prefetch(w->data() + kTags - 1);
+    found[nf++] = w;
+  }
+  std::array<int32_t, kTags> score{};
+  for (size_t k = 0; k < nf; ++k) {
+    for (int t = 0; t < kTags; ++t) score[t] += (*found[k])[t];
+  }
+  return static_cast<int>(std::max_element(score.begin(), score.end()) -
+                          score.begin());
+}
+
+}  // namespace
 
 void TagWords(const PosModel& model, std::span<const std::string_view> words,
               std::span<Pos> out) {
   uint64_t feats[kMaxFeatures];
   const size_t len = std::min(words.size(), out.size());
   words = words.first(len);
+  WordWindow window;
   // The first pass writes its tags into out; the second overwrites them left
   // to right, still reading the first pass's tags at and right of i.
   int first[kFirstPassWindow];
   for (int pass = 0; pass < model.passes; ++pass) {
     int p1 = kTags, p2 = kTags;
+    window.Start(model.lexicon, words);
     for (size_t i = 0; i < len; ++i) {
       const int* first_ptr = nullptr;
       if (pass == 1) {
@@ -646,15 +805,9 @@ void TagWords(const PosModel& model, std::span<const std::string_view> words,
         }
         first_ptr = first;
       }
-      const size_t n = Features(model.lexicon, words, i, p1, p2, first_ptr, feats);
-      std::array<int32_t, kTags> score{};
-      for (size_t k = 0; k < n; ++k) {
-        const auto* w = model.Find(feats[k]);
-        if (w == nullptr) continue;
-        for (int t = 0; t < kTags; ++t) score[t] += (*w)[t];
-      }
-      const int best = static_cast<int>(
-          std::max_element(score.begin(), score.end()) - score.begin());
+      window.MoveTo(i);
+      const size_t n = Features(window, words, i, p1, p2, first_ptr, feats);
+      const int best = BestTag(model, feats, n);
       out[i] = static_cast<Pos>(best);
       p2 = p1;
       p1 = best;

@@ -35,8 +35,9 @@ inline int LabelOf(int cls) { return cls < kLeft ? -1 : (cls - kLeft) / 2; }
 inline int NumClasses(int labels) { return kLeft + 2 * labels; }
 
 struct TokInfo {
-  uint64_t word = 0;  // hash of the lower-cased form, digits as 0
-  uint8_t pos = 0;    // Pos value; 17 = the artificial root
+  uint64_t word = 0;        // hash of the lower-cased form, digits as 0
+  uint64_t mixed_word = 0;  // word through the feature hash's mixer
+  uint8_t pos = 0;          // Pos value; 17 = the artificial root
 };
 
 // Fills `out` (resized to words.size() + 1, the last entry the root).
@@ -91,9 +92,26 @@ class ParseState {
 
 // Weights of the saved model: per feature a short run of (class, weight)
 // pairs, found through an open-addressing table.
+// A feature with many weights (most of the frequent ones have nearly every
+// class) gets a dense row of DepModel::stride int16 weights instead, so
+// that adding it is a few vector additions over contiguous memory.
 struct Slot {
   uint32_t check = 0;   // high half of the key (0 = empty slot)
-  uint32_t packed = 0;  // first entry (low 24 bits) | count << 24
+  uint32_t packed = 0;  // first entry (low 24 bits) | count << 24; count 0:
+                        // dense row number (low 24 bits)
+};
+
+// Runs of at least this many weights become dense rows.
+inline constexpr size_t kDenseMin = 16;
+// Dense rows are a multiple of this many classes (64 bytes).
+inline constexpr int kRowBlock = 32;
+
+// One (class, weight) pair of a feature's run, both in one 4-byte word so
+// that a run is one or two cache lines.
+struct Entry {
+  int16_t weight = 0;
+  uint8_t cls = 0;
+  uint8_t unused = 0;
 };
 
 }  // namespace dep
@@ -106,11 +124,19 @@ class DepModel {
   int classes = 0;
   float scale = 1.0f;
   std::vector<dep::Slot> slots;  // power-of-two size
-  std::vector<uint8_t> entry_class;
-  std::vector<int16_t> entry_weight;
+  std::vector<dep::Entry> entries;  // the runs of the sparse features
+  // Dense rows of `stride` weights (classes rounded up to kRowBlock; the
+  // rest zero), from dense_base on (64-byte aligned).
+  std::vector<int16_t> dense;
+  size_t dense_base = 0;
+  int stride = 0;
+  bool use_avx2 = false;  // the CPU has AVX2 (a faster Score, same sums)
   std::string header;
 
-  // Adds the weights of the features into scores (size classes).
+  // Adds the weights of the features into scores, which must have `stride`
+  // elements (those past `classes` get zeros added). All the features'
+  // slots are looked up together, with prefetches, so that their cache
+  // misses overlap; the sums are integers, so the order does not matter.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
 };
 
