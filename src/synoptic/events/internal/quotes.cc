@@ -440,28 +440,28 @@ Speaker ApposedSpeaker(const DocView& v, uint32_t after, uint32_t k) {
   return s;
 }
 
+// The first token from k (before `end`) past adverbs and time expressions;
+// with `on`, also past an "on" that opens a time ("on Tuesday").
+uint32_t SkipAdverbsAndTimes(const DocView& v, uint32_t k, uint32_t end,
+                             bool on) {
+  for (;;) {
+    if (k < end && IsAdverbLike(v, k)) {
+      ++k;
+      continue;
+    }
+    const uint32_t at = on && k + 1 < end && v.low[k] == "on" ? k + 1 : k;
+    const uint32_t t = SkipTimes(v, at, end);
+    if (t == at) return k;
+    k = t;
+  }
+}
+
 // True when the speech verb at k is followed by words of its own (a
 // complement), not by the end of its clause: adverbs and a time right after
 // it do not count ("he said Tuesday.").
 bool HasComplement(const DocView& v, uint32_t k) {
   const uint32_t se = v.sentences[v.tok_sentence[k]].end_token;
-  uint32_t j = k + 1;
-  for (bool moved = true; moved && j < se;) {
-    moved = false;
-    if (IsAdverbLike(v, j)) {
-      ++j;
-      moved = true;
-      continue;
-    }
-    for (const Timex& t : v.a->times) {
-      if (t.span.begin <= v.a->tokens[j].begin &&
-          v.a->tokens[j].begin < t.span.end) {
-        while (j < se && v.a->tokens[j].begin < t.span.end) ++j;
-        moved = true;
-        break;
-      }
-    }
-  }
+  const uint32_t j = SkipAdverbsAndTimes(v, k + 1, se, false);
   return j < se && !v.IsPunct(j) && !v.IsQuoteMark(j) && !v.IsPreposition(j);
 }
 
@@ -893,22 +893,8 @@ bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
       if (!InNounPhrase(v, b0)) continue;
       while (e + 1 < g && InNounPhrase(v, e + 1) && e < b0 + 10) ++e;
     }
-    uint32_t vb = e + 1;
     // "Trump on Tuesday dismissed ...": a time between subject and verb.
-    for (bool moved = true; moved && vb < g;) {
-      moved = false;
-      if (IsAdverbLike(v, vb)) {
-        ++vb;
-        moved = true;
-        continue;
-      }
-      const uint32_t at = v.low[vb] == "on" && vb + 1 < g ? vb + 1 : vb;
-      if (is_time(at)) {
-        vb = at;
-        while (vb < g && is_time(vb)) ++vb;
-        moved = true;
-      }
-    }
+    const uint32_t vb = SkipAdverbsAndTimes(v, e + 1, g, true);
     if (vb + 1 >= g || !v.IsVerbLike(vb) || v.pos(vb) == Pos::kAdj) continue;
     if (SubjectEndingAt(v, e, b0, &b) && b == b0) {
       *src_b = b;
