@@ -1123,9 +1123,15 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
       for (const Frags& c : pt) nested = nested || Shared(gs[gi], c) > 0;
       // "unsourced": our content matching its content has no source.
       const bool unsourced = g2p[gi] >= 0 && pred[g2p[gi]].source.empty();
-      std::fprintf(stderr, "SRCMISS %s%s%s | src=%s | cue=%s | con=%s\n",
+      // "shared": another gold attribution has this very source span (the
+      // annotators link one source to several cues) and took our match.
+      bool shared = false;
+      for (size_t o = 0; o < gold.size(); ++o)
+        shared = shared || (o != gi && sg2p[o] >= 0 && Same(gs[o], gs[gi]));
+      std::fprintf(stderr, "SRCMISS %s%s%s%s | src=%s | cue=%s | con=%s\n",
                    stem.c_str(), nested ? " nested" : "",
-                   unsourced ? " unsourced" : "", txt(gs[gi]).c_str(),
+                   unsourced ? " unsourced" : "", shared ? " shared" : "",
+                   txt(gs[gi]).c_str(),
                    txt(gc[gi]).c_str(), txt(gt[gi]).c_str());
     }
     const std::vector<int> sp2g = MatchOneToOne(ps, gs);
@@ -1134,9 +1140,11 @@ void EvalPolnear(const events::SentenceCoder& coder, const fs::path& dir,
       --errors;
       // "wrong": its content matches a gold content with another source.
       const bool wrong = p2g[pi] >= 0 && !gs[p2g[pi]].empty();
-      std::fprintf(stderr, "SRCEXTRA %s%s | src=%s | cue=%s | con=%s\n",
+      std::fprintf(stderr, "SRCEXTRA %s%s | src=%s | cue=%s | con=%s%s%s\n",
                    stem.c_str(), wrong ? " wrong" : "", txt(ps[pi]).c_str(),
-                   txt(pc[pi]).c_str(), txt(pt[pi]).c_str());
+                   txt(pc[pi]).c_str(), txt(pt[pi]).c_str(),
+                   wrong ? " | gold=" : "",
+                   wrong ? txt(gs[p2g[pi]]).c_str() : "");
     }
     ++docs;
   }
@@ -1207,6 +1215,7 @@ int main(int argc, char** argv) {
   std::string show;  // --show FILE: print the quote frames of one text file
   int parse = -1;    // --parse 0|1: EventOptions::use_parse (-1: default)
   int quote_parse = -1;  // --quote-parse 0|1: EventOptions::quote_parse
+  int ranker = -1;       // --ranker 0: no quote-source ranker (the rules' sources)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--errors" && i + 1 < argc) {
@@ -1223,6 +1232,8 @@ int main(int argc, char** argv) {
       parse = std::atoi(argv[++i]);
     } else if (a == "--quote-parse" && i + 1 < argc) {
       quote_parse = std::atoi(argv[++i]);
+    } else if (a == "--ranker" && i + 1 < argc) {
+      ranker = std::atoi(argv[++i]);
     } else {
       shared = a;
     }
@@ -1237,6 +1248,7 @@ int main(int argc, char** argv) {
   options.models_dir = m && *m ? m : SYN_MODELS_DIR;
   if (parse >= 0) options.use_parse = parse != 0;
   if (quote_parse >= 0) options.quote_parse = quote_parse != 0;
+  if (ranker == 0) options.quote_sources.clear();
   auto coder = events::SentenceCoder::Create(DefaultEnv(), options);
   if (!coder.ok()) {
     std::fprintf(stderr, "eval_events: %s\n", coder.status().message().c_str());

@@ -1034,6 +1034,19 @@ TEST(Quotes, SaysCommaThenAClause) {
   EXPECT_TRUE(a.quotes[d].direct);
 }
 
+TEST(Quotes, StatementSayingTakesItsAuthor) {
+  // "X issued a statement saying ...": X is the source, not the statement.
+  std::vector<QuoteFrame> frames;
+  DocAnalysis a = AnalyzeFrames(
+      "[Otto Brandt]{1} issued/V a statement saying/V the port would "
+      "reopen/V in May.",
+      &frames);
+  const int i = QuoteWithSpan(a, "the port would reopen in May");
+  ASSERT_GE(i, 0) << Dump(a);
+  EXPECT_EQ(Str(a, frames[i].source), "Otto Brandt") << Dump(a);
+  EXPECT_EQ(a.quotes[i].speaker, 1) << Dump(a);
+}
+
 TEST(Quotes, FrontedAdjunctIsNotWhatWasSaid) {
   DocAnalysis a = Analyze(
       "In her post on the forum, [Jana Novak]{0} said/V, \xE2\x80\x9CThe "

@@ -409,6 +409,8 @@ bool ParticipleSubject(const DocView& v, uint32_t g, uint32_t sf,
 bool CoordinatedSubject(const DocView& v, uint32_t g, uint32_t sf,
                         const std::vector<ByteSpan>& direct, uint32_t* b,
                         uint32_t* e);
+bool SourceBefore(const DocView& v, uint32_t g, uint32_t floor, uint32_t* b,
+                  uint32_t* e);
 
 // The speaker of a speech verb k far after a quote's close when the phrase
 // right after the close is its subject, set off by an apposition or a
@@ -820,7 +822,9 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
     *b = j;
     return true;
   }
-  if (!InNounPhrase(v, j) && !NominalIng(v, j)) return false;
+  // A quotation mark is never one (NYT's '' is tagged as a noun at times).
+  if (v.IsQuoteMark(j) || (!InNounPhrase(v, j) && !NominalIng(v, j)))
+    return false;
   // An adjective cannot end a subject: a word tagged so at the end of one
   // after a determiner, number or name is its head noun, mis-tagged ("The
   // assailant, X, told", "Twenty-four percent said").
@@ -840,11 +844,43 @@ bool SubjectEndingAt(const DocView& v, uint32_t j, uint32_t sf, uint32_t* b) {
       f = k;
       continue;
     }
-    if ((!InNounPhrase(v, k) && !NominalIng(v, k)) || IsSubjectPronoun(w))
+    if ((!InNounPhrase(v, k) && !NominalIng(v, k)) || IsSubjectPronoun(w) ||
+        v.IsQuoteMark(k))
       break;
     f = k;
   }
   *b = f;
+  return true;
+}
+
+// Nouns for a text someone puts out ("a statement", "a tweet").
+bool IsCommunicationNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "ad",      "ads",       "e-mail",  "email",    "letter",  "memo",
+      "message", "note",      "post",    "release",  "report",  "statement",
+      "tweet",   "video"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// When the phrase [*b, *e] is a communication noun's phrase that is the
+// object of a verb ("X issued a statement", "X posted a video"), moves it
+// to that verb's subject and returns true; leaves it otherwise.
+bool StatementAuthor(const DocView& v, uint32_t sf, uint32_t* b, uint32_t* e) {
+  if (!IsCommunicationNoun(v.low[*e]) || v.tok_mention[*e] >= 0) return false;
+  uint32_t d = *b;
+  while (d > sf && (v.IsDeterminerLike(d - 1) || v.pos(d - 1) == Pos::kAdj))
+    --d;
+  if (d <= sf + 1 || !v.IsVerbLike(d - 1) || v.pos(d - 1) == Pos::kAux)
+    return false;
+  uint32_t g = d - 1;
+  while (g > sf && IsAuxLike(v, g - 1)) --g;
+  uint32_t nb = 0, ne = 0;
+  if (!SourceBefore(v, g, sf, &nb, &ne)) return false;
+  if (IsCommunicationNoun(v.low[ne])) return false;
+  *b = nb;
+  *e = ne;
   return true;
 }
 
@@ -1987,6 +2023,14 @@ void AddIndirect(const DocView& v, const QuoteOptions& opt,
                                        s.last <= share.last))) {
         s = std::move(share);
       }
+      // "X issued a statement saying ...": X says it.
+      if (s.found && s.last + 1 == i && v.low[i].ends_with("ing")) {
+        uint32_t b = s.first, e = s.last;
+        if (StatementAuthor(v, sf, &b, &e)) {
+          Speaker author = v.SpeakerAt(e, sf, se);
+          if (author.found) s = std::move(author);
+        }
+      }
       if (s.found) {
         uint32_t c = se;
         std::string_view lemma = v.lem[i];
@@ -2496,6 +2540,17 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       }
       if (base.empty() || v.tok_mention[i] >= 0) continue;
       if (ModifierParticiple(v, sf, i, se)) continue;
+      // "issued a statement saying ...": the participle is the cue (found
+      // before this pass), not the verb putting the statement out.
+      {
+        uint32_t k = i + 1;
+        while (k < se && k < i + 4 &&
+               (v.IsDeterminerLike(k) || v.pos(k) == Pos::kAdj))
+          ++k;
+        if (k + 1 < se && IsCommunicationNoun(v.low[k]) &&
+            Overlaps(cues, toks[k + 1].begin, toks[k + 1].end))
+          continue;
+      }
       // "adding to her lead": an increase, not an addition to what was said.
       if (base == "add" && i + 1 < se && v.low[i + 1] == "to") continue;
       const Pos p = v.pos(i);
@@ -2576,6 +2631,10 @@ void AddAttributions(const DocView& v, const QuoteOptions& opt,
       // "..., saying that ...": a participle takes the clause's subject.
       if (!f.has_source && ing)
         f.has_source = ParticipleSubject(v, g, sf, &f.src_b, &f.src_e);
+      // "X issued a statement saying ...": the statement is what X put
+      // out; X is the source.
+      if (f.has_source && ing && f.src_e + 1 == g)
+        StatementAuthor(v, sf, &f.src_b, &f.src_e);
       // A bare relative "that" is no source ("the groups that brought
       // them in and say ...").
       if (f.has_source && f.src_b == f.src_e && v.low[f.src_b] == "that")
